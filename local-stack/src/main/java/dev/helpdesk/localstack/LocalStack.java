@@ -1,0 +1,6 @@
+package dev.helpdesk.localstack;
+
+public final class LocalStack {
+    public static void main(String[] args) {
+    }
+}

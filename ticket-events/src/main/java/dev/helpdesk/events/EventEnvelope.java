@@ -1,0 +1,41 @@
+package dev.helpdesk.events;
+
+import java.time.Instant;
+
+/**
+ * The JSON value of every record on a helpdesk topic: a CloudEvents 1.0 event in structured mode
+ * ({@code application/cloudevents+json}). The Kafka key is {@link #subject()}, the aggregate id.
+ *
+ * @param specversion   always {@code "1.0"}
+ * @param id            the event's unique id (consumers de-duplicate on it)
+ * @param type          the event type, see {@link EventTypes}, e.g. {@code helpdesk.ticket.opened.v1}
+ * @param source        the producing service, e.g. {@code /ticket-service}
+ * @param subject       the aggregate id (ticket or organisation) the event belongs to
+ * @param time          when the event happened
+ * @param datacontenttype always {@code application/json}
+ * @param aggregatetype {@code Ticket} or {@code Organization} (or the producer's own stream kind)
+ * @param sequence      the event's position in its aggregate's stream, from 0
+ * @param position      the event's position in the producer's global order, where it has one
+ * @param actor         the user id who caused the event, or {@code system}
+ * @param correlationid the correlation id of the request that caused the event, if any
+ * @param data          the event record, see {@link EventTypes}
+ */
+public record EventEnvelope<T>(
+        String specversion,
+        String id,
+        String type,
+        String source,
+        String subject,
+        Instant time,
+        String datacontenttype,
+        String aggregatetype,
+        long sequence,
+        Long position,
+        String actor,
+        String correlationid,
+        T data) {
+
+    public static final String SPEC_VERSION = "1.0";
+    public static final String CONTENT_TYPE = "application/cloudevents+json";
+    public static final String DATA_CONTENT_TYPE = "application/json";
+}

@@ -1,0 +1,21 @@
+package dev.helpdesk.events.ticket;
+
+import dev.helpdesk.events.ActorKind;
+import dev.helpdesk.events.TicketStatus;
+
+import java.time.Instant;
+
+/**
+ * A ticket moved from one status to another. {@code automatic} is true when the move followed from another
+ * action (an agent's first public reply, an assignment, a contact's reply while waiting).
+ */
+public record TicketStatusChangedEvent(
+        String ticketId,
+        TicketStatus from,
+        TicketStatus to,
+        String reason,
+        String changedBy,
+        ActorKind changedByKind,
+        boolean automatic,
+        Instant changedAt) {
+}
