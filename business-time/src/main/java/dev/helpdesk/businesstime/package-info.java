@@ -1,0 +1,2 @@
+/** Business-hours arithmetic on calendars. Plain Java. */
+package dev.helpdesk.businesstime;
