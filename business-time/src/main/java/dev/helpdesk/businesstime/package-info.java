@@ -1,2 +1,5 @@
-/** Business-hours arithmetic on calendars. Plain Java. */
+/**
+ * Business-hours arithmetic on calendars: {@link dev.helpdesk.businesstime.BusinessCalendar} (weekly
+ * {@link dev.helpdesk.businesstime.OpeningSpan}s, whole-day holidays, an IANA zone). Plain Java, no Spring.
+ */
 package dev.helpdesk.businesstime;
