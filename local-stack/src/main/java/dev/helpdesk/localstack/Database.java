@@ -1,0 +1,64 @@
+package dev.helpdesk.localstack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/** An embedded PostgreSQL server whose data survives restarts in {@code <dataDir>/postgres}, with the services' databases. */
+final class Database implements AutoCloseable {
+
+    private final EmbeddedPostgres postgres;
+
+    private Database(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    static Database start(Path dataDir, int port, List<String> databases) throws IOException, SQLException {
+        Path directory = dataDir.resolve("postgres");
+        Files.createDirectories(directory);
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(directory)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setServerConfig("max_connections", "300")
+                .start();
+        Database database = new Database(postgres);
+        database.createMissing(databases);
+        return database;
+    }
+
+    private void createMissing(List<String> databases) throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            for (String name : databases) {
+                try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+                    exists.setString(1, name);
+                    try (ResultSet rows = exists.executeQuery()) {
+                        if (rows.next()) {
+                            continue;
+                        }
+                    }
+                }
+                try (Statement create = connection.createStatement()) {
+                    create.execute("CREATE DATABASE \"" + name + "\"");
+                }
+            }
+        }
+    }
+
+    String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database;
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}

@@ -1,0 +1,40 @@
+package dev.helpdesk.localstack;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds the command line that starts another JVM running a main class of this launcher (e.g. the Kafka broker). */
+final class JavaCommand {
+
+    private static final String BOOT_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
+
+    private JavaCommand() {
+    }
+
+    static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** {@code java <jvmOptions> <main of this launcher> <args>}, whether we run from the executable jar or a classpath. */
+    static List<String> ofLauncher(List<String> jvmOptions, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(jvmOptions);
+        String classPath = System.getProperty("java.class.path");
+        command.add("-cp");
+        command.add(classPath);
+        if (runsFromExecutableJar(classPath)) {
+            command.add("-Dloader.main=" + LocalStack.class.getName());
+            command.add(BOOT_LAUNCHER);
+        } else {
+            command.add(LocalStack.class.getName());
+        }
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private static boolean runsFromExecutableJar(String classPath) {
+        return classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator);
+    }
+}

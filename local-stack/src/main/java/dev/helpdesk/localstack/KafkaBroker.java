@@ -1,0 +1,89 @@
+package dev.helpdesk.localstack;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** An Apache Kafka broker in KRaft mode (broker and controller in one), as a child JVM, its data kept in {@code <dataDir>/kafka}. */
+final class KafkaBroker {
+
+    private KafkaBroker() {
+    }
+
+    static ManagedProcess start(StackConfig config) throws IOException, InterruptedException {
+        Path logDirs = config.dataDir().resolve("kafka");
+        Files.createDirectories(logDirs);
+        Path properties = config.dataDir().resolve("kafka.properties");
+        Files.writeString(properties, serverProperties(config, logDirs));
+        List<String> jvm = List.of("-Xmx512m", "-XX:+UseSerialGC", "-Dlog4j2.level=WARN");
+        if (!Files.exists(logDirs.resolve("meta.properties"))) {
+            Process format = new ProcessBuilder(JavaCommand.ofLauncher(jvm, "kafka-storage", "format",
+                    "--cluster-id", Uuid.randomUuid().toString(), "--config", properties.toString(), "--ignore-formatted"))
+                    .redirectErrorStream(true)
+                    .redirectOutput(config.logDir().resolve("kafka-format.log").toFile())
+                    .start();
+            if (!format.waitFor(120, TimeUnit.SECONDS) || format.exitValue() != 0) {
+                format.destroyForcibly();
+                throw new IllegalStateException("Formatting Kafka storage failed, see " + config.logDir().resolve("kafka-format.log"));
+            }
+        }
+        ManagedProcess broker = ManagedProcess.start("kafka",
+                JavaCommand.ofLauncher(jvm, "kafka-broker", properties.toString()), Map.of(),
+                config.logDir().resolve("kafka.log"));
+        awaitReady(config.kafkaBootstrap(), broker);
+        return broker;
+    }
+
+    private static String serverProperties(StackConfig config, Path logDirs) {
+        int port = config.kafkaPort();
+        int controllerPort = port + 1;
+        return String.join("\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@localhost:" + controllerPort,
+                "listeners=PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort,
+                "advertised.listeners=PLAINTEXT://localhost:" + port,
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "log.dirs=" + logDirs,
+                "num.partitions=3",
+                "auto.create.topics.enable=true",
+                "log.retention.ms=-1",
+                "offsets.topic.replication.factor=1",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
+                "") ;
+    }
+
+    private static void awaitReady(String bootstrap, ManagedProcess broker) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!broker.isAlive()) {
+                throw new IllegalStateException("Kafka exited during start, see " + broker.logFile());
+            }
+            try (Admin admin = Admin.create(Map.of(
+                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000))) {
+                if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
+                    return;
+                }
+            } catch (Exception notYet) {
+                Thread.sleep(500);
+            }
+        }
+        throw new IllegalStateException("Kafka did not become ready within 120 s, see " + broker.logFile());
+    }
+}

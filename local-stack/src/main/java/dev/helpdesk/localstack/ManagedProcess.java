@@ -1,0 +1,92 @@
+package dev.helpdesk.localstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** A child process the stack started and must stop: output to a log file, stopped gently then forcibly. */
+final class ManagedProcess {
+
+    private final String name;
+    private final Process process;
+    private final Path logFile;
+
+    private ManagedProcess(String name, Process process, Path logFile) {
+        this.name = name;
+        this.process = process;
+        this.logFile = logFile;
+    }
+
+    static ManagedProcess start(String name, List<String> command, Map<String, String> environment, Path logFile) throws IOException {
+        Files.createDirectories(logFile.getParent());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(logFile.toFile());
+        builder.environment().putAll(environment);
+        return new ManagedProcess(name, builder.start(), logFile);
+    }
+
+    String name() {
+        return name;
+    }
+
+    Path logFile() {
+        return logFile;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    CompletableFuture<Process> onExit() {
+        return process.onExit();
+    }
+
+    int exitValue() {
+        return process.exitValue();
+    }
+
+    /** SIGTERM to the process (and its children), then SIGKILL after the grace period. */
+    void stop(long graceSeconds) {
+        if (!process.isAlive()) {
+            return;
+        }
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroy();
+        try {
+            if (!process.waitFor(graceSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** SIGKILL, as a crash would (used by the system tests). */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** The last lines of the log, to show why a process failed. */
+    String logTail(int lines) {
+        try (Stream<String> all = Files.lines(logFile)) {
+            List<String> list = all.toList();
+            return String.join(System.lineSeparator(), list.subList(Math.max(0, list.size() - lines), list.size()));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "(no log at " + logFile + ")";
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package dev.helpdesk.localstack;
+
+import dev.helpdesk.localstack.StackConfig.ServiceSpec;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The whole system on one machine: embedded PostgreSQL, a KRaft Kafka broker and the five services as separate
+ * processes. {@link #close()} stops everything it started, in reverse order.
+ */
+public final class Stack implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
+
+    private final StackConfig config;
+    private final Consumer<String> out;
+    private final List<ManagedProcess> services = new ArrayList<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private Database database;
+    private ManagedProcess kafka;
+    private volatile boolean stopping;
+
+    private Stack(StackConfig config, Consumer<String> out) {
+        this.config = config;
+        this.out = out;
+    }
+
+    /** Starts everything and returns when every service reports ready; on failure stops what started and throws. */
+    public static Stack start(StackConfig config, Consumer<String> out) throws Exception {
+        Stack stack = new Stack(config, out);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (Exception | Error e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll() throws Exception {
+        requireJars();
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("HELPDESK_DB_PORT", config.dbPort());
+        ports.put("HELPDESK_KAFKA_PORT", config.kafkaPort());
+        ports.put("HELPDESK_KAFKA_PORT + 1 (controller)", config.kafkaPort() + 1);
+        config.services().forEach(s -> ports.put(s.portVariable(), s.port()));
+        Ports.requireFree(ports);
+        Files.createDirectories(config.logDir());
+
+        out.accept("Starting PostgreSQL on port " + config.dbPort() + " (data in " + config.dataDir().resolve("postgres") + ")");
+        database = Database.start(config.dataDir(), config.dbPort(),
+                config.services().stream().map(ServiceSpec::database).filter(Objects::nonNull).toList());
+        out.accept("Starting Kafka (KRaft) on port " + config.kafkaPort());
+        kafka = KafkaBroker.start(config);
+        for (ServiceSpec spec : config.services()) {
+            out.accept("Starting " + spec.name() + " on port " + spec.port() + " (log: " + config.logDir().resolve(spec.name() + ".log") + ")");
+            services.add(startService(spec));
+        }
+        for (ManagedProcess service : services) {
+            awaitReady(service, config.service(service.name()).port());
+            out.accept("  " + service.name() + " is ready");
+        }
+    }
+
+    private void requireJars() {
+        for (ServiceSpec spec : config.services()) {
+            if (!Files.isRegularFile(jar(spec))) {
+                throw new IllegalStateException("Missing " + jar(spec) + ": build first with ./mvnw -DskipTests package "
+                        + "(the run script does this), or set HELPDESK_HOME to the repository root.");
+            }
+        }
+    }
+
+    private Path jar(ServiceSpec spec) {
+        return config.home().resolve(spec.name()).resolve("target").resolve(spec.name() + ".jar");
+    }
+
+    private ManagedProcess startService(ServiceSpec spec) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(JavaCommand.javaExecutable());
+        command.addAll(config.javaOptions());
+        command.add("-jar");
+        command.add(jar(spec).toString());
+        return ManagedProcess.start(spec.name(), command, environmentOf(spec), config.logDir().resolve(spec.name() + ".log"));
+    }
+
+    /** Environment of one service process; every name here is documented in the README. */
+    Map<String, String> environmentOf(ServiceSpec spec) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put(spec.portVariable(), Integer.toString(spec.port()));
+        env.put("HELPDESK_KAFKA_BOOTSTRAP", config.kafkaBootstrap());
+        env.put("HELPDESK_JWT_SECRET", config.jwtSecret());
+        env.put("HELPDESK_SECURITY_ALLOW_LOCAL_SECRET", "true");
+        env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        if (spec.database() != null) {
+            env.put("SPRING_DATASOURCE_URL", database.jdbcUrl(spec.database()));
+            env.put("SPRING_DATASOURCE_USERNAME", "postgres");
+            env.put("SPRING_DATASOURCE_PASSWORD", "postgres");
+        } else {
+            env.put("TICKET_SERVICE_URL", "http://localhost:" + config.service("ticket-service").port());
+            env.put("SLA_SERVICE_URL", "http://localhost:" + config.service("sla-service").port());
+            env.put("ESCALATION_SERVICE_URL", "http://localhost:" + config.service("escalation-service").port());
+            env.put("BUDGET_SERVICE_URL", "http://localhost:" + config.service("budget-service").port());
+        }
+        return env;
+    }
+
+    private void awaitReady(ManagedProcess service, int port) throws InterruptedException {
+        URI readiness = URI.create("http://localhost:" + port + "/actuator/health/readiness");
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException(service.name() + " exited during start (code " + service.exitValue()
+                        + "), last lines of " + service.logFile() + ":\n" + service.logTail(30));
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException(service.name() + " was not ready within " + READY_TIMEOUT.toSeconds() + " s, see " + service.logFile());
+    }
+
+    /** Completes when any service or the broker exits while the stack was not asked to stop. */
+    public java.util.concurrent.CompletableFuture<String> firstUnexpectedExit() {
+        List<ManagedProcess> all = new ArrayList<>(services);
+        all.add(kafka);
+        java.util.concurrent.CompletableFuture<String> first = new java.util.concurrent.CompletableFuture<>();
+        for (ManagedProcess process : all) {
+            process.onExit().thenRun(() -> {
+                if (!stopping) {
+                    first.complete(process.name() + " exited with code " + process.exitValue() + "; last lines of "
+                            + process.logFile() + ":\n" + process.logTail(30));
+                }
+            });
+        }
+        return first;
+    }
+
+    public StackConfig config() {
+        return config;
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + config.gateway().port();
+    }
+
+    public String serviceUrl(String name) {
+        return "http://localhost:" + config.service(name).port();
+    }
+
+    public Path logFile(String name) {
+        return config.logDir().resolve(name + ".log");
+    }
+
+    /** Kills a service as a crash would (kill -9). */
+    public void kill(String name) throws InterruptedException {
+        ManagedProcess process = process(name);
+        process.kill();
+    }
+
+    /** Starts a killed or stopped service again and waits until it is ready. */
+    public void restart(String name) throws Exception {
+        ManagedProcess old = process(name);
+        old.stop(20);
+        ServiceSpec spec = config.service(name);
+        ManagedProcess fresh = startService(spec);
+        services.set(services.indexOf(old), fresh);
+        awaitReady(fresh, spec.port());
+    }
+
+    private ManagedProcess process(String name) {
+        return services.stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No service " + name));
+    }
+
+    @Override
+    public void close() {
+        stopping = true;
+        List<Thread> stoppers = new ArrayList<>();
+        for (ManagedProcess service : services) {
+            Thread stopper = new Thread(() -> service.stop(20), "stop-" + service.name());
+            stopper.start();
+            stoppers.add(stopper);
+        }
+        for (Thread stopper : stoppers) {
+            try {
+                stopper.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (kafka != null) {
+            kafka.stop(30);
+        }
+        if (database != null) {
+            try {
+                database.close();
+            } catch (Exception e) {
+                out.accept("Could not stop PostgreSQL cleanly: " + e.getMessage());
+            }
+        }
+    }
+}

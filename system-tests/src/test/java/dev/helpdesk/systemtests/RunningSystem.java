@@ -1,0 +1,91 @@
+package dev.helpdesk.systemtests;
+
+import dev.helpdesk.localstack.DemoTokens;
+import dev.helpdesk.localstack.Stack;
+import dev.helpdesk.localstack.StackConfig;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Starts the whole system once for all system tests, exactly as {@code ./run-local.sh} does (embedded PostgreSQL,
+ * a KRaft Kafka broker, the five service jars as separate processes) on free ports and a fresh data directory,
+ * and stops every process at the end of the run.
+ */
+public final class RunningSystem implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+
+    static final String SECRET = "system-test-secret-0123456789-0123456789-abcdef";
+    private static Stack stack;
+    private static DemoTokens tokens;
+
+    @Override
+    public synchronized void beforeAll(ExtensionContext context) throws Exception {
+        if (stack != null) {
+            return;
+        }
+        Path dataDir = Files.createTempDirectory("helpdesk-system-test");
+        Map<String, String> env = new HashMap<>();
+        env.put("HELPDESK_HOME", Path.of("..").toAbsolutePath().normalize().toString());
+        env.put("HELPDESK_DATA_DIR", dataDir.toString());
+        env.put("HELPDESK_JWT_SECRET", SECRET);
+        env.put("HELPDESK_DB_PORT", Integer.toString(freePort()));
+        int kafka = freePortPair();
+        env.put("HELPDESK_KAFKA_PORT", Integer.toString(kafka));
+        for (String variable : new String[] {"TICKET_SERVICE_PORT", "SLA_SERVICE_PORT", "ESCALATION_SERVICE_PORT",
+                "BUDGET_SERVICE_PORT", "GATEWAY_PORT"}) {
+            env.put(variable, Integer.toString(freePort()));
+        }
+        env.put("HELPDESK_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+        stack = Stack.start(StackConfig.fromEnvironment(env, false), line -> System.out.println("[system] " + line));
+        tokens = new DemoTokens(SECRET, Duration.ofHours(2));
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(RunningSystem.class.getName(), this);
+    }
+
+    @Override
+    public void close() {
+        if (stack != null) {
+            stack.close();
+            stack = null;
+        }
+    }
+
+    static Stack stack() {
+        return stack;
+    }
+
+    static DemoTokens tokens() {
+        return tokens;
+    }
+
+    static Api api() {
+        return new Api(stack.gatewayUrl());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** A free port whose successor is free too (Kafka's controller listens on the next port). */
+    private static int freePortPair() throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port = freePort();
+            if (port < 65535) {
+                try (ServerSocket next = new ServerSocket(port + 1)) {
+                    return port;
+                } catch (IOException taken) {
+                    // try another
+                }
+            }
+        }
+        throw new IOException("No two consecutive free ports found");
+    }
+}
