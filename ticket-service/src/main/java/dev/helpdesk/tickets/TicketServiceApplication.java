@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class TicketServiceApplication {
 
     public static void main(String[] args) {
+        // Axon's update checker would call home; keep the service quiet even without the environment variable.
+        System.setProperty("axoniq.update-checker.disabled", "true");
         SpringApplication.run(TicketServiceApplication.class, args);
     }
 }

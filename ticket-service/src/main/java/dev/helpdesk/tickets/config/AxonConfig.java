@@ -1,0 +1,116 @@
+package dev.helpdesk.tickets.config;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * Axon on PostgreSQL without Axon Server: the JDBC event store and token store on the snake_case tables of the
+ * Flyway migration V1; tracking processors that start at the tail of the store and retry failed events instead of
+ * skipping them; the actor and correlation id of each command carried into its events' metadata.
+ */
+@Configuration
+public class AxonConfig {
+
+    public static final String ACTOR = "actor";
+    public static final String CORRELATION_ID = "correlationId";
+    public static final String VIEWS = "views";
+    public static final String KAFKA_PUBLISHER = "kafka-publisher";
+
+    @Bean
+    EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .timestampColumn("time_stamp")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    @Bean
+    TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("timestamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+
+    @Bean
+    CorrelationDataProvider actorAndCorrelationProvider() {
+        return new SimpleCorrelationDataProvider(ACTOR, CORRELATION_ID);
+    }
+
+    @Bean
+    CorrelationDataProvider originProvider() {
+        return new MessageOriginProvider();
+    }
+
+    @Autowired
+    void configureProcessors(EventProcessingConfigurer processing) {
+        for (String processor : List.of(VIEWS, KAFKA_PUBLISHER)) {
+            processing.registerTrackingEventProcessorConfiguration(processor, c -> TrackingEventProcessorConfiguration
+                    .forSingleThreadedProcessing()
+                    .andInitialTrackingToken(StreamableMessageSource::createTailToken));
+            processing.registerListenerInvocationErrorHandler(processor, c -> PropagatingErrorHandler.instance());
+        }
+    }
+
+    /** Commands sent from an HTTP request carry who sent them and the request's correlation id. */
+    @Autowired
+    void stampCommands(CommandBus commandBus) {
+        commandBus.registerDispatchInterceptor(actorStamp());
+    }
+
+    static MessageDispatchInterceptor<CommandMessage<?>> actorStamp() {
+        return new MessageDispatchInterceptor<>() {
+            @Override
+            public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
+                return (index, message) -> {
+                    Map<String, Object> stamp = new HashMap<>();
+                    if (!message.getMetaData().containsKey(ACTOR)) {
+                        Authentication user = SecurityContextHolder.getContext().getAuthentication();
+                        stamp.put(ACTOR, user == null || !user.isAuthenticated() ? "system" : user.getName());
+                    }
+                    String correlationId = MDC.get(CorrelationIdFilter.MDC_KEY);
+                    if (correlationId != null && !message.getMetaData().containsKey(CORRELATION_ID)) {
+                        stamp.put(CORRELATION_ID, correlationId);
+                    }
+                    return stamp.isEmpty() ? message : message.andMetaData(stamp);
+                };
+            }
+        };
+    }
+}

@@ -1,0 +1,17 @@
+package dev.helpdesk.tickets.ticket.command;
+
+import dev.helpdesk.events.TicketStatus;
+import dev.helpdesk.tickets.domain.Actor;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+import java.time.Instant;
+
+public record ChangeStatusCommand(
+        @TargetAggregateIdentifier String ticketId,
+        TicketStatus status,
+        String reason,
+        Actor actor,
+        Instant at,
+        @TargetAggregateVersion Long expectedVersion) {
+}
