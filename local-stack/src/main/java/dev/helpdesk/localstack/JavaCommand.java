@@ -34,7 +34,15 @@ final class JavaCommand {
         return command;
     }
 
+    /** True when started with {@code java -jar local-stack-exec.jar} (a Spring Boot executable jar). */
     private static boolean runsFromExecutableJar(String classPath) {
-        return classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator);
+        if (!classPath.endsWith(".jar") || classPath.contains(java.io.File.pathSeparator)) {
+            return false;
+        }
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(classPath)) {
+            return jar.getEntry("BOOT-INF/classes/") != null || jar.getEntry("BOOT-INF/lib/") != null;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 }
