@@ -167,6 +167,21 @@ public final class Stack implements AutoCloseable {
         return "http://localhost:" + config.service(name).port();
     }
 
+    /** Process ids of the services and the Kafka broker (PostgreSQL runs its own process tree). */
+    public Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        services.forEach(p -> pids.put(p.name(), p.pid()));
+        if (kafka != null) {
+            pids.put("kafka", kafka.pid());
+        }
+        return pids;
+    }
+
+    /** JDBC URL of a database on the stack's PostgreSQL (user postgres), e.g. for benchmarks' baselines. */
+    public String jdbcUrl(String database) {
+        return this.database.jdbcUrl(database);
+    }
+
     public Path logFile(String name) {
         return config.logDir().resolve(name + ".log");
     }

@@ -1,0 +1,103 @@
+package dev.helpdesk.bench;
+
+import dev.helpdesk.localstack.DemoTokens;
+import dev.helpdesk.localstack.Stack;
+import dev.helpdesk.localstack.StackConfig;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one benchmark against a freshly started local stack and writes its table to {@code bench/results/<name>.md}.
+ * Usage: {@code bench/run.sh commands|gateway|propagation|footprint}. Every figure is printed next to a baseline
+ * measured in the same run on the same machine, because absolute times are noisy here.
+ */
+public final class Bench {
+
+    static final String SECRET = "benchmark-secret-0123456789-0123456789-abcdef";
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String name = args.length == 0 ? "" : args[0];
+        List<String> known = List.of("commands", "gateway", "propagation", "footprint");
+        if (!known.contains(name)) {
+            System.err.println("usage: bench/run.sh " + String.join("|", known));
+            System.exit(2);
+        }
+        Duration measure = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_SECONDS", "20")));
+        long started = System.nanoTime();
+        try (Stack stack = Stack.start(config(), line -> System.out.println("[stack] " + line))) {
+            Duration startup = Duration.ofNanos(System.nanoTime() - started);
+            DemoTokens tokens = new DemoTokens(SECRET, Duration.ofHours(4));
+            Portal portal = new Portal(tokens);
+            String table = switch (name) {
+                case "commands" -> new CommandThroughput(stack, portal, measure).run();
+                case "gateway" -> new GatewayOverhead(stack, portal, measure).run();
+                case "propagation" -> new Propagation(stack, portal, measure).run();
+                default -> new Footprint(stack, portal, measure, startup).run();
+            };
+            String report = "# " + name + " benchmark, " + Instant.now() + "\n\n" + machine() + "\n\n" + table + "\n";
+            Path results = Path.of("results");
+            Files.createDirectories(results);
+            Files.writeString(results.resolve(name + ".md"), report);
+            System.out.println("\n" + report);
+        }
+    }
+
+    private static StackConfig config() throws IOException {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("HELPDESK_HOME", Path.of("..").toAbsolutePath().normalize().toString());
+        env.put("HELPDESK_DATA_DIR", Files.createTempDirectory("helpdesk-bench").toString());
+        env.put("HELPDESK_JWT_SECRET", SECRET);
+        env.putIfAbsent("HELPDESK_JAVA_OPTS", "-Xmx512m");
+        env.put("HELPDESK_DB_PORT", Integer.toString(freePort()));
+        int kafka = freePort();
+        while (!free(kafka + 1)) {
+            kafka = freePort();
+        }
+        env.put("HELPDESK_KAFKA_PORT", Integer.toString(kafka));
+        for (String variable : List.of("TICKET_SERVICE_PORT", "SLA_SERVICE_PORT", "ESCALATION_SERVICE_PORT",
+                "BUDGET_SERVICE_PORT", "GATEWAY_PORT")) {
+            env.put(variable, Integer.toString(freePort()));
+        }
+        return StackConfig.fromEnvironment(env, false);
+    }
+
+    static String machine() {
+        Runtime runtime = Runtime.getRuntime();
+        return "Machine: " + runtime.availableProcessors() + " cores, " + System.getProperty("os.name") + " "
+                + System.getProperty("os.arch") + ", Java " + System.getProperty("java.version")
+                + ", benchmark JVM max heap " + runtime.maxMemory() / (1024 * 1024) + " MB";
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static String f(double value) {
+        return String.format(java.util.Locale.ROOT, "%.1f", value);
+    }
+
+    static String f2(double value) {
+        return String.format(java.util.Locale.ROOT, "%.2f", value);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.helpdesk.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Runs an operation from N threads for a fixed time (after a warm-up) and records every latency. */
+final class LoadRunner {
+
+    /** One operation of one client; {@code client} is the thread's index. Throws on failure. */
+    interface Operation {
+        void run(int client) throws Exception;
+    }
+
+    private LoadRunner() {
+    }
+
+    static LoadResult run(int clients, Duration warmUp, Duration measure, Operation operation) throws InterruptedException {
+        runFor(clients, warmUp, operation, new ArrayList<>(), new AtomicLong());
+        List<long[]> perThread = new ArrayList<>();
+        AtomicLong failures = new AtomicLong();
+        long started = System.nanoTime();
+        runFor(clients, measure, operation, perThread, failures);
+        Duration wall = Duration.ofNanos(System.nanoTime() - started);
+        long[] all = perThread.stream().flatMapToLong(java.util.Arrays::stream).toArray();
+        return new LoadResult(all.length, failures.get(), wall, all);
+    }
+
+    private static void runFor(int clients, Duration duration, Operation operation, List<long[]> results, AtomicLong failures)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + duration.toNanos();
+        List<Thread> threads = new ArrayList<>();
+        for (int client = 0; client < clients; client++) {
+            int id = client;
+            Thread thread = new Thread(() -> {
+                long[] latencies = new long[1024];
+                int count = 0;
+                while (System.nanoTime() < deadline) {
+                    long start = System.nanoTime();
+                    try {
+                        operation.run(id);
+                    } catch (Exception e) {
+                        failures.incrementAndGet();
+                        continue;
+                    }
+                    if (count == latencies.length) {
+                        latencies = java.util.Arrays.copyOf(latencies, count * 2);
+                    }
+                    latencies[count++] = System.nanoTime() - start;
+                }
+                synchronized (results) {
+                    results.add(java.util.Arrays.copyOf(latencies, count));
+                }
+            }, "load-" + client);
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+    }
+}
