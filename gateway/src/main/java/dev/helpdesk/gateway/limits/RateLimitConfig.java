@@ -1,0 +1,26 @@
+package dev.helpdesk.gateway.limits;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/** The callers' request buckets of this instance, and their periodic clean-up so memory stays bounded. */
+@Configuration
+public class RateLimitConfig {
+
+    private final RequestBuckets buckets;
+
+    public RateLimitConfig(RateLimitSettings settings) {
+        this.buckets = new RequestBuckets(settings.capacity(), settings.refillPerSecond());
+    }
+
+    @Bean
+    RequestBuckets requestBuckets() {
+        return buckets;
+    }
+
+    @Scheduled(fixedDelayString = "${helpdesk.gateway.rate-limit.sweep-interval:PT1M}")
+    void forgetIdleCallers() {
+        buckets.forgetIdleCallers();
+    }
+}

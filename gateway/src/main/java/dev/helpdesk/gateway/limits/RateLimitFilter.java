@@ -1,0 +1,59 @@
+package dev.helpdesk.gateway.limits;
+
+import dev.helpdesk.gateway.problem.Problem;
+import dev.helpdesk.gateway.problem.ProblemResponseWriter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+import java.net.InetSocketAddress;
+
+/**
+ * Counts {@code /api} requests per caller and answers 429 with {@code Retry-After} once the bucket is empty. Sits in
+ * the security chain after the token check and before authorisation, so a valid token counts for its subject and a
+ * request without one counts for the client address (behind a proxy, set {@code server.forward-headers-strategy}
+ * so that this is the real client, not the proxy). Not a bean: Boot would also run every WebFilter bean outside the
+ * security chain, counting each request twice.
+ */
+public class RateLimitFilter implements WebFilter {
+
+    private final RateLimitSettings settings;
+    private final RequestBuckets buckets;
+    private final ProblemResponseWriter writer;
+
+    public RateLimitFilter(RateLimitSettings settings, RequestBuckets buckets, ProblemResponseWriter writer) {
+        this.settings = settings;
+        this.buckets = buckets;
+        this.writer = writer;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (!settings.enabled() || !exchange.getRequest().getPath().value().startsWith("/api/")) {
+            return chain.filter(exchange);
+        }
+        return ReactiveSecurityContextHolder.getContext()
+                .map(SecurityContext::getAuthentication)
+                .filter(Authentication::isAuthenticated)
+                .map(authentication -> "user:" + authentication.getName())
+                .defaultIfEmpty("address:" + clientAddress(exchange))
+                .flatMap(caller -> buckets.take(caller)
+                        .map(wait -> refuse(exchange, RequestBuckets.retryAfterSeconds(wait)))
+                        .orElseGet(() -> chain.filter(exchange)));
+    }
+
+    private Mono<Void> refuse(ServerWebExchange exchange, long retryAfterSeconds) {
+        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+        return writer.write(exchange, Problem.rateLimited());
+    }
+
+    private static String clientAddress(ServerWebExchange exchange) {
+        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+    }
+}

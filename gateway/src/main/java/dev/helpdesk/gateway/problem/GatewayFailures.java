@@ -1,0 +1,38 @@
+package dev.helpdesk.gateway.problem;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.nio.channels.ClosedChannelException;
+import java.util.concurrent.TimeoutException;
+
+/** Which problem a failure inside the gateway (its own, or reaching a service) shows to the client. */
+public final class GatewayFailures {
+
+    private GatewayFailures() {
+    }
+
+    public static Problem problemFor(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof PayloadTooLargeException || t instanceof DataBufferLimitException) {
+                return Problem.payloadTooLarge();
+            }
+            if (t instanceof CallNotPermittedException || t instanceof ConnectException
+                    || t instanceof UnknownHostException || t instanceof ClosedChannelException) {
+                return Problem.serviceUnavailable();
+            }
+            if (t instanceof TimeoutException || t instanceof io.netty.handler.timeout.TimeoutException) {
+                return Problem.gatewayTimeout();
+            }
+            if (t instanceof ResponseStatusException status) {
+                HttpStatus resolved = HttpStatus.resolve(status.getStatusCode().value());
+                return Problem.ofStatus(resolved == null ? HttpStatus.INTERNAL_SERVER_ERROR : resolved);
+            }
+        }
+        return Problem.internalError();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.helpdesk.gateway.security;
+
+import dev.helpdesk.gateway.cors.CorsSettings;
+import dev.helpdesk.gateway.cors.PortalCorsFilter;
+import dev.helpdesk.gateway.limits.RateLimitFilter;
+import dev.helpdesk.gateway.limits.RateLimitSettings;
+import dev.helpdesk.gateway.limits.RequestBuckets;
+import dev.helpdesk.gateway.problem.ProblemResponseWriter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+
+/**
+ * Coarse rules at the door; object-level rules (tenants) stay in the services, which check the same token again.
+ * Every {@code /api} request needs a valid token; admin paths need {@code admin}; the raw event history needs
+ * {@code analyst} (or {@code admin}). Health, metrics and API documents are open; nothing else is served.
+ */
+@Configuration
+@EnableWebFluxSecurity
+public class GatewaySecurityConfig {
+
+    @Bean
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ProblemSecurityResponses problems,
+                                           ProblemResponseWriter writer, CorsSettings corsSettings,
+                                           RateLimitSettings rateLimitSettings, RequestBuckets buckets) {
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .addFilterAt(new PortalCorsFilter(corsSettings, writer), SecurityWebFiltersOrder.CORS)
+                .addFilterBefore(new RateLimitFilter(rateLimitSettings, buckets, writer), SecurityWebFiltersOrder.EXCEPTION_TRANSLATION)
+                .authorizeExchange(paths -> paths
+                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
+                        .pathMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll()
+                        .pathMatchers("/api/admin/**").hasRole("admin")
+                        .pathMatchers("/api/events/**").hasAnyRole("analyst", "admin")
+                        .pathMatchers("/api/**").authenticated()
+                        // nothing else is routed or served: such paths answer 404
+                        .anyExchange().permitAll())
+                .oauth2ResourceServer(oauth -> oauth
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesConverter()))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .build();
+    }
+
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(SecuritySettings settings, Environment environment) {
+        settings.requireSafe(environment.acceptsProfiles(Profiles.of("local")));
+        return TokenDecoders.forSettings(settings);
+    }
+
+    static ReactiveJwtAuthenticationConverterAdapter rolesConverter() {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName("roles");
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(roles);
+        return new ReactiveJwtAuthenticationConverterAdapter(converter);
+    }
+}

@@ -1,0 +1,388 @@
+package dev.helpdesk.gateway;
+
+import dev.helpdesk.testsupport.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static dev.helpdesk.gateway.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The gateway in front of four real HTTP servers standing in for the services: routing, identity, limits, CORS. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "helpdesk.security.jwt-secret=" + TestTokens.SECRET,
+        "helpdesk.gateway.cors.allowed-origins=https://portal.example.org",
+        "helpdesk.gateway.rate-limit.capacity=30",
+        "helpdesk.gateway.rate-limit.refill-per-second=1"})
+@ExtendWith(OutputCaptureExtension.class)
+@AutoConfigureObservability(tracing = false)
+class GatewayRoutingTest {
+
+    private static final StandIns services = new StandIns();
+    private static final ServiceStandIn elsewhere = new ServiceStandIn("elsewhere");
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        services.register(registry);
+    }
+
+    @AfterAll
+    static void stopServices() {
+        services.close();
+        elsewhere.close();
+    }
+
+    @Autowired
+    WebTestClient client;
+
+    @BeforeEach
+    void forgetRequests() {
+        services.forget();
+        elsewhere.forget();
+        client = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    private static String bearer(String token) {
+        return "Bearer " + token;
+    }
+
+    private static String someone() {
+        return "user-" + UUID.randomUUID();
+    }
+
+    private ServiceStandIn service(String name) {
+        return switch (name) {
+            case "tickets" -> services.tickets;
+            case "sla" -> services.sla;
+            case "escalations" -> services.escalations;
+            case "budgets" -> services.budgets;
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "/api/organizations/o-1, tickets",
+            "/api/tickets/t-1/comments, tickets",
+            "/api/events?after=10&limit=5, tickets",
+            "/api/sla/tickets/t-1, sla",
+            "/api/escalations?ticketId=t-1, escalations",
+            "/api/budgets/o-1/entries, budgets",
+            "/api/admin/tickets/replays/r-1, tickets",
+            "/api/admin/sla/replays, sla",
+            "/api/admin/escalations/replays, escalations",
+            "/api/admin/budgets/replays, budgets"})
+    void routesEachPathToItsServiceKeepingPathAndQuery(String pathAndQuery, String expectedService) {
+        client.get().uri(at(pathAndQuery)).header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.admin(someone())))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.service").isEqualTo(expectedService);
+
+        ServiceStandIn.Received received = service(expectedService).last();
+        String[] parts = pathAndQuery.split("\\?", 2);
+        assertThat(received.path()).isEqualTo(parts[0]);
+        assertThat(received.query()).isEqualTo(parts.length > 1 ? parts[1] : null);
+        assertThat(services.allReceived()).hasSize(1);
+    }
+
+    @Test
+    void unknownPathsAnswerNotFoundWithoutReachingAnyService() {
+        String admin = bearer(TestTokens.admin(someone()));
+        assertProblem(client.get().uri("/api/reports/x").header(HttpHeaders.AUTHORIZATION, admin).exchange(), 404);
+        assertProblem(client.get().uri("/api/admin/billing/replays").header(HttpHeaders.AUTHORIZATION, admin).exchange(), 404);
+        assertProblem(client.get().uri("/nothing-here").exchange(), 404);
+        assertThat(services.allReceived()).isEmpty();
+    }
+
+    @Test
+    void stripsIdentityHeadersAndForwardsTokenAndCorrelationId() {
+        String token = TestTokens.contact(someone(), "org-1");
+        client.post().uri("/api/tickets").header(HttpHeaders.AUTHORIZATION, bearer(token))
+                .header("X-Correlation-Id", "corr-identity-1")
+                .header("X-User-Id", "someone-else")
+                .header("X-Roles", "admin")
+                .header("X-Org", "org-2")
+                .header("X-Organization-Id", "org-2")
+                .header("X-Forwarded-User", "admin")
+                .header("X-Auth-Request-User", "admin")
+                .header("Remote-User", "admin")
+                .header("Idempotency-Key", "k-1")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"title\":\"site down\"}")
+                .exchange()
+                .expectStatus().isOk();
+
+        ServiceStandIn.Received received = services.tickets.last();
+        assertThat(received.header("Authorization")).isEqualTo("Bearer " + token);
+        assertThat(received.header("X-Correlation-Id")).isEqualTo("corr-identity-1");
+        assertThat(received.header("Idempotency-Key")).isEqualTo("k-1");
+        assertThat(received.header("Content-Type")).startsWith("application/json");
+        for (String identity : List.of("X-User-Id", "X-Roles", "X-Org", "X-Organization-Id", "X-Forwarded-User",
+                "X-Auth-Request-User", "Remote-User")) {
+            assertThat(received.hasHeader(identity)).as(identity).isFalse();
+        }
+    }
+
+    @Test
+    void refusesMissingExpiredWronglySignedAndUnsignedTokens() {
+        String subject = someone();
+        String expired = TestTokens.token(subject, List.of("admin"), null, Duration.ofHours(-1), TestTokens.SECRET);
+        String wrongKey = TestTokens.token(subject, List.of("admin"), null, Duration.ofHours(1),
+                "another-secret-that-is-long-enough-0123456789");
+        String valid = TestTokens.admin(subject);
+        String[] parts = valid.split("\\.");
+        String unsigned = base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1] + ".";
+        String resigned = base64Url("{\"alg\":\"HS512\"}") + "." + parts[1] + "." + parts[2];
+
+        assertProblem(client.get().uri("/api/tickets").exchange(), 401)
+                .path("type").asText().endsWith("unauthorized");
+        for (String token : List.of(expired, wrongKey, unsigned, resigned, "not-a-jwt")) {
+            var response = client.get().uri("/api/tickets").header(HttpHeaders.AUTHORIZATION, bearer(token)).exchange();
+            response.expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            assertProblem(response, 401);
+        }
+        assertThat(services.allReceived()).isEmpty();
+    }
+
+    private static String base64Url(String json) {
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes());
+    }
+
+    @Test
+    void onlyAdminsReachAdminPaths() {
+        for (String token : List.of(TestTokens.contact(someone(), "org-1"), TestTokens.agent(someone()),
+                TestTokens.manager(someone()), TestTokens.analyst(someone()))) {
+            for (String service : List.of("tickets", "sla", "escalations", "budgets")) {
+                assertProblem(client.post().uri("/api/admin/" + service + "/replays")
+                        .header(HttpHeaders.AUTHORIZATION, bearer(token))
+                        .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"projection\":\"x\"}")
+                        .exchange(), 403);
+            }
+        }
+        assertThat(services.allReceived()).isEmpty();
+
+        client.post().uri("/api/admin/sla/replays").header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.admin(someone())))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"projection\":\"x\"}")
+                .exchange().expectStatus().isOk();
+        assertThat(services.sla.last().path()).isEqualTo("/api/admin/sla/replays");
+    }
+
+    @Test
+    void onlyAnalystsAndAdminsReadTheEventHistory() {
+        for (String token : List.of(TestTokens.contact(someone(), "org-1"), TestTokens.agent(someone()),
+                TestTokens.manager(someone()))) {
+            assertProblem(client.get().uri("/api/events?after=0").header(HttpHeaders.AUTHORIZATION, bearer(token)).exchange(), 403);
+        }
+        assertThat(services.allReceived()).isEmpty();
+
+        client.get().uri("/api/events?after=0").header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.analyst(someone())))
+                .exchange().expectStatus().isOk();
+        client.get().uri("/api/events").header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.admin(someone())))
+                .exchange().expectStatus().isOk();
+        assertThat(services.tickets.received()).extracting(ServiceStandIn.Received::path).containsOnly("/api/events");
+    }
+
+    @Test
+    void limitsRequestsPerUserAndSaysWhenToRetry() {
+        String busy = bearer(TestTokens.agent(someone()));
+        int allowed = 0;
+        WebTestClient.ResponseSpec response = client.get().uri("/api/tickets").header(HttpHeaders.AUTHORIZATION, busy).exchange();
+        // capacity 30, refilled by one a second while the loop runs
+        while (response.returnResult(String.class).getStatus().value() == 200 && allowed < 60) {
+            allowed++;
+            response = client.get().uri("/api/tickets").header(HttpHeaders.AUTHORIZATION, busy).exchange();
+        }
+        assertThat(allowed).isBetween(30, 59);
+        response.expectHeader().value(HttpHeaders.RETRY_AFTER, value -> assertThat(Long.parseLong(value)).isBetween(1L, 2L));
+        assertProblem(response, 429);
+        assertThat(services.tickets.received()).hasSize(allowed);
+
+        // another user of the same client address has a bucket of their own
+        client.get().uri("/api/tickets").header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.agent(someone())))
+                .exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void refusesBodiesOverTheLimitButLetsAttachmentSizedBodiesThrough() {
+        String contact = bearer(TestTokens.contact(someone(), "org-1"));
+        byte[] tenMegabytes = new byte[10 * 1024 * 1024];
+        client.post().uri("/api/tickets/t-1/attachments").header(HttpHeaders.AUTHORIZATION, contact)
+                .contentType(MediaType.APPLICATION_OCTET_STREAM).bodyValue(tenMegabytes)
+                .exchange().expectStatus().isOk();
+        assertThat(services.tickets.last().bodyBytes()).isEqualTo(tenMegabytes.length);
+        services.forget();
+
+        byte[] thirteenMegabytes = new byte[13 * 1024 * 1024];
+        assertProblem(client.post().uri("/api/tickets/t-1/attachments").header(HttpHeaders.AUTHORIZATION, contact)
+                .contentType(MediaType.APPLICATION_OCTET_STREAM).bodyValue(thirteenMegabytes)
+                .exchange(), 413);
+        assertThat(services.allReceived()).isEmpty();
+    }
+
+    @Test
+    void refusesAnOversizedBodyWithoutLengthWhileStreaming() throws Exception {
+        String contact = bearer(TestTokens.contact(someone(), "org-1"));
+        var http = java.net.http.HttpClient.newHttpClient();
+        byte[] thirteenMegabytes = new byte[13 * 1024 * 1024];
+        var request = java.net.http.HttpRequest.newBuilder(URI.create(baseUrl() + "/api/tickets/t-1/attachments"))
+                .header("Authorization", contact)
+                .header("Content-Type", "application/octet-stream")
+                // an input stream publisher has no length: the body is sent chunked
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(thirteenMegabytes)))
+                .build();
+        var response = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    @Autowired
+    org.springframework.boot.web.reactive.context.ReactiveWebServerApplicationContext context;
+
+    private String baseUrl() {
+        return "http://localhost:" + context.getWebServer().getPort();
+    }
+
+    /** An address taken as written: no template expansion, no re-encoding. */
+    private URI at(String pathAndQuery) {
+        return URI.create(baseUrl() + pathAndQuery);
+    }
+
+    @Test
+    void answersCorsPreflightsForPortalOriginsOnly() {
+        client.options().uri("/api/tickets")
+                .header(HttpHeaders.ORIGIN, "https://portal.example.org")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "authorization,content-type,idempotency-key")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "https://portal.example.org")
+                .expectHeader().value(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, methods -> assertThat(methods).contains("POST"));
+
+        var refused = client.options().uri("/api/tickets")
+                .header(HttpHeaders.ORIGIN, "https://evil.example.com")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+                .exchange();
+        refused.expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
+        assertProblem(refused, 403);
+
+        client.get().uri("/api/tickets").header(HttpHeaders.ORIGIN, "https://portal.example.org")
+                .header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.agent(someone())))
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "https://portal.example.org")
+                .expectHeader().value(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, exposed -> assertThat(exposed).contains("X-Correlation-Id"));
+        assertThat(services.tickets.received()).hasSize(1);
+    }
+
+    @Test
+    void echoesASafeCorrelationIdOrMakesOneAndLogsIt(CapturedOutput output) {
+        client.get().uri("/api/tickets").header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.agent(someone())))
+                .header("X-Correlation-Id", "corr-echo-42")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().values("X-Correlation-Id", values -> assertThat(values).containsExactly("corr-echo-42"));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(output.getOut()).contains("[gateway,corr-echo-42]").contains("GET /api/tickets -> 200"));
+
+        String made = client.get().uri("/api/tickets").header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.agent(someone())))
+                .header("X-Correlation-Id", "<script>alert(1)</script>")
+                .exchange()
+                .expectStatus().isOk()
+                .returnResult(String.class).getResponseHeaders().getFirst("X-Correlation-Id");
+        assertThat(made).matches("[0-9a-f-]{36}");
+        assertThat(services.tickets.last().header("X-Correlation-Id")).isEqualTo(made);
+
+        client.get().uri("/api/tickets").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().value("X-Correlation-Id", id -> assertThat(id).matches("[0-9a-f-]{36}"));
+    }
+
+    @Test
+    void exposesOwnHealthAndMetricsButNoActuatorOfAnyService() {
+        client.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
+        client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(text -> assertThat(text).contains("jvm_memory_used_bytes"));
+
+        String admin = bearer(TestTokens.admin(someone()));
+        for (String path : List.of("/actuator/env", "/actuator/gateway/routes", "/actuator/heapdump",
+                "/api/actuator/env", "/api/admin/actuator/env")) {
+            assertProblem(client.get().uri(path).header(HttpHeaders.AUTHORIZATION, admin).exchange(), 404);
+        }
+        assertProblem(client.post().uri("/actuator/gateway/routes/evil").header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"uri\":\"" + elsewhere.url() + "\"}").exchange(), 404);
+        for (String traversal : List.of("/api/tickets/%2e%2e/%2e%2e/actuator/env", "/api/tickets/..%2F..%2Factuator/env",
+                "/api/tickets/../../actuator/env", "/api/sla/%2E%2E/%2E%2E/actuator/health")) {
+            assertProblem(client.get().uri(at(traversal)).header(HttpHeaders.AUTHORIZATION, admin).exchange(), 400);
+        }
+        assertThat(services.allReceived()).isEmpty();
+        assertThat(elsewhere.received()).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void servesEachServicesApiDocumentAndTheSwaggerUi() {
+        for (String service : List.of("tickets", "sla", "escalations", "budgets")) {
+            client.get().uri("/v3/api-docs/" + service).exchange()
+                    .expectStatus().isOk()
+                    .expectBody().jsonPath("$.info.title").isEqualTo(service + " API");
+            assertThat(service(service).last().path()).isEqualTo("/v3/api-docs");
+        }
+        client.get().uri("/v3/api-docs/gateway/swagger-config").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.urls[*].url").value(urls -> assertThat((List<Object>) urls)
+                        .containsExactlyInAnyOrder("/v3/api-docs/tickets", "/v3/api-docs/sla", "/v3/api-docs/escalations", "/v3/api-docs/budgets"));
+        client.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
+        client.get().uri("/webjars/swagger-ui/index.html").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void neverFetchesAnAddressTheClientNames() {
+        String agent = bearer(TestTokens.agent(someone()));
+        String target = elsewhere.url();
+        String hostOnly = target.substring("http://".length());
+        client.get().uri(at("/api/tickets?url=" + target + "/steal&callback=" + target + "&redirect_uri=" + target))
+                .header(HttpHeaders.AUTHORIZATION, agent)
+                .header(HttpHeaders.HOST, hostOnly)
+                .header("X-Forwarded-Host", hostOnly)
+                .header("X-Forwarded-Proto", "http")
+                .header("X-Forwarded-Port", target.substring(target.lastIndexOf(':') + 1))
+                .header("Forwarded", "host=" + hostOnly + ";proto=http")
+                .header("X-Original-URL", target + "/steal")
+                .header("X-Rewrite-URL", target + "/steal")
+                .header("X-Host", hostOnly)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.service").isEqualTo("tickets");
+        client.method(HttpMethod.GET).uri("/api/sla/tickets/t-1")
+                .header(HttpHeaders.AUTHORIZATION, agent)
+                .header("Referer", target)
+                .exchange().expectStatus().isOk();
+
+        assertThat(elsewhere.received()).isEmpty();
+        assertThat(services.tickets.last().path()).isEqualTo("/api/tickets");
+        assertThat(services.sla.last().path()).isEqualTo("/api/sla/tickets/t-1");
+    }
+}

@@ -1,0 +1,43 @@
+package dev.helpdesk.gateway;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/** The four services as stand-ins, pointed at by the gateway's service address properties. */
+final class StandIns implements AutoCloseable {
+
+    final ServiceStandIn tickets = new ServiceStandIn("tickets");
+    final ServiceStandIn sla = new ServiceStandIn("sla");
+    final ServiceStandIn escalations = new ServiceStandIn("escalations");
+    final ServiceStandIn budgets = new ServiceStandIn("budgets");
+
+    void register(DynamicPropertyRegistry registry) {
+        registry.add("helpdesk.gateway.services.tickets.url", tickets::url);
+        registry.add("helpdesk.gateway.services.sla.url", sla::url);
+        registry.add("helpdesk.gateway.services.escalations.url", escalations::url);
+        registry.add("helpdesk.gateway.services.budgets.url", budgets::url);
+    }
+
+    void forget() {
+        tickets.forget();
+        sla.forget();
+        escalations.forget();
+        budgets.forget();
+    }
+
+    java.util.List<ServiceStandIn.Received> allReceived() {
+        java.util.List<ServiceStandIn.Received> all = new java.util.ArrayList<>();
+        all.addAll(tickets.received());
+        all.addAll(sla.received());
+        all.addAll(escalations.received());
+        all.addAll(budgets.received());
+        return all;
+    }
+
+    @Override
+    public void close() {
+        tickets.close();
+        sla.close();
+        escalations.close();
+        budgets.close();
+    }
+}
