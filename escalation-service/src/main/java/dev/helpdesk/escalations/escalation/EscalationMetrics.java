@@ -1,0 +1,55 @@
+package dev.helpdesk.escalations.escalation;
+
+import dev.helpdesk.escalations.domain.Trigger;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.time.Duration;
+
+/**
+ * Business metrics, counted once the transaction that caused them commits: {@code helpdesk.escalations.raised}
+ * (tags {@code level}, {@code trigger}) and {@code helpdesk.escalations.time.to.acknowledge} (tag {@code level}).
+ */
+@Component
+public class EscalationMetrics {
+
+    private final MeterRegistry registry;
+
+    public EscalationMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public void raised(int level, Trigger trigger) {
+        afterCommit(() -> Counter.builder("helpdesk.escalations.raised")
+                .description("Escalation levels raised")
+                .tag("level", String.valueOf(level))
+                .tag("trigger", trigger.name())
+                .register(registry)
+                .increment());
+    }
+
+    public void acknowledged(int level, Duration timeToAcknowledge) {
+        afterCommit(() -> Timer.builder("helpdesk.escalations.time.to.acknowledge")
+                .description("Time from raising an escalation level to its acknowledgement")
+                .tag("level", String.valueOf(level))
+                .register(registry)
+                .record(timeToAcknowledge));
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
+    }
+}

@@ -1,0 +1,123 @@
+package dev.helpdesk.escalations.escalation;
+
+import dev.helpdesk.escalations.domain.EscalationState;
+import dev.helpdesk.escalations.domain.Trigger;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Stores escalations and their acknowledgement timers. */
+@Repository
+public class EscalationRepository {
+
+    private static final String COLUMNS = """
+            id, ticket_id, organization_id, level, level_name, assignee, informs_relationship_manager, trigger, state,
+            raised_at, acknowledge_by, acknowledged_at, acknowledged_by, action_plan, closed_at, close_reason""";
+    private static final RowMapper<Escalation> ROWS = EscalationRepository::escalation;
+
+    private final JdbcTemplate jdbc;
+
+    public EscalationRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts a raised level with its timer; false when the ticket already has that level (it is raised once). */
+    public boolean insertWithTimer(Escalation e) {
+        int inserted = jdbc.update("INSERT INTO escalation (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT ON CONSTRAINT escalation_once_per_level DO NOTHING",
+                e.id(), e.ticketId(), e.organizationId(), e.level(), e.levelName(), e.assignee(),
+                e.informsRelationshipManager(), e.trigger().name(), e.state().name(), ts(e.raisedAt()),
+                ts(e.acknowledgeBy()), ts(e.acknowledgedAt()), e.acknowledgedBy(), e.actionPlan(), ts(e.closedAt()),
+                e.closeReason());
+        if (inserted == 0) {
+            return false;
+        }
+        jdbc.update("INSERT INTO acknowledgement_timer (escalation_id, due_at) VALUES (?, ?)", e.id(), ts(e.acknowledgeBy()));
+        return true;
+    }
+
+    public int highestLevel(String ticketId) {
+        Integer highest = jdbc.queryForObject("SELECT max(level) FROM escalation WHERE ticket_id = ?", Integer.class, ticketId);
+        return highest == null ? 0 : highest;
+    }
+
+    public Optional<Escalation> find(UUID id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM escalation WHERE id = ?", ROWS, id).stream().findFirst();
+    }
+
+    public List<Escalation> unclosedOf(String ticketId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM escalation WHERE ticket_id = ? AND state <> 'CLOSED' ORDER BY level",
+                ROWS, ticketId);
+    }
+
+    public void close(UUID id, String reason, Instant at) {
+        jdbc.update("UPDATE escalation SET state = 'CLOSED', closed_at = ?, close_reason = ? WHERE id = ?", ts(at), reason, id);
+    }
+
+    public void acknowledge(UUID id, String manager, String actionPlan, Instant at) {
+        jdbc.update("UPDATE escalation SET state = 'ACKNOWLEDGED', acknowledged_at = ?, acknowledged_by = ?, action_plan = ? WHERE id = ?",
+                ts(at), manager, actionPlan, id);
+    }
+
+    /** Claims one due, unfired timer (skipping those another instance holds); empty when none is due. */
+    public Optional<UUID> claimDueTimer(Instant now) {
+        return jdbc.queryForList("""
+                SELECT escalation_id FROM acknowledgement_timer WHERE fired_at IS NULL AND due_at <= ?
+                ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED""", UUID.class, ts(now)).stream().findFirst();
+    }
+
+    public void markTimerFired(UUID escalationId, Instant at) {
+        jdbc.update("UPDATE acknowledgement_timer SET fired_at = ? WHERE escalation_id = ?", ts(at), escalationId);
+    }
+
+    public PageOf<Escalation> search(EscalationQuery query) {
+        List<Object> arguments = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" WHERE true");
+        if (query.ticketId() != null) {
+            where.append(" AND ticket_id = ?");
+            arguments.add(query.ticketId());
+        }
+        if (query.organizationId() != null) {
+            where.append(" AND organization_id = ?");
+            arguments.add(query.organizationId());
+        }
+        if (query.state() != null) {
+            where.append(" AND state = ?");
+            arguments.add(query.state().name());
+        }
+        Long total = jdbc.queryForObject("SELECT count(*) FROM escalation" + where, Long.class, arguments.toArray());
+        List<Object> pageArguments = new ArrayList<>(arguments);
+        pageArguments.add(query.size());
+        pageArguments.add((long) query.page() * query.size());
+        List<Escalation> items = jdbc.query("SELECT " + COLUMNS + " FROM escalation" + where
+                + " ORDER BY raised_at DESC, ticket_id, level DESC LIMIT ? OFFSET ?", ROWS, pageArguments.toArray());
+        return new PageOf<>(items, query.page(), query.size(), total == null ? 0 : total);
+    }
+
+    private static Escalation escalation(ResultSet rs, int row) throws SQLException {
+        return new Escalation(rs.getObject("id", UUID.class), rs.getString("ticket_id"), rs.getString("organization_id"),
+                rs.getInt("level"), rs.getString("level_name"), rs.getString("assignee"),
+                rs.getBoolean("informs_relationship_manager"), Trigger.valueOf(rs.getString("trigger")),
+                EscalationState.valueOf(rs.getString("state")), instant(rs, "raised_at"), instant(rs, "acknowledge_by"),
+                instant(rs, "acknowledged_at"), rs.getString("acknowledged_by"), rs.getString("action_plan"),
+                instant(rs, "closed_at"), rs.getString("close_reason"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

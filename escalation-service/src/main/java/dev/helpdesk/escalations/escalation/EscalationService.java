@@ -1,0 +1,159 @@
+package dev.helpdesk.escalations.escalation;
+
+import dev.helpdesk.escalations.config.ApiException;
+import dev.helpdesk.escalations.domain.EscalationPolicy;
+import dev.helpdesk.escalations.domain.EscalationState;
+import dev.helpdesk.escalations.domain.Ladder;
+import dev.helpdesk.escalations.domain.LadderLevel;
+import dev.helpdesk.escalations.domain.TicketFacts;
+import dev.helpdesk.escalations.domain.Trigger;
+import dev.helpdesk.escalations.ladder.LadderRepository;
+import dev.helpdesk.escalations.outbox.EscalationAcknowledgedEvent;
+import dev.helpdesk.escalations.outbox.EscalationClosedEvent;
+import dev.helpdesk.escalations.outbox.EscalationRaisedEvent;
+import dev.helpdesk.escalations.outbox.Outbox;
+import dev.helpdesk.events.Severity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.OptionalInt;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Applies the escalation rules to what happens to tickets. Every change of a ticket's escalations runs under the
+ * lock of the ticket's row, so that concurrent consumers, timers and requests (on any instance) see each other.
+ */
+@Service
+@Transactional
+public class EscalationService {
+
+    private static final Logger log = LoggerFactory.getLogger(EscalationService.class);
+    public static final String SYSTEM = "system";
+
+    private final EscalationPolicy policy = new EscalationPolicy();
+    private final TicketMirror tickets;
+    private final EscalationRepository escalations;
+    private final LadderRepository ladders;
+    private final Outbox outbox;
+    private final EscalationMetrics metrics;
+    private final Clock clock;
+
+    public EscalationService(TicketMirror tickets, EscalationRepository escalations, LadderRepository ladders,
+                             Outbox outbox, EscalationMetrics metrics, Clock clock) {
+        this.tickets = tickets;
+        this.escalations = escalations;
+        this.ladders = ladders;
+        this.outbox = outbox;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    public void onSlaBreach(String ticketId, String organizationId, Severity severity) {
+        tickets.ensureTicket(ticketId, organizationId, severity);
+        raiseIfDue(ticketId, Trigger.SLA_BREACH, SYSTEM, policy::onSlaBreach);
+    }
+
+    public void onSlaWarning(String ticketId, String organizationId, Severity severity, int thresholdPercent) {
+        tickets.ensureTicket(ticketId, organizationId, severity);
+        raiseIfDue(ticketId, Trigger.SLA_WARNING, SYSTEM, facts -> policy.onSlaWarning(
+                facts.severity() == null ? new TicketFacts(facts.resolved(), severity, facts.highestLevelRaised()) : facts,
+                thresholdPercent));
+    }
+
+    public void onEscalationRequest(String ticketId, String organizationId, String requestedBy) {
+        tickets.ensureTicket(ticketId, organizationId, null);
+        raiseIfDue(ticketId, Trigger.CUSTOMER_REQUEST, requestedBy, policy::onEscalationRequest);
+    }
+
+    /** The acknowledgement deadline of an escalation passed: advance to the next level if the rules say so. */
+    public void onAcknowledgementDue(UUID escalationId) {
+        Escalation due = escalations.find(escalationId).orElseThrow();
+        TicketRow ticket = tickets.lock(due.ticketId()).orElseThrow();
+        Escalation current = escalations.find(escalationId).orElseThrow();
+        TicketFacts facts = factsOf(ticket);
+        policy.onAcknowledgementTimeout(facts, current.level(), current.state())
+                .ifPresent(level -> raise(ticket, level, Trigger.ACKNOWLEDGEMENT_TIMEOUT, SYSTEM));
+    }
+
+    /** The ticket was resolved or closed: all its escalations end. */
+    public void onTicketEnded(String ticketId, String reason) {
+        tickets.lock(ticketId).ifPresent(ticket -> {
+            tickets.setResolved(ticketId, true);
+            Instant now = now();
+            for (Escalation escalation : escalations.unclosedOf(ticketId)) {
+                close(escalation, reason, now);
+            }
+        });
+    }
+
+    /** The ticket is unresolved again (reopened): it may be escalated further. */
+    public void onTicketUnresolved(String ticketId) {
+        tickets.lock(ticketId).ifPresent(ticket -> tickets.setResolved(ticketId, false));
+    }
+
+    public Escalation acknowledge(UUID escalationId, String actionPlan, String manager) {
+        Escalation found = escalations.find(escalationId).orElseThrow(() -> ApiException.notFound("There is no such escalation."));
+        tickets.lock(found.ticketId());
+        Escalation current = escalations.find(escalationId).orElseThrow();
+        if (!current.state().acknowledgeable()) {
+            throw ApiException.conflict("The escalation is " + current.state() + " and cannot be acknowledged.");
+        }
+        Instant now = now();
+        escalations.acknowledge(escalationId, manager, actionPlan, now);
+        outbox.append(current.ticketId(), EscalationAcknowledgedEvent.TYPE, new EscalationAcknowledgedEvent(
+                escalationId.toString(), current.ticketId(), current.organizationId(), current.level(), manager, actionPlan, now),
+                manager, now);
+        metrics.acknowledged(current.level(), Duration.between(current.raisedAt(), now));
+        return escalations.find(escalationId).orElseThrow();
+    }
+
+    private void raiseIfDue(String ticketId, Trigger trigger, String actor, Function<TicketFacts, OptionalInt> rule) {
+        TicketRow ticket = tickets.lock(ticketId).orElseThrow();
+        rule.apply(factsOf(ticket)).ifPresent(level -> raise(ticket, level, trigger, actor));
+    }
+
+    private TicketFacts factsOf(TicketRow ticket) {
+        return new TicketFacts(ticket.resolved(), ticket.severity(), escalations.highestLevel(ticket.ticketId()));
+    }
+
+    private void raise(TicketRow ticket, int level, Trigger trigger, String actor) {
+        Ladder ladder = ladders.find(ticket.planOrDefault());
+        LadderLevel rung = ladder.level(level);
+        Instant now = now();
+        Instant acknowledgeBy = ticket.workingCalendar().add(now, rung.acknowledgeWithin()).truncatedTo(ChronoUnit.MILLIS);
+        Escalation escalation = new Escalation(UUID.randomUUID(), ticket.ticketId(), ticket.organizationId(), level,
+                rung.name(), ladder.assigneeAt(level, ticket.supportManager()), rung.informsRelationshipManager(), trigger,
+                EscalationState.OPEN, now, acknowledgeBy, null, null, null, null, null);
+        if (!escalations.insertWithTimer(escalation)) {
+            log.info("Level {} of ticket {} was raised before; not again", level, ticket.ticketId());
+            return;
+        }
+        for (Escalation lower : escalations.unclosedOf(ticket.ticketId())) {
+            if (lower.level() < level) {
+                close(lower, "SUPERSEDED", now);
+            }
+        }
+        outbox.append(ticket.ticketId(), EscalationRaisedEvent.TYPE, new EscalationRaisedEvent(escalation.id().toString(),
+                ticket.ticketId(), ticket.organizationId(), level, ladder.displayNameAt(level, ticket.supportManager()),
+                trigger.name(), now, acknowledgeBy), actor, now);
+        metrics.raised(level, trigger);
+        log.info("Ticket {} escalated to level {} ({}), to acknowledge by {}", ticket.ticketId(), level, trigger, acknowledgeBy);
+    }
+
+    private void close(Escalation escalation, String reason, Instant at) {
+        escalations.close(escalation.id(), reason, at);
+        outbox.append(escalation.ticketId(), EscalationClosedEvent.TYPE, new EscalationClosedEvent(escalation.id().toString(),
+                escalation.ticketId(), escalation.organizationId(), escalation.level(), reason, at), SYSTEM, at);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.helpdesk.escalations.ladder;
+
+import dev.helpdesk.escalations.config.ApiException;
+import dev.helpdesk.escalations.config.ApiProblems.FieldProblem;
+import dev.helpdesk.events.Plan;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Arrays;
+
+/** Reads and edits the escalation ladder of a plan; managers edit. */
+@RestController
+@RequestMapping("/api/escalations/ladders")
+public class LadderController {
+
+    private final LadderRepository ladders;
+
+    public LadderController(LadderRepository ladders) {
+        this.ladders = ladders;
+    }
+
+    @GetMapping("/{plan}")
+    @Operation(summary = "The escalation ladder of a plan")
+    public LadderDocument get(@PathVariable String plan) {
+        return LadderDocument.of(ladders.find(planOf(plan)));
+    }
+
+    @PutMapping("/{plan}")
+    @PreAuthorize("hasRole('manager')")
+    @Operation(summary = "Replace the escalation ladder of a plan (managers); applies to levels raised from now on")
+    public LadderDocument put(@PathVariable String plan, @RequestBody LadderDocument document) {
+        Plan target = planOf(plan);
+        LadderDocument.LadderProposal proposal = document.toLadder(target);
+        if (proposal.ladder() == null) {
+            throw ApiException.invalid("The ladder is not valid.", proposal.violations().stream()
+                    .map(violation -> new FieldProblem(violation.field(), violation.message()))
+                    .toList());
+        }
+        ladders.replace(proposal.ladder());
+        return LadderDocument.of(ladders.find(target));
+    }
+
+    private static Plan planOf(String plan) {
+        return Arrays.stream(Plan.values())
+                .filter(candidate -> candidate.name().equals(plan))
+                .findFirst()
+                .orElseThrow(() -> ApiException.notFound("There is no such plan."));
+    }
+}

@@ -1,0 +1,142 @@
+package dev.helpdesk.escalations;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.helpdesk.events.ActorKind;
+import dev.helpdesk.events.CalendarKind;
+import dev.helpdesk.events.Channel;
+import dev.helpdesk.events.EventEnvelope;
+import dev.helpdesk.events.EventTypes;
+import dev.helpdesk.events.Plan;
+import dev.helpdesk.events.Severity;
+import dev.helpdesk.events.TicketStatus;
+import dev.helpdesk.events.TicketType;
+import dev.helpdesk.events.organization.OrganizationRegisteredEvent;
+import dev.helpdesk.events.ticket.EscalationRequestedEvent;
+import dev.helpdesk.events.ticket.SeverityChangedEvent;
+import dev.helpdesk.events.ticket.TicketOpenedEvent;
+import dev.helpdesk.events.ticket.TicketReopenedEvent;
+import dev.helpdesk.events.ticket.TicketStatusChangedEvent;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** Produces records to the tickets and SLA topics exactly as the ticket-service and the sla-service publish them. */
+final class DeskEvents implements AutoCloseable {
+
+    private final KafkaProducer<String, String> producer;
+    private final ObjectMapper objectMapper;
+    private final String ticketsTopic;
+    private final String slaTopic;
+
+    DeskEvents(String bootstrapServers, ObjectMapper objectMapper, String ticketsTopic, String slaTopic) {
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+        this.objectMapper = objectMapper;
+        this.ticketsTopic = ticketsTopic;
+        this.slaTopic = slaTopic;
+    }
+
+    EventEnvelope<Object> organizationRegistered(String organizationId, Plan plan, CalendarKind calendar, String zone, String supportManager) {
+        return sendTicketEvent(organizationId, new OrganizationRegisteredEvent(organizationId, "Org " + organizationId, plan,
+                calendar, zone, LocalDate.now().minusMonths(1), LocalDate.now().plusYears(1), 3, supportManager, null));
+    }
+
+    EventEnvelope<Object> ticketOpened(String ticketId, String organizationId, Plan plan, CalendarKind calendar, String zone, Severity severity) {
+        return sendTicketEvent(ticketId, new TicketOpenedEvent(ticketId, "HD-" + ticketId.substring(0, 4), organizationId, plan,
+                calendar, zone, TicketType.INCIDENT, severity, "Site down", "Nothing loads", Channel.PORTAL, null, null, null,
+                "contact-1", ActorKind.CONTACT, Instant.now()));
+    }
+
+    EventEnvelope<Object> escalationRequested(String ticketId, String organizationId, String contact) {
+        return sendTicketEvent(ticketId, new EscalationRequestedEvent(ticketId, organizationId, "No answer for hours", contact,
+                ActorKind.CONTACT, Instant.now()));
+    }
+
+    EventEnvelope<Object> statusChanged(String ticketId, TicketStatus from, TicketStatus to) {
+        return sendTicketEvent(ticketId, new TicketStatusChangedEvent(ticketId, from, to, null, "agent-1", ActorKind.STAFF, false, Instant.now()));
+    }
+
+    EventEnvelope<Object> reopened(String ticketId) {
+        return sendTicketEvent(ticketId, new TicketReopenedEvent(ticketId, "Still broken", "contact-1", ActorKind.CONTACT, Instant.now()));
+    }
+
+    EventEnvelope<Object> severityChanged(String ticketId, Severity from, Severity to) {
+        return sendTicketEvent(ticketId, new SeverityChangedEvent(ticketId, from, to, "impact changed", "agent-1", Instant.now()));
+    }
+
+    EventEnvelope<Object> slaBreached(String ticketId, String organizationId, Severity severity) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("ticketId", ticketId);
+        data.put("organizationId", organizationId);
+        data.put("metric", "FIRST_RESPONSE");
+        data.put("severity", severity.name());
+        data.put("dueAt", Instant.now().minusSeconds(1).toString());
+        data.put("breachedAt", Instant.now().toString());
+        data.put("policyVersion", 3); // a field this service does not know: ignored
+        return send(slaTopic, envelope("helpdesk.sla.breached.v1", "/sla-service", ticketId, data));
+    }
+
+    EventEnvelope<Object> slaWarningReached(String ticketId, String organizationId, Severity severity, int thresholdPercent) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("ticketId", ticketId);
+        data.put("organizationId", organizationId);
+        data.put("metric", "RESOLUTION");
+        data.put("severity", severity.name());
+        data.put("thresholdPercent", thresholdPercent);
+        data.put("dueAt", Instant.now().plusSeconds(600).toString());
+        data.put("at", Instant.now().toString());
+        return send(slaTopic, envelope("helpdesk.sla.warning-reached.v1", "/sla-service", ticketId, data));
+    }
+
+    /** Sends an envelope again, unchanged (same event id), as an at-least-once producer may. */
+    void resend(EventEnvelope<Object> envelope) {
+        String topic = envelope.source().equals("/sla-service") ? slaTopic : ticketsTopic;
+        send(topic, envelope);
+    }
+
+    void sendRawTicketRecord(String key, String value) {
+        try {
+            producer.send(new ProducerRecord<>(ticketsTopic, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private EventEnvelope<Object> sendTicketEvent(String key, Object data) {
+        String type = EventTypes.typeOf(data.getClass()).orElseThrow();
+        return send(ticketsTopic, envelope(type, "/ticket-service", key, data));
+    }
+
+    private static EventEnvelope<Object> envelope(String type, String source, String subject, Object data) {
+        return new EventEnvelope<>(EventEnvelope.SPEC_VERSION, UUID.randomUUID().toString(), type, source, subject,
+                Instant.now(), EventEnvelope.DATA_CONTENT_TYPE, "Ticket", 0, null, "someone", "corr-" + subject, data);
+    }
+
+    private EventEnvelope<Object> send(String topic, EventEnvelope<Object> envelope) {
+        try {
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, envelope.subject(), objectMapper.writeValueAsString(envelope));
+            record.headers().add("content-type", EventEnvelope.CONTENT_TYPE.getBytes());
+            producer.send(record).get();
+            return envelope;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not produce " + envelope.type(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
