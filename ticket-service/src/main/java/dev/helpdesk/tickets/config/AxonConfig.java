@@ -1,28 +1,18 @@
 package dev.helpdesk.tickets.config;
 
-import org.axonframework.commandhandling.CommandBus;
-import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.BiFunction;
 
 /**
  * Axon on PostgreSQL without Axon Server: the JDBC event store and token store on the snake_case tables of the
@@ -33,7 +23,8 @@ import java.util.function.BiFunction;
 public class AxonConfig {
 
     public static final String ACTOR = "actor";
-    public static final String CORRELATION_ID = "correlationId";
+    /** The request's X-Correlation-Id (Axon's own "correlationId" key names the causing message instead). */
+    public static final String CORRELATION_ID = "requestCorrelationId";
     public static final String VIEWS = "views";
     public static final String KAFKA_PUBLISHER = "kafka-publisher";
 
@@ -73,11 +64,6 @@ public class AxonConfig {
         return new SimpleCorrelationDataProvider(ACTOR, CORRELATION_ID);
     }
 
-    @Bean
-    CorrelationDataProvider originProvider() {
-        return new MessageOriginProvider();
-    }
-
     @Autowired
     void configureProcessors(EventProcessingConfigurer processing) {
         for (String processor : List.of(VIEWS, KAFKA_PUBLISHER)) {
@@ -86,31 +72,5 @@ public class AxonConfig {
                     .andInitialTrackingToken(StreamableMessageSource::createTailToken));
             processing.registerListenerInvocationErrorHandler(processor, c -> PropagatingErrorHandler.instance());
         }
-    }
-
-    /** Commands sent from an HTTP request carry who sent them and the request's correlation id. */
-    @Autowired
-    void stampCommands(CommandBus commandBus) {
-        commandBus.registerDispatchInterceptor(actorStamp());
-    }
-
-    static MessageDispatchInterceptor<CommandMessage<?>> actorStamp() {
-        return new MessageDispatchInterceptor<>() {
-            @Override
-            public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
-                return (index, message) -> {
-                    Map<String, Object> stamp = new HashMap<>();
-                    if (!message.getMetaData().containsKey(ACTOR)) {
-                        Authentication user = SecurityContextHolder.getContext().getAuthentication();
-                        stamp.put(ACTOR, user == null || !user.isAuthenticated() ? "system" : user.getName());
-                    }
-                    String correlationId = MDC.get(CorrelationIdFilter.MDC_KEY);
-                    if (correlationId != null && !message.getMetaData().containsKey(CORRELATION_ID)) {
-                        stamp.put(CORRELATION_ID, correlationId);
-                    }
-                    return stamp.isEmpty() ? message : message.andMetaData(stamp);
-                };
-            }
-        };
     }
 }

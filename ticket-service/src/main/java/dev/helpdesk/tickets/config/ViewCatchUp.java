@@ -1,0 +1,38 @@
+package dev.helpdesk.tickets.config;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.function.LongSupplier;
+
+/**
+ * Read-your-writes: after a command, the HTTP answer waits (bounded) until the view shows the stream version the
+ * command produced. If the view is slower, the answer still goes out; the ETag is the store's version either way.
+ */
+@Component
+public class ViewCatchUp {
+
+    private final Duration timeout;
+
+    public ViewCatchUp(@Value("${helpdesk.views.catch-up-timeout:PT3S}") Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    /** Waits until {@code viewVersion} reaches {@code version}; true when it did in time. */
+    public boolean await(LongSupplier viewVersion, long version) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (viewVersion.getAsLong() < version) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(15);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+}

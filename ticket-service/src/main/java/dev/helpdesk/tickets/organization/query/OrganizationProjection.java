@@ -1,0 +1,82 @@
+package dev.helpdesk.tickets.organization.query;
+
+import dev.helpdesk.events.organization.BudgetPurchasedEvent;
+import dev.helpdesk.events.organization.BudgetTerms;
+import dev.helpdesk.events.organization.ContactAddedEvent;
+import dev.helpdesk.events.organization.ContactRemovedEvent;
+import dev.helpdesk.events.organization.OrganizationRegisteredEvent;
+import dev.helpdesk.events.organization.SupportPeriodChangedEvent;
+import dev.helpdesk.tickets.config.AxonConfig;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Date;
+
+/**
+ * Keeps {@code organization_view} and its contacts. Each change also checks and sets the stream version, so a
+ * replayed event changes nothing twice.
+ */
+@Component
+@ProcessingGroup(AxonConfig.VIEWS)
+class OrganizationProjection {
+
+    private final JdbcTemplate jdbc;
+
+    OrganizationProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(OrganizationRegisteredEvent event, @SequenceNumber long version) {
+        BudgetTerms budget = event.budget();
+        jdbc.update("""
+                INSERT INTO organization_view (id, name, plan, calendar, time_zone, period_start, period_end, contact_limit,
+                    support_manager, currency, budget_amount, standard_rate, consultancy_rate, purchased_total, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""",
+                event.organizationId(), event.name(), event.plan().name(), event.calendar().name(), event.timeZone(),
+                Date.valueOf(event.supportPeriodStart()), Date.valueOf(event.supportPeriodEnd()), event.contactLimit(),
+                event.supportManager(), budget == null ? null : budget.currency(), budget == null ? null : budget.amount(),
+                budget == null ? null : budget.standardRate(), budget == null ? null : budget.consultancyRate(),
+                budget == null ? null : budget.amount(), version);
+    }
+
+    @EventHandler
+    void on(ContactAddedEvent event, @SequenceNumber long version) {
+        if (advance(event.organizationId(), version)) {
+            jdbc.update("INSERT INTO organization_contact (organization_id, user_id, name, email) VALUES (?, ?, ?, ?)",
+                    event.organizationId(), event.userId(), event.name(), event.email());
+        }
+    }
+
+    @EventHandler
+    void on(ContactRemovedEvent event, @SequenceNumber long version) {
+        if (advance(event.organizationId(), version)) {
+            jdbc.update("DELETE FROM organization_contact WHERE organization_id = ? AND user_id = ?",
+                    event.organizationId(), event.userId());
+        }
+    }
+
+    @EventHandler
+    void on(SupportPeriodChangedEvent event, @SequenceNumber long version) {
+        if (advance(event.organizationId(), version)) {
+            jdbc.update("UPDATE organization_view SET period_start = ?, period_end = ? WHERE id = ?",
+                    Date.valueOf(event.start()), Date.valueOf(event.end()), event.organizationId());
+        }
+    }
+
+    @EventHandler
+    void on(BudgetPurchasedEvent event, @SequenceNumber long version) {
+        if (advance(event.organizationId(), version)) {
+            jdbc.update("UPDATE organization_view SET purchased_total = COALESCE(purchased_total, 0) + ? WHERE id = ?",
+                    event.amount(), event.organizationId());
+        }
+    }
+
+    private boolean advance(String organizationId, long version) {
+        return jdbc.update("UPDATE organization_view SET version = ? WHERE id = ? AND version < ?",
+                version, organizationId, version) == 1;
+    }
+}

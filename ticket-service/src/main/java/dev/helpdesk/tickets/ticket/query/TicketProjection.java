@@ -1,0 +1,129 @@
+package dev.helpdesk.tickets.ticket.query;
+
+import dev.helpdesk.events.ticket.AttachmentAddedEvent;
+import dev.helpdesk.events.ticket.CommentAddedEvent;
+import dev.helpdesk.events.ticket.EscalationLevelRecordedEvent;
+import dev.helpdesk.events.ticket.EscalationRequestedEvent;
+import dev.helpdesk.events.ticket.SeverityChangedEvent;
+import dev.helpdesk.events.ticket.TicketAssignedEvent;
+import dev.helpdesk.events.ticket.TicketOpenedEvent;
+import dev.helpdesk.events.ticket.TicketReopenedEvent;
+import dev.helpdesk.events.ticket.TicketStatusChangedEvent;
+import dev.helpdesk.events.ticket.TimeEntryLoggedEvent;
+import dev.helpdesk.events.ticket.TimeEntryReversedEvent;
+import dev.helpdesk.tickets.config.AxonConfig;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+/**
+ * Keeps {@code ticket_view} with its comments and attachments. The view's {@code version} is the stream version of
+ * the last event applied: writers wait for it (read-your-writes), and an event at or below it is not applied again.
+ */
+@Component
+@ProcessingGroup(AxonConfig.VIEWS)
+class TicketProjection {
+
+    private final JdbcTemplate jdbc;
+
+    TicketProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(TicketOpenedEvent e, @SequenceNumber long version) {
+        jdbc.update("""
+                INSERT INTO ticket_view (id, ticket_key, organization_id, type, severity, status, title, description, course_id,
+                    affected_user_email, page_url, channel, opened_by, opened_at, updated_at, version)
+                VALUES (?, ?, ?, ?, ?, 'NEW', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""",
+                e.ticketId(), e.key(), e.organizationId(), e.type().name(), e.severity().name(), e.title(), e.description(),
+                e.courseId(), e.affectedUserEmail(), e.pageUrl(), e.channel().name(), e.openedBy(), ts(e.openedAt()),
+                ts(e.openedAt()), version);
+    }
+
+    @EventHandler
+    void on(CommentAddedEvent e, @SequenceNumber long version, @Timestamp Instant at) {
+        if (advance(e.ticketId(), version, at)) {
+            jdbc.update("""
+                    INSERT INTO ticket_comment (id, ticket_id, author_id, author_kind, visibility, body, added_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""", e.commentId(), e.ticketId(), e.authorId(), e.authorKind().name(),
+                    e.visibility().name(), e.body(), ts(e.addedAt()));
+        }
+    }
+
+    @EventHandler
+    void on(TicketAssignedEvent e, @SequenceNumber long version, @Timestamp Instant at) {
+        if (advance(e.ticketId(), version, at)) {
+            jdbc.update("UPDATE ticket_view SET assignee = ? WHERE id = ?", e.assignee(), e.ticketId());
+        }
+    }
+
+    @EventHandler
+    void on(TicketStatusChangedEvent e, @SequenceNumber long version, @Timestamp Instant at) {
+        if (advance(e.ticketId(), version, at)) {
+            jdbc.update("UPDATE ticket_view SET status = ? WHERE id = ?", e.to().name(), e.ticketId());
+        }
+    }
+
+    @EventHandler
+    void on(TicketReopenedEvent e, @SequenceNumber long version, @Timestamp Instant at) {
+        if (advance(e.ticketId(), version, at)) {
+            jdbc.update("UPDATE ticket_view SET status = 'IN_PROGRESS' WHERE id = ?", e.ticketId());
+        }
+    }
+
+    @EventHandler
+    void on(SeverityChangedEvent e, @SequenceNumber long version, @Timestamp Instant at) {
+        if (advance(e.ticketId(), version, at)) {
+            jdbc.update("UPDATE ticket_view SET severity = ? WHERE id = ?", e.to().name(), e.ticketId());
+        }
+    }
+
+    @EventHandler
+    void on(EscalationLevelRecordedEvent e, @SequenceNumber long version, @Timestamp Instant at) {
+        if (advance(e.ticketId(), version, at)) {
+            jdbc.update("UPDATE ticket_view SET escalation_level = GREATEST(escalation_level, ?) WHERE id = ?",
+                    e.level(), e.ticketId());
+        }
+    }
+
+    @EventHandler
+    void on(AttachmentAddedEvent e, @SequenceNumber long version, @Timestamp Instant at) {
+        if (advance(e.ticketId(), version, at)) {
+            jdbc.update("""
+                    INSERT INTO ticket_attachment (id, ticket_id, file_name, content_type, size, sha256, added_by, added_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", e.attachmentId(), e.ticketId(), e.fileName(), e.contentType(),
+                    e.size(), e.sha256(), e.addedBy(), ts(e.addedAt()));
+        }
+    }
+
+    /** Events the view does not show still move its version, so writers waiting for them are answered. */
+    @EventHandler
+    void on(EscalationRequestedEvent e, @SequenceNumber long version, @Timestamp Instant at) {
+        advance(e.ticketId(), version, at);
+    }
+
+    @EventHandler
+    void on(TimeEntryLoggedEvent e, @SequenceNumber long version, @Timestamp Instant at) {
+        advance(e.ticketId(), version, at);
+    }
+
+    @EventHandler
+    void on(TimeEntryReversedEvent e, @SequenceNumber long version, @Timestamp Instant at) {
+        advance(e.ticketId(), version, at);
+    }
+
+    private boolean advance(String ticketId, long version, Instant at) {
+        return jdbc.update("UPDATE ticket_view SET version = ?, updated_at = ? WHERE id = ? AND version < ?",
+                version, ts(at), ticketId, version) == 1;
+    }
+
+    private static java.sql.Timestamp ts(Instant instant) {
+        return java.sql.Timestamp.from(instant);
+    }
+}

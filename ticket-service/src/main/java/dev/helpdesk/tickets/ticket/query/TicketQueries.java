@@ -1,0 +1,95 @@
+package dev.helpdesk.tickets.ticket.query;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+@Component
+public class TicketQueries {
+
+    private static final RowMapper<TicketView> TICKET = (rs, n) -> new TicketView(
+            rs.getString("id"), rs.getString("ticket_key"), rs.getString("organization_id"), rs.getString("type"),
+            rs.getString("severity"), rs.getString("status"), rs.getString("title"), rs.getString("description"),
+            rs.getString("course_id"), rs.getString("affected_user_email"), rs.getString("page_url"),
+            rs.getString("channel"), rs.getString("assignee"), rs.getInt("escalation_level"), rs.getString("opened_by"),
+            instant(rs.getTimestamp("opened_at")), instant(rs.getTimestamp("updated_at")), rs.getLong("version"),
+            List.of(), List.of());
+
+    private final JdbcTemplate jdbc;
+
+    TicketQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The ticket without comments and attachments. */
+    public Optional<TicketView> summary(String id) {
+        return jdbc.query("SELECT * FROM ticket_view WHERE id = ?", TICKET, id).stream().findFirst();
+    }
+
+    /** The ticket with its comments (internal ones only when {@code withInternal}) and attachments. */
+    public Optional<TicketView> details(String id, boolean withInternal) {
+        return summary(id).map(ticket -> ticket.withDetails(comments(id, withInternal), attachments(id)));
+    }
+
+    public Optional<TicketView.Attachment> attachment(String ticketId, String attachmentId) {
+        return attachments(ticketId).stream().filter(a -> a.id().equals(attachmentId)).findFirst();
+    }
+
+    public Page list(TicketFilter filter, int page, int size) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        condition(where, args, "organization_id", filter.organizationId());
+        condition(where, args, "status", filter.status());
+        condition(where, args, "severity", filter.severity());
+        condition(where, args, "type", filter.type());
+        condition(where, args, "assignee", filter.assignee());
+        Long total = jdbc.queryForObject("SELECT count(*) FROM ticket_view" + where, Long.class, args.toArray());
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(size);
+        pageArgs.add((long) page * size);
+        List<TicketView> items = jdbc.query("SELECT * FROM ticket_view" + where + " ORDER BY opened_at DESC, id LIMIT ? OFFSET ?",
+                TICKET, pageArgs.toArray());
+        return new Page(items, page, size, total == null ? 0 : total);
+    }
+
+    /** The stream version the view has reached for a ticket, -1 when it has not seen the ticket yet. */
+    public long version(String id) {
+        return jdbc.query("SELECT version FROM ticket_view WHERE id = ?", (rs, n) -> rs.getLong(1), id)
+                .stream().findFirst().orElse(-1L);
+    }
+
+    private List<TicketView.Comment> comments(String ticketId, boolean withInternal) {
+        return jdbc.query("SELECT * FROM ticket_comment WHERE ticket_id = ?" + (withInternal ? "" : " AND visibility = 'PUBLIC'")
+                        + " ORDER BY added_at, id",
+                (rs, n) -> new TicketView.Comment(rs.getString("id"), rs.getString("author_id"), rs.getString("author_kind"),
+                        rs.getString("visibility"), rs.getString("body"), instant(rs.getTimestamp("added_at"))), ticketId);
+    }
+
+    private List<TicketView.Attachment> attachments(String ticketId) {
+        return jdbc.query("SELECT * FROM ticket_attachment WHERE ticket_id = ? ORDER BY added_at, id",
+                (rs, n) -> new TicketView.Attachment(rs.getString("id"), rs.getString("file_name"),
+                        rs.getString("content_type"), rs.getLong("size"), rs.getString("sha256"), rs.getString("added_by"),
+                        instant(rs.getTimestamp("added_at"))), ticketId);
+    }
+
+    private static void condition(StringBuilder where, List<Object> args, String column, String value) {
+        if (value != null) {
+            where.append(" AND ").append(column).append(" = ?");
+            args.add(value);
+        }
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    /** A page of the list, as the API answers it. */
+    public record Page(List<TicketView> items, int page, int size, long totalItems) {
+    }
+}
