@@ -1,8 +1,10 @@
 package dev.helpdesk.gateway.problem;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.net.ConnectException;
@@ -31,6 +33,10 @@ public final class GatewayFailures {
             if (t instanceof ResponseStatusException status) {
                 HttpStatus resolved = HttpStatus.resolve(status.getStatusCode().value());
                 return Problem.ofStatus(resolved == null ? HttpStatus.INTERNAL_SERVER_ERROR : resolved);
+            }
+            ResponseStatus annotated = AnnotatedElementUtils.findMergedAnnotation(t.getClass(), ResponseStatus.class);
+            if (annotated != null) {
+                return Problem.ofStatus(annotated.code());
             }
         }
         return Problem.internalError();

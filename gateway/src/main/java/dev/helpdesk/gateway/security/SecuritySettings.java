@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 public record SecuritySettings(String jwtSecret, String issuerUri, boolean allowLocalSecret) {
 
     /** The secret the local one-command stack signs its demo tokens with; public knowledge, so never valid elsewhere. */
-    public static final String LOCAL_DEMO_SECRET = "helpdesk-local-demo-secret-not-for-production-0123456789";
+    public static final String LOCAL_DEMO_SECRET = "local-helpdesk-demo-secret-change-me-0123456789";
 
     public SecuritySettings {
         jwtSecret = jwtSecret == null ? "" : jwtSecret;

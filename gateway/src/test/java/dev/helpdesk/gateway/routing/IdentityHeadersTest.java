@@ -1,0 +1,28 @@
+package dev.helpdesk.gateway.routing;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IdentityHeadersTest {
+
+    @Test
+    void recognisesHeadersThatClaimAnIdentityInAnyCase() {
+        for (String name : List.of("X-User-Id", "x-user", "X-USER-EMAIL", "X-Roles", "X-Role", "X-Org", "X-Organization-Id",
+                "X-Tenant-Id", "X-Forwarded-User", "X-Forwarded-Email", "X-Auth-Request-User", "X-Authenticated-Userid",
+                "Remote-User", "X-Remote-User", "X-Principal", "X-Impersonate-User", "X-MS-CLIENT-PRINCIPAL-NAME",
+                "X-Amzn-Oidc-Identity", "X-Email")) {
+            assertThat(IdentityHeaders.claimsIdentity(name)).as(name).isTrue();
+        }
+    }
+
+    @Test
+    void keepsWhatServicesNeed() {
+        for (String name : List.of("Authorization", "X-Correlation-Id", "Idempotency-Key", "If-Match", "Content-Type",
+                "Accept", "Content-Length", "User-Agent", "X-Forwarded-For", "X-Forwarded-Proto", "traceparent")) {
+            assertThat(IdentityHeaders.claimsIdentity(name)).as(name).isFalse();
+        }
+    }
+}
