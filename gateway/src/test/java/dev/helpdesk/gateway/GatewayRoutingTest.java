@@ -333,7 +333,8 @@ class GatewayRoutingTest {
         assertProblem(client.post().uri("/actuator/gateway/routes/evil").header(HttpHeaders.AUTHORIZATION, admin)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"uri\":\"" + elsewhere.url() + "\"}").exchange(), 404);
         for (String traversal : List.of("/api/tickets/%2e%2e/%2e%2e/actuator/env", "/api/tickets/..%2F..%2Factuator/env",
-                "/api/tickets/../../actuator/env", "/api/sla/%2E%2E/%2E%2E/actuator/health")) {
+                "/api/tickets/../../actuator/env", "/api/sla/%2E%2E/%2E%2E/actuator/health",
+                "/api/admin;x=1/tickets/replays", "/api//admin/tickets/replays", "/api/tickets/%2F..%2Factuator")) {
             assertProblem(client.get().uri(at(traversal)).header(HttpHeaders.AUTHORIZATION, admin).exchange(), 400);
         }
         assertThat(services.allReceived()).isEmpty();
@@ -346,7 +347,11 @@ class GatewayRoutingTest {
         for (String service : List.of("tickets", "sla", "escalations", "budgets")) {
             client.get().uri("/v3/api-docs/" + service).exchange()
                     .expectStatus().isOk()
-                    .expectBody().jsonPath("$.info.title").isEqualTo(service + " API");
+                    .expectBody()
+                    .jsonPath("$.info.title").isEqualTo(service + " API")
+                    // "try it out" goes through the gateway, never straight to the service
+                    .jsonPath("$.servers[0].url").isEqualTo("/")
+                    .jsonPath("$.servers.length()").isEqualTo(1);
             assertThat(service(service).last().path()).isEqualTo("/v3/api-docs");
         }
         client.get().uri("/v3/api-docs/gateway/swagger-config").exchange()

@@ -87,7 +87,8 @@ final class ServiceStandIn implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         String json = path.equals("/v3/api-docs")
-                ? "{\"openapi\":\"3.0.1\",\"info\":{\"title\":\"" + name + " API\",\"version\":\"1\"},\"paths\":{}}"
+                ? "{\"openapi\":\"3.0.1\",\"info\":{\"title\":\"" + name + " API\",\"version\":\"1\"},"
+                        + "\"servers\":[{\"url\":\"" + url() + "\"}],\"paths\":{}}"
                 : "{\"service\":\"" + name + "\",\"path\":\"" + path + "\"}";
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
