@@ -1,0 +1,73 @@
+package dev.helpdesk.sla.policy;
+
+import dev.helpdesk.sla.calendar.CalendarRepository;
+import dev.helpdesk.sla.calendar.IdRules;
+import dev.helpdesk.sla.config.InvalidInputException;
+import dev.helpdesk.sla.config.NotFoundException;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** SLA policies; everyone signed in reads them, admins write them. */
+@RestController
+@RequestMapping("/api/sla")
+public class PolicyController {
+
+    private final PolicyRepository policies;
+    private final CalendarRepository calendars;
+    private final OrganizationRepository organizations;
+
+    public PolicyController(PolicyRepository policies, CalendarRepository calendars, OrganizationRepository organizations) {
+        this.policies = policies;
+        this.calendars = calendars;
+        this.organizations = organizations;
+    }
+
+    @GetMapping("/policies")
+    public Map<String, Object> list() {
+        List<PolicyDocument> all = policies.findAll();
+        return Map.of("items", all, "page", 0, "size", all.size(), "totalItems", all.size());
+    }
+
+    @GetMapping("/policies/{id}")
+    public PolicyDocument get(@PathVariable String id) {
+        return policies.find(id).orElseThrow(() -> new NotFoundException("No policy " + id + "."));
+    }
+
+    @PutMapping("/policies/{id}")
+    @PreAuthorize("hasRole('admin')")
+    public ResponseEntity<PolicyDocument> put(@PathVariable String id, @RequestBody PolicyDocument body) {
+        IdRules.requireValidId(id);
+        PolicyDocument document = body.with(id, null);
+        document.toPolicy();
+        if (!calendars.exists(document.calendarId())) {
+            throw InvalidInputException.of("calendarId", "unknown calendar " + document.calendarId());
+        }
+        boolean created = !policies.exists(id);
+        PolicyDocument saved = policies.save(document);
+        return created ? ResponseEntity.status(201).body(saved) : ResponseEntity.ok(saved);
+    }
+
+    @PutMapping("/organizations/{organizationId}/policy")
+    @PreAuthorize("hasRole('admin')")
+    public Map<String, String> assign(@PathVariable String organizationId, @RequestBody PolicyAssignment body) {
+        if (body == null || body.policyId() == null || body.policyId().isBlank()) {
+            throw InvalidInputException.of("policyId", "is required");
+        }
+        if (!policies.exists(body.policyId())) {
+            throw InvalidInputException.of("policyId", "unknown policy " + body.policyId());
+        }
+        organizations.assignPolicy(organizationId, body.policyId());
+        return Map.of("organizationId", organizationId, "policyId", body.policyId());
+    }
+
+    public record PolicyAssignment(String policyId) {
+    }
+}

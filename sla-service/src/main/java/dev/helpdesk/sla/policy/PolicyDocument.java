@@ -1,0 +1,110 @@
+package dev.helpdesk.sla.policy;
+
+import dev.helpdesk.events.Severity;
+import dev.helpdesk.sla.config.FieldError;
+import dev.helpdesk.sla.config.InvalidInputException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** A policy as the API and the database hold it. */
+public record PolicyDocument(String id, String name, String calendarId, List<Integer> warningThresholds,
+                             Map<String, TargetDocument> targets, Long version) {
+
+    public static final List<Integer> DEFAULT_THRESHOLDS = List.of(75, 90);
+
+    /** Validates everything at once and answers the policy; 400 with every invalid field otherwise. */
+    public SlaPolicy toPolicy() {
+        List<FieldError> errors = new ArrayList<>();
+        if (name == null || name.isBlank()) {
+            errors.add(new FieldError("name", "is required"));
+        }
+        if (calendarId == null || calendarId.isBlank()) {
+            errors.add(new FieldError("calendarId", "is required"));
+        }
+        List<Integer> thresholds = thresholds(errors);
+        Map<Severity, SeverityTargets> parsed = parseTargets(targets, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return new SlaPolicy(id, version == null ? 0 : version, calendarId, thresholds, parsed);
+    }
+
+    public PolicyDocument with(String newId, Long newVersion) {
+        return new PolicyDocument(newId, name, calendarId, warningThresholds == null ? DEFAULT_THRESHOLDS : warningThresholds,
+                targets, newVersion);
+    }
+
+    private List<Integer> thresholds(List<FieldError> errors) {
+        if (warningThresholds == null) {
+            return DEFAULT_THRESHOLDS;
+        }
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < warningThresholds.size(); i++) {
+            Integer value = warningThresholds.get(i);
+            if (value == null || value < 1 || value > 99) {
+                errors.add(new FieldError("warningThresholds[" + i + "]", "must be a percentage between 1 and 99"));
+            } else if (!seen.add(value)) {
+                errors.add(new FieldError("warningThresholds[" + i + "]", "is repeated"));
+            }
+        }
+        return warningThresholds.stream().sorted().toList();
+    }
+
+    /** Parses a targets table (also the copy stored on a ticket). */
+    public static Map<Severity, SeverityTargets> parseTargets(Map<String, TargetDocument> targets, List<FieldError> errors) {
+        Map<Severity, SeverityTargets> parsed = new EnumMap<>(Severity.class);
+        if (targets == null) {
+            errors.add(new FieldError("targets", "is required"));
+            return parsed;
+        }
+        targets.forEach((key, value) -> {
+            Severity severity;
+            try {
+                severity = Severity.valueOf(key);
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("targets." + key, "unknown severity (S1..S5)"));
+                return;
+            }
+            if (value == null) {
+                errors.add(new FieldError("targets." + key, "is required"));
+                return;
+            }
+            Duration firstResponse = duration(value.firstResponse(), "targets." + key + ".firstResponse", true, errors);
+            Duration resolution = duration(value.resolution(), "targets." + key + ".resolution", false, errors);
+            parsed.put(severity, new SeverityTargets(firstResponse, resolution));
+        });
+        for (Severity severity : Severity.values()) {
+            if (!targets.containsKey(severity.name())) {
+                errors.add(new FieldError("targets." + severity, "is required"));
+            }
+        }
+        return parsed;
+    }
+
+    private static Duration duration(String text, String field, boolean required, List<FieldError> errors) {
+        if (text == null) {
+            if (required) {
+                errors.add(new FieldError(field, "is required"));
+            }
+            return null;
+        }
+        try {
+            Duration duration = Duration.parse(text).truncatedTo(ChronoUnit.MILLIS);
+            if (duration.isNegative() || duration.isZero()) {
+                errors.add(new FieldError(field, "must be a positive duration"));
+                return null;
+            }
+            return duration;
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "is not an ISO-8601 duration (e.g. PT4H, PT30S)"));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.helpdesk.sla.policy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class PolicyRepository {
+
+    static final TypeReference<Map<String, TargetDocument>> TARGETS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Integer>> THRESHOLDS = new TypeReference<>() {
+    };
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public PolicyRepository(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public Optional<PolicyDocument> find(String id) {
+        return jdbc.query("SELECT * FROM policy WHERE id = ?", this::map, id).stream().findFirst();
+    }
+
+    public List<PolicyDocument> findAll() {
+        return jdbc.query("SELECT * FROM policy ORDER BY id", this::map);
+    }
+
+    public boolean exists(String id) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM policy WHERE id = ?)", Boolean.class, id));
+    }
+
+    /** Creates or replaces a policy; a replacement gets the next version (tickets keep the one they had). */
+    public PolicyDocument save(PolicyDocument policy) {
+        Long version = jdbc.queryForObject("""
+                INSERT INTO policy (id, name, calendar_id, warning_thresholds, targets) VALUES (?, ?, ?, ?::jsonb, ?::jsonb)
+                ON CONFLICT (id) DO UPDATE SET name = excluded.name, calendar_id = excluded.calendar_id,
+                    warning_thresholds = excluded.warning_thresholds, targets = excluded.targets,
+                    version = policy.version + 1, updated_at = now()
+                RETURNING version""", Long.class,
+                policy.id(), policy.name(), policy.calendarId(), write(policy.warningThresholds()), write(policy.targets()));
+        return policy.with(policy.id(), version);
+    }
+
+    private PolicyDocument map(ResultSet row, int index) throws SQLException {
+        try {
+            return new PolicyDocument(row.getString("id"), row.getString("name"), row.getString("calendar_id"),
+                    json.readValue(row.getString("warning_thresholds"), THRESHOLDS),
+                    json.readValue(row.getString("targets"), TARGETS), row.getLong("version"));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored policy " + row.getString("id") + " is unreadable", e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

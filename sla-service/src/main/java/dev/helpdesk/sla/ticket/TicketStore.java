@@ -1,0 +1,161 @@
+package dev.helpdesk.sla.ticket;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.helpdesk.events.Severity;
+import dev.helpdesk.events.TicketStatus;
+import dev.helpdesk.events.TicketType;
+import dev.helpdesk.sla.clock.ClockState;
+import dev.helpdesk.sla.clock.Metric;
+import dev.helpdesk.sla.clock.NextTimer;
+import dev.helpdesk.sla.clock.SlaClock;
+import dev.helpdesk.sla.config.FieldError;
+import dev.helpdesk.sla.policy.PolicyDocument;
+import dev.helpdesk.sla.policy.TargetDocument;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Tickets and their clocks. Writers lock the ticket row first ({@link #lock}) and then its clocks, so the
+ * Kafka consumer and the timer poller of any instance never deadlock and never both change one clock.
+ */
+@Repository
+public class TicketStore {
+
+    private static final TypeReference<Map<String, TargetDocument>> TARGETS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Integer>> INTEGERS = new TypeReference<>() {
+    };
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public TicketStore(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Inserts the ticket unless it is known; answers whether it was new. */
+    public boolean insert(SlaTicket ticket, Map<String, TargetDocument> targets) {
+        return jdbc.update("""
+                INSERT INTO ticket (ticket_id, organization_id, type, severity, status, policy_id, policy_version,
+                    calendar_id, time_zone, targets, warning_thresholds, opened_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?) ON CONFLICT (ticket_id) DO NOTHING""",
+                ticket.ticketId(), ticket.organizationId(), ticket.type().name(), ticket.severity().name(),
+                ticket.status().name(), ticket.policyId(), ticket.policyVersion(), ticket.calendarId(),
+                ticket.zone().getId(), write(targets), write(ticket.warningThresholds()),
+                Timestamp.from(ticket.openedAt())) == 1;
+    }
+
+    public Optional<SlaTicket> find(String ticketId) {
+        return jdbc.query("SELECT * FROM ticket WHERE ticket_id = ?", this::mapTicket, ticketId).stream().findFirst();
+    }
+
+    /** Locks and answers the ticket (waits for other writers). */
+    public Optional<SlaTicket> lock(String ticketId) {
+        return jdbc.query("SELECT * FROM ticket WHERE ticket_id = ? FOR UPDATE", this::mapTicket, ticketId)
+                .stream().findFirst();
+    }
+
+    /** Locks up to {@code limit} tickets with a clock timer due at {@code now}, skipping those others hold. */
+    public List<String> lockTicketsWithDueTimers(Instant now, int limit) {
+        return jdbc.queryForList("""
+                SELECT t.ticket_id FROM ticket t
+                WHERE t.ticket_id IN (SELECT c.ticket_id FROM clock c WHERE c.next_timer_at <= ?
+                                      ORDER BY c.next_timer_at LIMIT ?)
+                FOR UPDATE OF t SKIP LOCKED""", String.class, Timestamp.from(now), limit);
+    }
+
+    public void update(SlaTicket ticket) {
+        jdbc.update("UPDATE ticket SET severity = ?, status = ? WHERE ticket_id = ?",
+                ticket.severity().name(), ticket.status().name(), ticket.ticketId());
+    }
+
+    public List<SlaClock> clocks(String ticketId) {
+        return jdbc.query("SELECT c.*, t.warning_thresholds FROM clock c JOIN ticket t USING (ticket_id) "
+                + "WHERE c.ticket_id = ? ORDER BY c.metric", this::mapClock, ticketId);
+    }
+
+    public void save(SlaClock clock, Optional<NextTimer> nextTimer) {
+        jdbc.update("""
+                INSERT INTO clock (ticket_id, metric, severity, state, target_ms, started_at, due_at, paused_at,
+                    paused_for_ms, met_at, breached_at, fired_thresholds, next_timer_at, next_timer_percent)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+                ON CONFLICT (ticket_id, metric) DO UPDATE SET severity = excluded.severity, state = excluded.state,
+                    target_ms = excluded.target_ms, started_at = excluded.started_at, due_at = excluded.due_at,
+                    paused_at = excluded.paused_at, paused_for_ms = excluded.paused_for_ms, met_at = excluded.met_at,
+                    breached_at = excluded.breached_at, fired_thresholds = excluded.fired_thresholds,
+                    next_timer_at = excluded.next_timer_at, next_timer_percent = excluded.next_timer_percent""",
+                clock.ticketId(), clock.metric().name(), clock.severity().name(), clock.state().name(),
+                clock.target() == null ? null : clock.target().toMillis(), timestamp(clock.startedAt()),
+                timestamp(clock.dueAt()), timestamp(clock.pausedAt()), clock.pausedFor().toMillis(),
+                timestamp(clock.metAt()), timestamp(clock.breachedAt()), write(new ArrayList<>(clock.firedThresholds())),
+                nextTimer.map(timer -> timestamp(timer.at())).orElse(null),
+                nextTimer.map(NextTimer::percent).orElse(null));
+    }
+
+    /** The next event sequence of the ticket's SLA stream (the ticket row must be locked). */
+    public long nextSequence(String ticketId) {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM outbox WHERE record_key = ?", Long.class, ticketId);
+        return count == null ? 0 : count;
+    }
+
+    private SlaTicket mapTicket(ResultSet row, int index) throws SQLException {
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, TargetDocument> targets = read(row.getString("targets"), TARGETS);
+        return new SlaTicket(row.getString("ticket_id"), row.getString("organization_id"),
+                TicketType.valueOf(row.getString("type")), Severity.valueOf(row.getString("severity")),
+                TicketStatus.valueOf(row.getString("status")), row.getString("policy_id"), row.getLong("policy_version"),
+                row.getString("calendar_id"), ZoneId.of(row.getString("time_zone")),
+                PolicyDocument.parseTargets(targets, errors), read(row.getString("warning_thresholds"), INTEGERS),
+                row.getTimestamp("opened_at").toInstant());
+    }
+
+    private SlaClock mapClock(ResultSet row, int index) throws SQLException {
+        long target = row.getLong("target_ms");
+        Duration targetDuration = row.wasNull() ? null : Duration.ofMillis(target);
+        return new SlaClock(row.getString("ticket_id"), Metric.valueOf(row.getString("metric")),
+                Severity.valueOf(row.getString("severity")), ClockState.valueOf(row.getString("state")),
+                targetDuration, instant(row, "started_at"), instant(row, "due_at"), instant(row, "paused_at"),
+                Duration.ofMillis(row.getLong("paused_for_ms")), instant(row, "met_at"), instant(row, "breached_at"),
+                read(row.getString("warning_thresholds"), INTEGERS),
+                new TreeSet<>(read(row.getString("fired_thresholds"), INTEGERS)));
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        Timestamp value = row.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private <T> T read(String value, TypeReference<T> type) {
+        try {
+            return json.readValue(value, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON is unreadable", e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
