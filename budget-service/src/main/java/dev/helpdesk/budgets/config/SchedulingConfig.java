@@ -1,0 +1,18 @@
+package dev.helpdesk.budgets.config;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+import java.time.Clock;
+
+/** The outbox relay and metrics refresh run on schedules; "today" comes from a replaceable clock. */
+@Configuration
+@EnableScheduling
+public class SchedulingConfig {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

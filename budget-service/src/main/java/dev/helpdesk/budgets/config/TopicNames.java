@@ -1,0 +1,11 @@
+package dev.helpdesk.budgets.config;
+
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/** Topic names ({@code helpdesk.topics.*}): the budget service reads tickets and publishes budgets. */
+@Validated
+@ConfigurationProperties("helpdesk.topics")
+public record TopicNames(@NotBlank String tickets, @NotBlank String budgets) {
+}

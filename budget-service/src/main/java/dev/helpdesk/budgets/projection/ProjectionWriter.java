@@ -1,0 +1,132 @@
+package dev.helpdesk.budgets.projection;
+
+import dev.helpdesk.budgets.charging.SupportPeriod;
+import dev.helpdesk.budgets.charging.SupportPeriods;
+import dev.helpdesk.budgets.config.BudgetProperties;
+import dev.helpdesk.events.organization.BudgetPurchasedEvent;
+import dev.helpdesk.events.organization.OrganizationRegisteredEvent;
+import dev.helpdesk.events.organization.SupportPeriodChangedEvent;
+import dev.helpdesk.events.ticket.TimeEntryLoggedEvent;
+import dev.helpdesk.events.ticket.TimeEntryReversedEvent;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Stores the facts of one event into a generation of the projection, once per event id (the caller's transaction
+ * covers both the de-duplication mark and the facts). Facts are stored raw (minutes, rates, dates), so that the
+ * figures can be computed whatever order organisation and ticket records arrived in.
+ */
+@Component
+public class ProjectionWriter {
+
+    private final JdbcTemplate jdbc;
+    private final BudgetAccounts accounts;
+    private final BudgetProperties properties;
+
+    public ProjectionWriter(JdbcTemplate jdbc, BudgetAccounts accounts, BudgetProperties properties) {
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.properties = properties;
+    }
+
+    /** Applies the event to the generation; false when this generation has already applied it. */
+    public boolean apply(int generation, IncomingEvent event) {
+        int marked = jdbc.update("insert into processed_event (generation, event_id) values (?, ?) on conflict do nothing",
+                generation, event.id());
+        if (marked == 0) {
+            return false;
+        }
+        Object data = event.data();
+        if (data instanceof OrganizationRegisteredEvent e) {
+            registered(generation, e);
+        } else if (data instanceof SupportPeriodChangedEvent e) {
+            changePeriod(generation, e.organizationId(), new SupportPeriod(e.start(), e.end()));
+        } else if (data instanceof BudgetPurchasedEvent e) {
+            purchased(generation, e, event.time());
+        } else if (data instanceof TimeEntryLoggedEvent e) {
+            line(generation, e.organizationId(), e.entryId(), "LOGGED", e.ticketId(), e.agentId(), e.minutes(),
+                    e.rate().name(), e.workDate(), e.note(), e.loggedAt() != null ? e.loggedAt() : event.time());
+        } else if (data instanceof TimeEntryReversedEvent e) {
+            line(generation, e.organizationId(), e.entryId(), "REVERSED", e.ticketId(), e.agentId(), e.minutes(),
+                    e.rate().name(), e.workDate(), e.reason(), e.reversedAt() != null ? e.reversedAt() : event.time());
+        }
+        return true;
+    }
+
+    public static String organizationOf(Object data) {
+        if (data instanceof OrganizationRegisteredEvent e) {
+            return e.organizationId();
+        } else if (data instanceof SupportPeriodChangedEvent e) {
+            return e.organizationId();
+        } else if (data instanceof BudgetPurchasedEvent e) {
+            return e.organizationId();
+        } else if (data instanceof TimeEntryLoggedEvent e) {
+            return e.organizationId();
+        } else if (data instanceof TimeEntryReversedEvent e) {
+            return e.organizationId();
+        }
+        throw new IllegalArgumentException("not a budget event");
+    }
+
+    private void registered(int generation, OrganizationRegisteredEvent e) {
+        var terms = e.budget();
+        jdbc.update("""
+                insert into organization_budget (generation, organization_id, currency, standard_rate, consultancy_rate)
+                values (?, ?, ?, ?, ?)
+                on conflict (generation, organization_id) do update set currency = excluded.currency,
+                    standard_rate = excluded.standard_rate, consultancy_rate = excluded.consultancy_rate""",
+                generation, e.organizationId(), terms == null ? null : terms.currency(),
+                terms == null ? null : terms.standardRate(), terms == null ? null : terms.consultancyRate());
+        changePeriod(generation, e.organizationId(), new SupportPeriod(e.supportPeriodStart(), e.supportPeriodEnd()));
+        if (terms != null && terms.amount().signum() > 0) {
+            insertPurchase(generation, e.organizationId(), "initial", terms.amount(), e.supportPeriodStart());
+        }
+    }
+
+    private void changePeriod(int generation, String organizationId, SupportPeriod changed) {
+        SupportPeriods periods = accounts.periods(generation, organizationId).change(changed);
+        jdbc.update("delete from support_period where generation = ? and organization_id = ?", generation, organizationId);
+        for (SupportPeriod period : periods.all()) {
+            jdbc.update("insert into support_period (generation, organization_id, period_start, period_end) values (?, ?, ?, ?)",
+                    generation, organizationId, Date.valueOf(period.start()), Date.valueOf(period.end()));
+        }
+    }
+
+    private void purchased(int generation, BudgetPurchasedEvent e, Instant time) {
+        List<String> currencies = jdbc.queryForList(
+                "select currency from organization_budget where generation = ? and organization_id = ? and currency is not null",
+                String.class, generation, e.organizationId());
+        if (!currencies.isEmpty() && !currencies.get(0).equals(e.currency())) {
+            throw new MalformedEventException("purchase in " + e.currency() + " for a budget in " + currencies.get(0));
+        }
+        jdbc.update("""
+                insert into organization_budget (generation, organization_id, currency) values (?, ?, ?)
+                on conflict (generation, organization_id) do update
+                    set currency = coalesce(organization_budget.currency, excluded.currency)""",
+                generation, e.organizationId(), e.currency());
+        insertPurchase(generation, e.organizationId(), e.purchaseId(), e.amount(),
+                LocalDate.ofInstant(time, properties.timeZone()));
+    }
+
+    private void insertPurchase(int generation, String organizationId, String purchaseId, java.math.BigDecimal amount, LocalDate on) {
+        jdbc.update("""
+                insert into budget_purchase (generation, organization_id, purchase_id, amount, purchased_on)
+                values (?, ?, ?, ?, ?) on conflict do nothing""",
+                generation, organizationId, purchaseId, amount, Date.valueOf(on));
+    }
+
+    private void line(int generation, String organizationId, String entryId, String kind, String ticketId, String agentId,
+                      int minutes, String rate, LocalDate workDate, String note, Instant recordedAt) {
+        jdbc.update("""
+                insert into ledger_line (generation, organization_id, entry_id, kind, ticket_id, agent_id, minutes, rate,
+                    work_date, note, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
+                generation, organizationId, entryId, kind, ticketId, agentId, minutes, rate, Date.valueOf(workDate),
+                note, Timestamp.from(recordedAt == null ? Instant.EPOCH : recordedAt));
+    }
+}

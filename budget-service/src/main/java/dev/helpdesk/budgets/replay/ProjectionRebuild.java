@@ -1,0 +1,191 @@
+package dev.helpdesk.budgets.replay;
+
+import dev.helpdesk.budgets.config.BudgetProperties;
+import dev.helpdesk.budgets.config.ConflictException;
+import dev.helpdesk.budgets.config.TopicNames;
+import dev.helpdesk.budgets.projection.Generations;
+import dev.helpdesk.budgets.projection.IncomingEvent;
+import dev.helpdesk.budgets.projection.MalformedEventException;
+import dev.helpdesk.budgets.projection.ProjectionWriter;
+import dev.helpdesk.budgets.projection.TicketEventReader;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+
+/**
+ * Rebuilds the budget projection from the beginning of the ticket topic into a fresh generation, with its own
+ * consumer (all partitions assigned, no consumer group), while the active generation keeps being served and
+ * written by the live listener. Once caught up to the topic's end it locks the generation against live writes,
+ * reads up to exactly where the live consumer has applied, and switches in the same transaction. It never raises
+ * thresholds: those are history, kept outside the generations.
+ */
+@Component
+public class ProjectionRebuild implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration SWITCH_TIMEOUT = Duration.ofSeconds(60);
+    private static final long REPORT_EVERY_MILLIS = 250;
+
+    private final ConsumerFactory<String, String> consumers;
+    private final TicketEventReader reader;
+    private final ProjectionWriter writer;
+    private final Generations generations;
+    private final ReplayRecords records;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final TransactionTemplate savepoint;
+    private final TopicNames topics;
+    private final BudgetProperties properties;
+    private final RebuildMeters meters;
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "budget-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public ProjectionRebuild(ConsumerFactory<String, String> consumers, TicketEventReader reader, ProjectionWriter writer,
+                             Generations generations, ReplayRecords records, JdbcTemplate jdbc,
+                             PlatformTransactionManager transactions, TopicNames topics, BudgetProperties properties,
+                             RebuildMeters meters) {
+        this.consumers = consumers;
+        this.reader = reader;
+        this.writer = writer;
+        this.generations = generations;
+        this.records = records;
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.topics = topics;
+        this.properties = properties;
+        this.meters = meters;
+    }
+
+    public UUID start(String requestedBy) {
+        UUID id = UUID.randomUUID();
+        Integer generation = transaction.execute(status -> {
+            jdbc.execute("lock table replay in exclusive mode");
+            if (records.anyRunning()) {
+                throw new ConflictException("A rebuild of the budgets projection is already running.");
+            }
+            int next = generations.next();
+            records.started(id, requestedBy, next);
+            return next;
+        });
+        runner.submit(() -> run(id, generation));
+        return id;
+    }
+
+    private void run(UUID id, int generation) {
+        RebuildProgress progress = new RebuildProgress(id, records, meters);
+        meters.started();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            var partitions = consumer.partitionsFor(topics.tickets()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            for (int round = 0; round < 2; round++) {
+                Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+                progress.target(end);
+                while (!reached(consumer, end)) {
+                    transaction.executeWithoutResult(status -> pollAndApply(consumer, generation, progress));
+                }
+            }
+            int previous = transaction.execute(status -> switchOver(consumer, generation, progress));
+            transaction.executeWithoutResult(status -> generations.discard(previous));
+            log.info("Budget projection rebuilt into generation {} from {} events", generation, progress.eventsRead());
+        } catch (Exception e) {
+            log.error("Budget projection rebuild {} failed", id, e);
+            progress.failed("Rebuild failed: " + e.getClass().getSimpleName());
+            transaction.executeWithoutResult(status -> generations.discard(generation));
+        } finally {
+            meters.stopped();
+        }
+    }
+
+    private int switchOver(KafkaConsumer<String, String> consumer, int generation, RebuildProgress progress) {
+        int previous = generations.activeForSwitching();
+        progress.report("SWITCHING", consumer);
+        Map<TopicPartition, Long> live = jdbc.query("select partition, next_offset from consumer_position where topic = ?",
+                (rs, n) -> Map.entry(new TopicPartition(topics.tickets(), rs.getInt(1)), rs.getLong(2)), topics.tickets())
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        progress.target(live);
+        long deadline = System.nanoTime() + SWITCH_TIMEOUT.toNanos();
+        while (!reached(consumer, live)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("could not reach the live consumer's position in time");
+            }
+            pollAndApply(consumer, generation, progress);
+        }
+        generations.activate(generation);
+        progress.completed(consumer, Map.of("generation", generation, "previousGeneration", previous,
+                "organizations", jdbc.queryForObject("select count(*) from organization_budget where generation = ?",
+                        Long.class, generation),
+                "skippedRecords", progress.skipped()));
+        return previous;
+    }
+
+    private void pollAndApply(KafkaConsumer<String, String> consumer, int generation, RebuildProgress progress) {
+        for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
+            Optional<IncomingEvent> event;
+            try {
+                event = reader.read(record.value());
+            } catch (MalformedEventException e) {
+                progress.skippedOne();
+                continue;
+            }
+            event.ifPresent(e -> applyOrSkip(generation, e, progress));
+            progress.readOne();
+        }
+        if (progress.dueForReport(REPORT_EVERY_MILLIS)) {
+            progress.report("RUNNING", consumer);
+        }
+    }
+
+    /** Each event in its own savepoint: one the live consumer set aside as a dead letter is skipped here too. */
+    private void applyOrSkip(int generation, IncomingEvent event, RebuildProgress progress) {
+        try {
+            savepoint.executeWithoutResult(status -> writer.apply(generation, event));
+        } catch (MalformedEventException e) {
+            progress.skippedOne();
+        }
+    }
+
+    private static boolean reached(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> target) {
+        return target.entrySet().stream().allMatch(t -> consumer.position(t.getKey()) >= t.getValue());
+    }
+
+    private KafkaConsumer<String, String> consumer() {
+        Map<String, Object> config = new HashMap<>(consumers.getConfigurationProperties());
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.replayMaxPollRecords());
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "budget-rebuild-" + UUID.randomUUID());
+        return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+    }
+
+    @Override
+    public void close() {
+        runner.shutdownNow();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.helpdesk.budgets.replay;
+
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/** Counts what a rebuild has read and reports it to the {@code replay} table and the rebuild gauges. */
+final class RebuildProgress {
+
+    private final UUID id;
+    private final ReplayRecords records;
+    private final RebuildMeters meters;
+    private final long startedNanos = System.nanoTime();
+    private long eventsRead;
+    private long skipped;
+    private long lastReportNanos;
+    private Map<String, Long> target = Map.of();
+
+    RebuildProgress(UUID id, ReplayRecords records, RebuildMeters meters) {
+        this.id = id;
+        this.records = records;
+        this.meters = meters;
+    }
+
+    void readOne() {
+        eventsRead++;
+        meters.read(eventsRead);
+    }
+
+    void skippedOne() {
+        skipped++;
+        readOne();
+    }
+
+    long eventsRead() {
+        return eventsRead;
+    }
+
+    long skipped() {
+        return skipped;
+    }
+
+    void target(Map<TopicPartition, Long> offsets) {
+        Map<String, Long> byPartition = new TreeMap<>();
+        offsets.forEach((tp, offset) -> byPartition.put(String.valueOf(tp.partition()), offset));
+        target = byPartition;
+    }
+
+    boolean dueForReport(long everyMillis) {
+        return (System.nanoTime() - lastReportNanos) / 1_000_000 >= everyMillis;
+    }
+
+    void report(String state, KafkaConsumer<String, String> consumer) {
+        lastReportNanos = System.nanoTime();
+        records.progressed(id, state, eventsRead, positions(consumer), target, rate());
+    }
+
+    void completed(KafkaConsumer<String, String> consumer, Map<String, Object> result) {
+        records.progressed(id, "COMPLETED", eventsRead, positions(consumer), target, rate());
+        records.finished(id, "COMPLETED", result, null);
+    }
+
+    void failed(String error) {
+        records.finished(id, "FAILED", null, error);
+    }
+
+    private Map<String, Long> positions(KafkaConsumer<String, String> consumer) {
+        Map<String, Long> positions = new TreeMap<>();
+        consumer.assignment().forEach(tp -> positions.put(String.valueOf(tp.partition()), consumer.position(tp)));
+        return positions;
+    }
+
+    private BigDecimal rate() {
+        double seconds = Math.max((System.nanoTime() - startedNanos) / 1e9, 0.001);
+        return BigDecimal.valueOf(eventsRead / seconds).setScale(1, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.helpdesk.budgets.replay;
+
+import dev.helpdesk.budgets.config.NotFoundException;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+
+/** Projection rebuilds (admins only, enforced by the security configuration). */
+@RestController
+@RequestMapping("/api/admin/budgets/replays")
+public class ReplayController {
+
+    private final ProjectionRebuild rebuild;
+    private final ReplayRecords records;
+
+    public ReplayController(ProjectionRebuild rebuild, ReplayRecords records) {
+        this.rebuild = rebuild;
+        this.records = records;
+    }
+
+    @PostMapping
+    public ResponseEntity<Map<String, UUID>> start(@Valid @RequestBody ReplayRequest request, Authentication caller) {
+        UUID id = rebuild.start(caller.getName());
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .location(URI.create("/api/admin/budgets/replays/" + id))
+                .body(Map.of("id", id));
+    }
+
+    @GetMapping("/{id}")
+    public ReplayView progress(@PathVariable UUID id) {
+        return records.find(id).orElseThrow(() -> new NotFoundException("No rebuild " + id + "."));
+    }
+}

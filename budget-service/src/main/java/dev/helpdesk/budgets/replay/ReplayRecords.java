@@ -1,0 +1,90 @@
+package dev.helpdesk.budgets.replay;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The {@code replay} table: rebuilds and their progress, readable from any instance. */
+@Component
+public class ReplayRecords {
+
+    /** A running rebuild that has not reported for this long is taken as abandoned (its instance died). */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper objectMapper;
+
+    public ReplayRecords(JdbcTemplate jdbc, ObjectMapper objectMapper) {
+        this.jdbc = jdbc;
+        this.objectMapper = objectMapper;
+    }
+
+    public boolean anyRunning() {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                select exists (select 1 from replay where state in ('RUNNING', 'SWITCHING') and updated_at > ?)""",
+                Boolean.class, Timestamp.from(Instant.now().minus(ABANDONED_AFTER))));
+    }
+
+    public void started(UUID id, String requestedBy, int generation) {
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.update("""
+                insert into replay (id, projection, state, requested_by, generation, started_at, updated_at)
+                values (?, 'budgets', 'RUNNING', ?, ?, ?, ?)""", id, requestedBy, generation, now, now);
+    }
+
+    public void progressed(UUID id, String state, long eventsRead, Map<String, Long> positions,
+                           Map<String, Long> endOffsets, BigDecimal ratePerSecond) {
+        jdbc.update("""
+                update replay set state = ?, events_read = ?, positions = ?, end_offsets = ?, rate_per_second = ?,
+                    updated_at = now() where id = ?""",
+                state, eventsRead, json(positions), json(endOffsets), ratePerSecond, id);
+    }
+
+    public void finished(UUID id, String state, Map<String, Object> result, String error) {
+        jdbc.update("update replay set state = ?, result = ?, error = ?, finished_at = now(), updated_at = now() where id = ?",
+                state, result == null ? null : json(result), error, id);
+    }
+
+    public Optional<ReplayView> find(UUID id) {
+        return jdbc.query("""
+                        select id, projection, state, requested_by, started_at, updated_at, finished_at, events_read,
+                            positions, end_offsets, rate_per_second, result, error from replay where id = ?""",
+                (rs, n) -> new ReplayView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                        instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)),
+                        rs.getLong(8), read(rs.getString(9), new TypeReference<Map<String, Long>>() { }),
+                        read(rs.getString(10), new TypeReference<Map<String, Long>>() { }), rs.getBigDecimal(11),
+                        rs.getString(12) == null ? null : read(rs.getString(12), new TypeReference<Map<String, Object>>() { }),
+                        rs.getString(13)),
+                id).stream().findFirst();
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private String json(Object value) {
+        try {
+            return objectMapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T read(String json, TypeReference<T> type) {
+        try {
+            return objectMapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,289 @@
+package dev.helpdesk.budgets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.helpdesk.budgets.fixtures.Api;
+import dev.helpdesk.budgets.fixtures.BudgetTopicReader;
+import dev.helpdesk.budgets.fixtures.TicketTopic;
+import dev.helpdesk.budgets.fixtures.TicketTopicCreation;
+import dev.helpdesk.events.RateKind;
+import dev.helpdesk.testsupport.RealInfrastructure;
+import dev.helpdesk.testsupport.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "helpdesk.budgets.metrics-refresh-interval=200ms")
+@RealInfrastructure(database = "budgets")
+@AutoConfigureObservability
+@Import(TicketTopicCreation.class)
+class BudgetProjectionTest {
+
+    private static final LocalDate TODAY = LocalDate.now();
+    private static final LocalDate START = TODAY.minusDays(60);
+    private static final LocalDate END = TODAY.plusDays(300);
+    private static final LocalDate WORKED = TODAY.minusDays(10);
+    private static final String AGENT = TestTokens.agent("agent-1");
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ObjectMapper objectMapper;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Value("${helpdesk.topics.tickets}")
+    String ticketsTopic;
+    @Value("${helpdesk.topics.budgets}")
+    String budgetsTopic;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    TicketTopic tickets;
+    Api api;
+    String org;
+
+    @BeforeEach
+    void setUp() {
+        tickets = new TicketTopic(kafka, objectMapper, ticketsTopic);
+        api = new Api(http, objectMapper);
+        org = UUID.randomUUID().toString();
+    }
+
+    /** Ticket ids of this test only: the context (and its database) is shared by the test methods. */
+    private String t(String ticket) {
+        return ticket + "-" + org.substring(0, 8);
+    }
+
+    private JsonNode awaitBudget(String organizationId, String consumed) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> {
+            ResponseEntity<String> response = api.get("/api/budgets/" + organizationId, AGENT);
+            return response.getStatusCode() == HttpStatus.OK ? api.json(response) : null;
+        }, budget -> budget != null && budget.get("consumed").decimalValue().compareTo(new java.math.BigDecimal(consumed)) == 0);
+    }
+
+    @Test
+    void chargesEntriesAtTheirRateAndUndoesReversalsExactly() {
+        tickets.registered(org, "1000.00", "100.00", "150.00", START, END);
+        tickets.logged(org, t("T-1"), "e1", "alice", 120, RateKind.STANDARD, WORKED, "upgrade plugin");
+        tickets.logged(org, t("T-2"), "e2", "bob", 60, RateKind.CONSULTANCY, WORKED, "data fix");
+        tickets.logged(org, t("T-2"), "e3", "bob", 7, RateKind.CONSULTANCY, WORKED, "wrong ticket");
+        tickets.reversed(org, t("T-2"), "e3", "bob", 7, RateKind.CONSULTANCY, WORKED);
+        tickets.purchased(org, "500.00");
+
+        JsonNode budget = awaitBudget(org, "350.00");
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.json(api.get("/api/budgets/" + org, AGENT))
+                .get("purchased").decimalValue().compareTo(new java.math.BigDecimal("1500")) == 0);
+        budget = api.json(api.get("/api/budgets/" + org, AGENT));
+
+        assertThat(budget.get("currency").asText()).isEqualTo("EUR");
+        assertThat(budget.get("purchased").decimalValue()).hasToString("1500.00");
+        assertThat(budget.get("remaining").decimalValue()).hasToString("1150.00");
+        assertThat(budget.get("percentUsed").decimalValue()).hasToString("23.33");
+        assertThat(budget.at("/byRate/STANDARD/minutes").asLong()).isEqualTo(120);
+        assertThat(budget.at("/byRate/STANDARD/amount").decimalValue()).hasToString("200.00");
+        assertThat(budget.at("/byRate/CONSULTANCY/minutes").asLong()).isEqualTo(60);
+        assertThat(budget.at("/byRate/CONSULTANCY/amount").decimalValue()).hasToString("150.00");
+        assertThat(budget.get("byTicket").toString()).contains("{\"ticketId\":\"" + t("T-1") + "\",\"minutes\":120,\"amount\":200.00}",
+                "{\"ticketId\":\"" + t("T-2") + "\",\"minutes\":60,\"amount\":150.00}");
+        assertThat(budget.get("byAgent").toString()).contains("{\"agentId\":\"alice\",\"minutes\":120,\"amount\":200.00}",
+                "{\"agentId\":\"bob\",\"minutes\":60,\"amount\":150.00}");
+        assertThat(api.get("/api/budgets/" + org, AGENT).getBody()).contains("\"consumed\":350.00");
+    }
+
+    @Test
+    void reportsTheBurndownByMonthAndWeekAndTheTimesheetAsJson() {
+        tickets.registered(org, "1000.00", "100.00", "150.00", START, END);
+        tickets.logged(org, t("T-1"), "e1", "alice", 60, RateKind.STANDARD, START.plusDays(1), "first");
+        tickets.logged(org, t("T-1"), "e2", "alice", 60, RateKind.CONSULTANCY, WORKED, "second");
+        tickets.reversed(org, t("T-1"), "e2", "alice", 60, RateKind.CONSULTANCY, WORKED);
+        awaitBudget(org, "100.00");
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                api.json(api.get("/api/budgets/" + org + "/entries", AGENT)).get("totalItems").asInt() == 3);
+
+        JsonNode months = api.json(api.get("/api/budgets/" + org + "/burndown?interval=MONTH", AGENT));
+        assertThat(months.at("/points/0/periodStart").asText()).isEqualTo(START.toString());
+        assertThat(months.at("/points/0/consumed").decimalValue()).hasToString("100.00");
+        assertThat(months.at("/points/0/remaining").decimalValue()).hasToString("900.00");
+        JsonNode last = months.get("points").get(months.get("points").size() - 1);
+        assertThat(last.get("remaining").decimalValue()).hasToString("900.00");
+        JsonNode weeks = api.json(api.get("/api/budgets/" + org + "/burndown?interval=WEEK", AGENT));
+        assertThat(weeks.get("points").size()).isBetween(51, 54);
+        assertThat(api.get("/api/budgets/" + org + "/burndown?interval=DAY", AGENT).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+
+        JsonNode sheet = api.json(api.get("/api/budgets/" + org + "/entries?from=" + START + "&to=" + TODAY, AGENT));
+        assertThat(sheet.get("totalMinutes").asLong()).isEqualTo(60);
+        assertThat(sheet.get("totalAmount").decimalValue()).hasToString("100.00");
+        assertThat(sheet.at("/items/0/entryId").asText()).isEqualTo("e1");
+        assertThat(sheet.at("/items/2/kind").asText()).isEqualTo("REVERSED");
+        assertThat(sheet.at("/items/2/amount").decimalValue()).hasToString("-150.00");
+        assertThat(api.get("/api/budgets/" + org + "/entries?from=" + TODAY + "&to=" + START, AGENT).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(api.get("/api/budgets/" + org + "/entries?size=201", AGENT).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void pricesTimeEntriesThatArriveBeforeTheirOrganisationsTerms() {
+        tickets.logged(org, t("T-1"), "e1", "alice", 90, RateKind.CONSULTANCY, WORKED, "early");
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select count(*) from ledger_line where organization_id = ?", Integer.class, org) == 1);
+        assertThat(api.get("/api/budgets/" + org, AGENT).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        tickets.registered(org, "1000.00", "100.00", "150.00", START, END);
+
+        JsonNode budget = awaitBudget(org, "225.00");
+        assertThat(budget.get("remaining").decimalValue()).hasToString("775.00");
+    }
+
+    @Test
+    void raisesEachThresholdOnceAlsoWhenRecordsArriveTwiceAndAfterAReversal() {
+        List<TicketTopic.Sent> sent = new ArrayList<>();
+        sent.add(tickets.registered(org, "1000.00", "100.00", "100.00", START, END));
+        sent.add(tickets.logged(org, t("T-1"), "e1", "alice", 300, RateKind.STANDARD, WORKED, "500 worth"));
+        sent.forEach(tickets::resend);
+        awaitBudget(org, "500.00");
+        TicketTopic.Sent toReverse = tickets.logged(org, t("T-2"), "e2", "bob", 210, RateKind.STANDARD, WORKED, "350 worth");
+        tickets.resend(toReverse);
+        awaitBudget(org, "850.00");
+        tickets.reversed(org, t("T-2"), "e2", "bob", 210, RateKind.STANDARD, WORKED);
+        awaitBudget(org, "500.00");
+        tickets.logged(org, t("T-3"), "e3", "carol", 240, RateKind.STANDARD, WORKED, "back over 80");
+        awaitBudget(org, "900.00");
+        TicketTopic.Sent overrun = tickets.logged(org, t("T-3"), "e4", "carol", 120, RateKind.STANDARD, WORKED, "overrun");
+        tickets.resend(overrun);
+        JsonNode budget = awaitBudget(org, "1100.00");
+        assertThat(budget.get("remaining").decimalValue()).hasToString("-100.00");
+
+        try (BudgetTopicReader reader = new BudgetTopicReader(bootstrapServers, budgetsTopic, objectMapper)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> reader.envelopesOf(org).size() >= 3);
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                    .until(() -> reader.envelopesOf(org).size() == 3);
+            List<JsonNode> events = reader.envelopesOf(org);
+            assertThat(events).extracting(e -> e.at("/data/threshold").asInt()).containsExactly(50, 80, 100);
+            JsonNode first = events.get(0);
+            assertThat(first.get("type").asText()).isEqualTo("helpdesk.budget.threshold-crossed.v1");
+            assertThat(first.get("source").asText()).isEqualTo("/budget-service");
+            assertThat(first.get("subject").asText()).isEqualTo(org);
+            assertThat(first.at("/data/purchased").decimalValue()).hasToString("1000.00");
+            assertThat(first.at("/data/consumed").decimalValue()).hasToString("500.00");
+            assertThat(first.at("/data/periodStart").asText()).isEqualTo(START.toString());
+            assertThat(first.at("/data/currency").asText()).isEqualTo("EUR");
+        }
+        assertThat(api.json(api.get("/api/budgets/" + org, AGENT)).get("thresholdsCrossed").toString()).isEqualTo("[50,80,100]");
+    }
+
+    @Test
+    void exportsTheTimesheetAsCsvThatASpreadsheetOpens() {
+        tickets.registered(org, "1000.00", "100.00", "150.00", START, END);
+        tickets.logged(org, t("T-1"), "e1", "alice", 30, RateKind.STANDARD, WORKED, "said \"hello\", then\nleft");
+        tickets.logged(org, t("T-1"), "e2", "alice", 15, RateKind.CONSULTANCY, WORKED, "=HYPERLINK(\"http://evil\")");
+        awaitBudget(org, "87.50");
+
+        ResponseEntity<String> response = api.get("/api/budgets/" + org + "/entries", AGENT, MediaType.parseMediaType("text/csv"));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.parseMediaType("text/csv"))).isTrue();
+        assertThat(response.getHeaders().getContentDisposition().getFilename()).endsWith(".csv");
+        List<List<String>> rows = Rfc4180.parse(response.getBody());
+        assertThat(rows.get(0)).containsExactly("entryId", "kind", "workDate", "ticketId", "agentId", "rate",
+                "hourlyRate", "minutes", "amount", "currency", "note", "recordedAt");
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(1).subList(0, 11)).containsExactly("e1", "LOGGED", WORKED.toString(), t("T-1"), "alice",
+                "STANDARD", "100.00", "30", "50.00", "EUR", "said \"hello\", then\nleft");
+        assertThat(rows.get(2).get(10)).isEqualTo("'=HYPERLINK(\"http://evil\")");
+        assertThat(rows.get(2).get(8)).isEqualTo("37.50");
+    }
+
+    @Test
+    void contactsReadOnlTheirOwnOrganisationAndOthersLookUnknown() {
+        String other = UUID.randomUUID().toString();
+        tickets.registered(org, "1000.00", "100.00", "150.00", START, END);
+        tickets.registered(other, "2000.00", "100.00", "150.00", START, END);
+        tickets.logged(other, t("T-9"), "e9", "alice", 60, RateKind.STANDARD, WORKED, "other's work");
+        awaitBudget(other, "100.00");
+        String contact = TestTokens.contact("contact-1", org);
+
+        assertThat(api.get("/api/budgets/" + org, contact).getStatusCode()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<String> foreign = api.get("/api/budgets/" + other, contact);
+        ResponseEntity<String> unknown = api.get("/api/budgets/" + UUID.randomUUID(), AGENT);
+        assertThat(foreign.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(foreign.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(foreign.getBody()).doesNotContain("100.00", "other's work");
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(api.get("/api/budgets/" + other + "/entries", contact, MediaType.parseMediaType("text/csv")).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(api.get("/api/budgets/" + other + "/burndown", contact).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        for (String reader : List.of(AGENT, TestTokens.manager("m"), TestTokens.analyst("a"), TestTokens.admin("x"))) {
+            assertThat(api.get("/api/budgets/" + other, reader).getStatusCode()).isEqualTo(HttpStatus.OK);
+        }
+        assertThat(api.get("/api/budgets/" + org, null).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void onlyAdminsStartOrReadRebuilds() {
+        String body = "{\"projection\":\"budgets\"}";
+        for (String token : List.of(AGENT, TestTokens.analyst("a"), TestTokens.manager("m"), TestTokens.contact("c", org))) {
+            ResponseEntity<String> response = api.post("/api/admin/budgets/replays", token, body);
+            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+            assertThat(api.get("/api/admin/budgets/replays/" + UUID.randomUUID(), token).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        }
+        assertThat(api.post("/api/admin/budgets/replays", TestTokens.admin("x"), "{\"projection\":\"tickets\"}").getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(api.get("/api/admin/budgets/replays/" + UUID.randomUUID(), TestTokens.admin("x")).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void setsMalformedRecordsAsideAndKeepsConsuming() {
+        tickets.registered(org, "1000.00", "100.00", "150.00", START, END);
+        tickets.sendRaw("T-bad", "this is not json");
+        tickets.logged(org, t("T-1"), "bad-minutes", "alice", -5, RateKind.STANDARD, WORKED, "negative");
+        tickets.sendRaw("T-bad", "{\"id\":\"x1\",\"type\":\"helpdesk.ticket.time-entry-logged.v1\",\"data\":{\"minutes\":\"many\"}}");
+        tickets.sendRaw("T-new", "{\"id\":\"x2\",\"type\":\"helpdesk.ticket.something-new.v7\",\"data\":{}}");
+        tickets.logged(org, t("T-1"), "e1", "alice", 60, RateKind.STANDARD, WORKED, "fine");
+
+        awaitBudget(org, "100.00");
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select count(*) from dead_letter where topic = ?", Integer.class, ticketsTopic) == 3);
+        List<Map<String, Object>> letters = jdbc.queryForList(
+                "select partition, record_offset, reason, record_value from dead_letter where topic = ? order by id", ticketsTopic);
+        assertThat(letters).extracting(l -> (String) l.get("reason"))
+                .containsExactlyInAnyOrder("not JSON", "minutes must be between 1 and 100000", "data does not match helpdesk.ticket.time-entry-logged.v1");
+        assertThat(letters).allSatisfy(l -> assertThat(((Number) l.get("record_offset")).longValue()).isNotNegative());
+        assertThat(api.get("/actuator/prometheus", null, MediaType.TEXT_PLAIN).getBody()).contains("helpdesk_budget_dead_letters_total");
+    }
+
+    @Test
+    void exposesConsumedBudgetByOrganisationAndRateAsAMetric() {
+        tickets.registered(org, "1000.00", "100.00", "150.00", START, END);
+        tickets.logged(org, t("T-1"), "e1", "alice", 60, RateKind.CONSULTANCY, WORKED, "metric");
+        awaitBudget(org, "150.00");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api.get("/actuator/prometheus", null, MediaType.TEXT_PLAIN).getBody())
+                .containsPattern("helpdesk_budget_consumed_currency\\{[^}]*organization=\"" + org + "\",rate=\"CONSULTANCY\"[^}]*} 150\\.0"));
+        assertThat(api.get("/actuator/prometheus", null, MediaType.TEXT_PLAIN).getBody()).contains("helpdesk_budget_rebuild_events_read");
+    }
+}

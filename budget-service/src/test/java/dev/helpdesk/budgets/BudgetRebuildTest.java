@@ -1,0 +1,172 @@
+package dev.helpdesk.budgets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.helpdesk.budgets.fixtures.Api;
+import dev.helpdesk.budgets.fixtures.BudgetTopicReader;
+import dev.helpdesk.budgets.fixtures.TicketTopic;
+import dev.helpdesk.budgets.fixtures.TicketTopicCreation;
+import dev.helpdesk.events.RateKind;
+import dev.helpdesk.testsupport.RealInfrastructure;
+import dev.helpdesk.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "helpdesk.budgets.replay-max-poll-records=10")
+@RealInfrastructure(database = "budgets")
+@AutoConfigureObservability
+@Import(TicketTopicCreation.class)
+class BudgetRebuildTest {
+
+    private static final LocalDate TODAY = LocalDate.now();
+    private static final LocalDate START = TODAY.minusDays(100);
+    private static final LocalDate END = TODAY.plusDays(200);
+    private static final String AGENT = TestTokens.agent("agent-1");
+    private static final String ADMIN = TestTokens.admin("admin-1");
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ObjectMapper objectMapper;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Value("${helpdesk.topics.tickets}")
+    String ticketsTopic;
+    @Value("${helpdesk.topics.budgets}")
+    String budgetsTopic;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    private final String orgA = UUID.randomUUID().toString();
+    private final String orgB = UUID.randomUUID().toString();
+    private final String orgC = UUID.randomUUID().toString();
+
+    @Test
+    void rebuildGivesIdenticalFiguresWhileReadsKeepAnsweringAndRaisesNoThresholdAgain() {
+        TicketTopic tickets = new TicketTopic(kafka, objectMapper, ticketsTopic);
+        Api api = new Api(http, objectMapper);
+        tickets.registered(orgA, "5000.00", "100.00", "150.00", START, END);
+        tickets.registered(orgB, "2000.00", "100.00", "150.00", START, END);
+        tickets.registered(orgC, "1000.00", "100.00", "150.00", START, END);
+        logHours(tickets, orgA, 40, 0);                     // 40 x 100.00
+        for (int i = 0; i < 5; i++) {                     // 5 reversed -> 3500.00
+            reverseHour(tickets, orgA, i * 3);
+        }
+        tickets.logged(orgA, "TA-x", "A-c", "agent-9", 7, RateKind.CONSULTANCY, START.plusDays(50), "odd minutes"); // 17.50
+        tickets.resend(tickets.purchased(orgA, "1000.00"));
+        TicketTopic.Sent duplicated = tickets.logged(orgB, "TB-1", "B-x", "agent-1", 45, RateKind.CONSULTANCY, START.plusDays(3), "dup");
+        tickets.resend(duplicated);                       // 112.50 once
+        logHours(tickets, orgB, 19, 0);                   // 1900.00 -> 2012.50, over 100%
+        tickets.logged(orgC, "TC-1", "C-0", "agent-1", 180, RateKind.STANDARD, START.plusDays(1), "300 worth");
+        tickets.sendRaw("TC-1", "{broken");
+        awaitConsumed(api, orgA, "3517.50");
+        awaitConsumed(api, orgB, "2012.50");
+        awaitConsumed(api, orgC, "300.00");
+        Map<String, String> before = snapshot(api, List.of(orgA, orgB));
+
+        try (BudgetTopicReader budgets = new BudgetTopicReader(bootstrapServers, budgetsTopic, objectMapper)) {
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    budgets.envelopesOf(orgA).size() == 1 && budgets.envelopesOf(orgB).size() == 3);
+
+            ResponseEntity<String> started = api.post("/api/admin/budgets/replays", ADMIN, "{\"projection\":\"budgets\"}");
+            assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+            String id = api.json(started).get("id").asText();
+            assertThat(started.getHeaders().getLocation()).hasToString("/api/admin/budgets/replays/" + id);
+            logHours(tickets, orgC, 5, 100);                // live writes during the rebuild: 300 -> 800.00
+
+            Set<String> statesSeen = new HashSet<>();
+            JsonNode progress = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50)).until(() -> {
+                ResponseEntity<String> read = api.get("/api/budgets/" + orgA, AGENT);
+                assertThat(read.getStatusCode()).isEqualTo(HttpStatus.OK);
+                assertThat(read.getBody()).isEqualTo(before.get(orgA));
+                JsonNode replay = api.json(api.get("/api/admin/budgets/replays/" + id, ADMIN));
+                statesSeen.add(replay.get("state").asText());
+                return replay;
+            }, replay -> Set.of("COMPLETED", "FAILED").contains(replay.get("state").asText()));
+
+            assertThat(progress.get("state").asText()).isEqualTo("COMPLETED");
+            assertThat(statesSeen).doesNotContain("FAILED");
+            assertThat(progress.get("eventsRead").asLong()).isGreaterThanOrEqualTo(74);
+            assertThat(progress.get("positions").size()).isEqualTo(3);
+            assertThat(progress.get("ratePerSecond").decimalValue()).isPositive();
+            assertThat(progress.at("/result/previousGeneration").asInt()).isEqualTo(1);
+            int generation = progress.at("/result/generation").asInt();
+            assertThat(generation).isGreaterThan(1);
+            assertThat(jdbc.queryForObject("select active from projection_generation", Integer.class)).isEqualTo(generation);
+            assertThat(jdbc.queryForObject("select count(*) from ledger_line where generation = 1", Integer.class)).isZero();
+
+            assertThat(snapshot(api, List.of(orgA, orgB))).isEqualTo(before);
+            JsonNode c = awaitConsumed(api, orgC, "800.00");
+            await().atMost(Duration.ofSeconds(10)).until(() -> api.json(api.get("/api/budgets/" + orgC, AGENT))
+                    .get("thresholdsCrossed").toString().equals("[50,80]"));
+            assertThat(c.get("remaining").decimalValue()).hasToString("200.00");
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(20)).until(() ->
+                    budgets.envelopesOf(orgA).size() == 1 && budgets.envelopesOf(orgB).size() == 3
+                            && budgets.envelopesOf(orgC).size() == 2);
+        }
+        assertThat(api.get("/actuator/prometheus", null, MediaType.TEXT_PLAIN).getBody())
+                .containsPattern("helpdesk_budget_rebuild_events_read(\\{[^}]*})? [1-9]");
+    }
+
+    /** Logs {@code count} hours at the standard rate (100.00 each), numbered from {@code first}. */
+    private static void logHours(TicketTopic tickets, String org, int count, int first) {
+        for (int i = first; i < first + count; i++) {
+            tickets.logged(org, ticketOf(org, i), entryId(org, i), "agent-" + (i % 3), 60, RateKind.STANDARD,
+                    START.plusDays(i % 90), "hour " + i);
+        }
+    }
+
+    private static void reverseHour(TicketTopic tickets, String org, int i) {
+        tickets.reversed(org, ticketOf(org, i), entryId(org, i), "agent-" + (i % 3), 60, RateKind.STANDARD, START.plusDays(i % 90));
+    }
+
+    private static String ticketOf(String org, int i) {
+        return "T" + org.substring(0, 8) + "-" + (i % 7);
+    }
+
+    private static String entryId(String org, int i) {
+        return org.substring(0, 8) + "-" + i;
+    }
+
+    private JsonNode awaitConsumed(Api api, String org, String consumed) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> {
+            ResponseEntity<String> response = api.get("/api/budgets/" + org, AGENT);
+            return response.getStatusCode() == HttpStatus.OK ? api.json(response) : null;
+        }, budget -> budget != null && budget.get("consumed").decimalValue().compareTo(new BigDecimal(consumed)) == 0);
+    }
+
+    private static Map<String, String> snapshot(Api api, List<String> orgs) {
+        Map<String, String> bodies = new java.util.TreeMap<>();
+        for (String org : orgs) {
+            bodies.put(org, api.get("/api/budgets/" + org, AGENT).getBody());
+            bodies.put(org + "/entries", api.get("/api/budgets/" + org + "/entries?size=200", AGENT).getBody());
+            bodies.put(org + "/burndown", api.get("/api/budgets/" + org + "/burndown?interval=MONTH", AGENT).getBody());
+        }
+        return bodies;
+    }
+}
