@@ -100,6 +100,18 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 List.of(Map.of("field", e.getName(), "message", "has an invalid value")));
     }
 
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ResponseEntity<Object> tooLarge(PayloadTooLargeException e, HttpServletRequest request) {
+        rejected("too-large");
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", e.getMessage(), request, null);
+    }
+
+    @ExceptionHandler(UnsupportedContentException.class)
+    ResponseEntity<Object> unsupported(UnsupportedContentException e, HttpServletRequest request) {
+        rejected("unsupported-content");
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", e.getMessage(), request, null);
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Object> denied(AccessDeniedException e, HttpServletRequest request) {
         return problem(HttpStatus.FORBIDDEN, "forbidden", "Your role may not do this.", request, null);

@@ -7,6 +7,7 @@ import dev.helpdesk.tickets.support.Bodies;
 import dev.helpdesk.tickets.support.HttpApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -16,6 +17,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability(tracing = false)
 @RealInfrastructure(database = "tickets")
 class TicketApiTest {
 
@@ -62,5 +64,158 @@ class TicketApiTest {
         assertThat(read.json().get("title").asText()).isEqualTo("Quiz page times out");
         assertThat(read.json().get("escalationLevel").asInt()).isZero();
         assertThat(read.header("X-Correlation-Id")).isNotBlank();
+    }
+
+    String openedId() {
+        return openTicket().json().get("id").asText();
+    }
+
+    @Test
+    void anotherTenantsTicketIsNotFoundForReadsAndWrites() {
+        String ticket = openedId();
+        String stranger = TestTokens.contact("stranger", UUID.randomUUID().toString());
+        assertThat(api.get("/api/tickets/" + ticket, stranger).status()).isEqualTo(404);
+        assertThat(api.post("/api/tickets/" + ticket + "/comments", stranger, Map.of("body", "hi", "visibility", "PUBLIC")).status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/tickets/" + ticket + "/history", stranger).status()).isEqualTo(404);
+        assertThat(api.get("/api/tickets/" + UUID.randomUUID(), AGENT).status()).isEqualTo(404);
+        HttpApi.Answer foreignOpen = api.post("/api/tickets", stranger, Bodies.ticket(org));
+        assertThat(foreignOpen.status()).isEqualTo(404);
+    }
+
+    @Test
+    void listsFilterAndPageAndContactsSeeOnlyTheirOrganisation() {
+        String ticket = openedId();
+        api.post("/api/tickets/" + ticket + "/assignment", AGENT, Map.of("assignee", "agent-7"));
+        JsonNode mine = api.get("/api/tickets?organizationId=" + org + "&assignee=agent-7&status=IN_PROGRESS", AGENT).json();
+        assertThat(mine.get("totalItems").asLong()).isEqualTo(1);
+        assertThat(mine.get("items").get(0).get("id").asText()).isEqualTo(ticket);
+        assertThat(mine.get("size").asInt()).isEqualTo(50);
+
+        String stranger = TestTokens.contact("stranger", UUID.randomUUID().toString());
+        assertThat(api.get("/api/tickets", stranger).json().get("totalItems").asLong()).isZero();
+        assertThat(api.get("/api/tickets?organizationId=" + org, stranger).json().get("totalItems").asLong()).isZero();
+        assertThat(api.get("/api/tickets", contact).json().get("totalItems").asLong()).isEqualTo(1);
+
+        HttpApi.Answer tooBig = api.get("/api/tickets?size=201", AGENT);
+        assertThat(tooBig.status()).isEqualTo(400);
+        assertThat(tooBig.json().get("errors").get(0).get("field").asText()).isEqualTo("size");
+        assertThat(api.get("/api/tickets?status=SLEEPING", AGENT).status()).isEqualTo(400);
+    }
+
+    @Test
+    void invalidTicketsAreRejectedWithFieldErrors() {
+        Map<String, Object> body = Bodies.ticket(org);
+        body.remove("title");
+        body.put("affectedUserEmail", "not-an-email");
+        HttpApi.Answer invalid = api.post("/api/tickets", contact, body);
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.json().get("errors").findValuesAsText("field")).contains("title", "affectedUserEmail");
+        assertThat(api.raw("/api/tickets", contact, "text/plain", "hello".getBytes()).status()).isEqualTo(415);
+        assertThat(api.post("/api/tickets", contact, "{not json").status()).isEqualTo(400);
+    }
+
+    @Test
+    void noTicketOutsideTheSupportPeriodNorFromAFormerContact() {
+        HttpApi.Answer past = api.put("/api/organizations/" + org + "/support-period", ADMIN,
+                Map.of("start", "2020-01-01", "end", "2020-12-31"));
+        assertThat(past.status()).isEqualTo(200);
+        HttpApi.Answer refused = api.post("/api/tickets", contact, Bodies.ticket(org));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("type").asText()).endsWith("/outside-support-period");
+
+        String former = TestTokens.contact("never-a-contact", org);
+        assertThat(api.post("/api/tickets", former, Bodies.ticket(org)).status()).isEqualTo(422);
+    }
+
+    @Test
+    void internalNotesAreHiddenFromContactsAndContactsCannotWriteThem() {
+        String ticket = openedId();
+        assertThat(api.post("/api/tickets/" + ticket + "/comments", AGENT, Map.of("body", "check db", "visibility", "INTERNAL")).status())
+                .isEqualTo(201);
+        HttpApi.Answer reply = api.post("/api/tickets/" + ticket + "/comments", AGENT, Map.of("body", "On it", "visibility", "PUBLIC"));
+        assertThat(reply.status()).isEqualTo(201);
+        assertThat(reply.json().get("status").asText()).isEqualTo("IN_PROGRESS");
+
+        JsonNode seenByContact = api.get("/api/tickets/" + ticket, contact).json();
+        assertThat(seenByContact.get("comments").findValuesAsText("body")).containsExactly("On it");
+        JsonNode seenByAgent = api.get("/api/tickets/" + ticket, AGENT).json();
+        assertThat(seenByAgent.get("comments").findValuesAsText("body")).containsExactly("check db", "On it");
+
+        HttpApi.Answer internalByContact = api.post("/api/tickets/" + ticket + "/comments", contact,
+                Map.of("body", "psst", "visibility", "INTERNAL"));
+        assertThat(internalByContact.status()).isEqualTo(403);
+    }
+
+    @Test
+    void statusFollowsTheLifecycleAndRefusesIllegalMovesAndStaleVersions() {
+        String ticket = openedId();
+        HttpApi.Answer illegal = api.post("/api/tickets/" + ticket + "/status", AGENT, Map.of("status", "CLOSED"));
+        assertThat(illegal.status()).isEqualTo(409);
+        assertThat(illegal.json().get("type").asText()).endsWith("/illegal-transition");
+
+        HttpApi.Answer waiting = api.post("/api/tickets/" + ticket + "/status", AGENT, Map.of("status", "WAITING_ON_CUSTOMER"),
+                "If-Match", "\"0\"");
+        assertThat(waiting.status()).as(waiting.toString()).isEqualTo(200);
+        assertThat(waiting.header("ETag")).isEqualTo("\"1\"");
+        HttpApi.Answer stale = api.post("/api/tickets/" + ticket + "/status", AGENT, Map.of("status", "RESOLVED"), "If-Match", "\"0\"");
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.json().get("type").asText()).endsWith("/stale-version");
+        assertThat(api.post("/api/tickets/" + ticket + "/status", AGENT, Map.of("status", "RESOLVED"), "If-Match", "yesterday").status())
+                .isEqualTo(400);
+
+        assertThat(api.post("/api/tickets/" + ticket + "/status", AGENT, Map.of("status", "RESOLVED")).status()).isEqualTo(200);
+        HttpApi.Answer reopened = api.post("/api/tickets/" + ticket + "/reopen", contact, Map.of("reason", "Still broken"));
+        assertThat(reopened.json().get("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(api.post("/api/tickets/" + ticket + "/status", AGENT, Map.of("status", "RESOLVED")).status()).isEqualTo(200);
+        HttpApi.Answer closed = api.post("/api/tickets/" + ticket + "/status", contact, Map.of("status", "CLOSED"));
+        assertThat(closed.json().get("status").asText()).isEqualTo("CLOSED");
+        assertThat(api.post("/api/tickets/" + ticket + "/reopen", contact, Map.of("reason", "again")).status()).isEqualTo(409);
+        assertThat(api.post("/api/tickets/" + ticket + "/status", TestTokens.analyst("an-1"), Map.of("status", "RESOLVED")).status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void aSeverityUpgradeNeedsAJustification() {
+        String ticket = openedId();
+        HttpApi.Answer bare = api.post("/api/tickets/" + ticket + "/severity", AGENT, Map.of("severity", "S1"));
+        assertThat(bare.status()).isEqualTo(422);
+        assertThat(bare.json().get("type").asText()).endsWith("/upgrade-without-justification");
+        HttpApi.Answer justified = api.post("/api/tickets/" + ticket + "/severity", AGENT,
+                Map.of("severity", "S1", "justification", "All students locked out"));
+        assertThat(justified.json().get("severity").asText()).isEqualTo("S1");
+        assertThat(api.post("/api/tickets/" + ticket + "/severity", contact, Map.of("severity", "S1", "justification", "x")).status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void agentsLogAndReverseTimeAndContactsRequestEscalation() {
+        String ticket = openedId();
+        HttpApi.Answer logged = api.post("/api/tickets/" + ticket + "/time-entries", AGENT,
+                Map.of("minutes", 45, "rate", "CONSULTANCY", "workDate", "2026-11-20", "note", "Config review"));
+        assertThat(logged.status()).as(logged.toString()).isEqualTo(201);
+        String entry = logged.json().get("entryId").asText();
+        assertThat(api.post("/api/tickets/" + ticket + "/time-entries", contact,
+                Map.of("minutes", 45, "rate", "STANDARD", "workDate", "2026-11-20", "note", "x")).status()).isEqualTo(403);
+        assertThat(api.post("/api/tickets/" + ticket + "/time-entries", AGENT,
+                Map.of("minutes", 0, "rate", "STANDARD", "workDate", "2026-11-20", "note", "x")).status()).isEqualTo(400);
+
+        String reversal = "/api/tickets/" + ticket + "/time-entries/" + entry + "/reversal";
+        assertThat(api.post(reversal, AGENT, Map.of("reason", "Wrong ticket")).status()).isEqualTo(201);
+        assertThat(api.post(reversal, AGENT, Map.of("reason", "Again")).status()).isEqualTo(409);
+
+        HttpApi.Answer escalation = api.post("/api/tickets/" + ticket + "/escalation-requests", contact, Map.of("reason", "No answer"));
+        assertThat(escalation.status()).isEqualTo(201);
+        assertThat(escalation.json().get("severity").asText()).isEqualTo("S2");
+        assertThat(api.post("/api/tickets/" + ticket + "/escalation-requests", contact, Map.of("reason", "")).status()).isEqualTo(400);
+    }
+
+    @Test
+    void metricsCountOpenedTicketsAndRejectedCommands() {
+        String ticket = openedId();
+        api.post("/api/tickets/" + ticket + "/status", AGENT, Map.of("status", "CLOSED"));
+        String metrics = new String(api.get("/actuator/prometheus", null).bytes());
+        assertThat(metrics).containsPattern("helpdesk_tickets_opened_total\\{[^}]*severity=\"S2\"[^}]*type=\"INCIDENT\"");
+        assertThat(metrics).containsPattern("helpdesk_commands_rejected_total\\{[^}]*reason=\"illegal-transition\"");
     }
 }

@@ -1,0 +1,75 @@
+package dev.helpdesk.tickets.escalation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.helpdesk.tickets.config.AxonConfig;
+import dev.helpdesk.tickets.ticket.command.RecordEscalationLevelCommand;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Records each escalation level the escalation service raises on the ticket's own stream. Idempotent by the
+ * aggregate (the same escalation and level twice records once), so redelivery is harmless. Unreadable records go to
+ * {@code dead_letter} and never block the partition; unknown event types are skipped.
+ */
+@Component
+class EscalationListener {
+
+    static final String RAISED = "helpdesk.escalation.raised.v1";
+    private static final Logger log = LoggerFactory.getLogger(EscalationListener.class);
+
+    private final CommandGateway commands;
+    private final ObjectMapper json;
+    private final JdbcTemplate jdbc;
+
+    EscalationListener(CommandGateway commands, ObjectMapper json, JdbcTemplate jdbc) {
+        this.commands = commands;
+        this.json = json;
+        this.jdbc = jdbc;
+    }
+
+    @KafkaListener(topics = "${helpdesk.topics.escalations}", groupId = "${spring.kafka.consumer.group-id}")
+    void on(ConsumerRecord<String, String> record) {
+        EscalationRaised raised;
+        Map<String, Object> metaData = new HashMap<>();
+        metaData.put(AxonConfig.ACTOR, "system");
+        try {
+            JsonNode envelope = json.readTree(record.value());
+            if (!RAISED.equals(envelope.path("type").asText())) {
+                return;
+            }
+            raised = EscalationRaised.from(envelope.path("data"));
+            if (envelope.path("correlationid").isTextual()) {
+                metaData.put(AxonConfig.CORRELATION_ID, envelope.path("correlationid").asText());
+            }
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            deadLetter(record, e.getMessage());
+            return;
+        }
+        try {
+            commands.sendAndWait(new GenericCommandMessage<>(new RecordEscalationLevelCommand(raised.ticketId(),
+                    raised.escalationId(), raised.level(), raised.trigger(), raised.raisedAt()), MetaData.from(metaData)));
+        } catch (AggregateNotFoundException e) {
+            deadLetter(record, "unknown ticket " + raised.ticketId());
+        }
+    }
+
+    private void deadLetter(ConsumerRecord<String, String> record, String error) {
+        log.warn("Dead letter from {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), error);
+        jdbc.update("INSERT INTO dead_letter (topic, partition_no, record_offset, value, error) VALUES (?, ?, ?, ?, ?)",
+                record.topic(), record.partition(), record.offset(), record.value(),
+                error == null ? "unreadable" : error.substring(0, Math.min(error.length(), 1000)));
+    }
+}
