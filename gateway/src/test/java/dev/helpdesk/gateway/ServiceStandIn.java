@@ -36,6 +36,7 @@ final class ServiceStandIn implements AutoCloseable {
 
     private final String name;
     private final HttpServer server;
+    private final java.util.concurrent.ExecutorService executor = Executors.newCachedThreadPool();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile Duration delay = Duration.ZERO;
 
@@ -46,7 +47,7 @@ final class ServiceStandIn implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        server.setExecutor(Executors.newCachedThreadPool());
+        server.setExecutor(executor);
         server.createContext("/", this::answer);
         server.start();
     }
@@ -110,5 +111,6 @@ final class ServiceStandIn implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }
