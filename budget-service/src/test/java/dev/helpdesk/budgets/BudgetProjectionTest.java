@@ -21,6 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import java.time.Duration;
@@ -37,6 +38,7 @@ import static org.awaitility.Awaitility.await;
         properties = "helpdesk.budgets.metrics-refresh-interval=200ms")
 @RealInfrastructure(database = "budgets")
 @AutoConfigureObservability
+@DirtiesContext // closed while the broker still runs, so the JVM exits without waiting for Kafka clients
 @Import(TicketTopicCreation.class)
 class BudgetProjectionTest {
 
@@ -78,7 +80,7 @@ class BudgetProjectionTest {
     }
 
     private JsonNode awaitBudget(String organizationId, String consumed) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> {
             ResponseEntity<String> response = api.get("/api/budgets/" + organizationId, AGENT);
             return response.getStatusCode() == HttpStatus.OK ? api.json(response) : null;
         }, budget -> budget != null && budget.get("consumed").decimalValue().compareTo(new java.math.BigDecimal(consumed)) == 0);
@@ -94,7 +96,7 @@ class BudgetProjectionTest {
         tickets.purchased(org, "500.00");
 
         JsonNode budget = awaitBudget(org, "350.00");
-        await().atMost(Duration.ofSeconds(30)).until(() -> api.json(api.get("/api/budgets/" + org, AGENT))
+        await().atMost(Duration.ofSeconds(60)).until(() -> api.json(api.get("/api/budgets/" + org, AGENT))
                 .get("purchased").decimalValue().compareTo(new java.math.BigDecimal("1500")) == 0);
         budget = api.json(api.get("/api/budgets/" + org, AGENT));
 
@@ -120,7 +122,7 @@ class BudgetProjectionTest {
         tickets.logged(org, t("T-1"), "e2", "alice", 60, RateKind.CONSULTANCY, WORKED, "second");
         tickets.reversed(org, t("T-1"), "e2", "alice", 60, RateKind.CONSULTANCY, WORKED);
         awaitBudget(org, "100.00");
-        await().atMost(Duration.ofSeconds(30)).until(() ->
+        await().atMost(Duration.ofSeconds(60)).until(() ->
                 api.json(api.get("/api/budgets/" + org + "/entries", AGENT)).get("totalItems").asInt() == 3);
 
         JsonNode months = api.json(api.get("/api/budgets/" + org + "/burndown?interval=MONTH", AGENT));
@@ -147,7 +149,7 @@ class BudgetProjectionTest {
     @Test
     void pricesTimeEntriesThatArriveBeforeTheirOrganisationsTerms() {
         tickets.logged(org, t("T-1"), "e1", "alice", 90, RateKind.CONSULTANCY, WORKED, "early");
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
                 "select count(*) from ledger_line where organization_id = ?", Integer.class, org) == 1);
         assertThat(api.get("/api/budgets/" + org, AGENT).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 
@@ -177,7 +179,7 @@ class BudgetProjectionTest {
         assertThat(budget.get("remaining").decimalValue()).hasToString("-100.00");
 
         try (BudgetTopicReader reader = new BudgetTopicReader(bootstrapServers, budgetsTopic, objectMapper)) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> reader.envelopesOf(org).size() >= 3);
+            await().atMost(Duration.ofSeconds(60)).until(() -> reader.envelopesOf(org).size() >= 3);
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
                     .until(() -> reader.envelopesOf(org).size() == 3);
             List<JsonNode> events = reader.envelopesOf(org);
@@ -266,7 +268,7 @@ class BudgetProjectionTest {
         tickets.logged(org, t("T-1"), "e1", "alice", 60, RateKind.STANDARD, WORKED, "fine");
 
         awaitBudget(org, "100.00");
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
                 "select count(*) from dead_letter where topic = ?", Integer.class, ticketsTopic) == 3);
         List<Map<String, Object>> letters = jdbc.queryForList(
                 "select partition, record_offset, reason, record_value from dead_letter where topic = ? order by id", ticketsTopic);

@@ -20,6 +20,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import java.math.BigDecimal;
@@ -38,6 +39,7 @@ import static org.awaitility.Awaitility.await;
         properties = "helpdesk.budgets.replay-max-poll-records=10")
 @RealInfrastructure(database = "budgets")
 @AutoConfigureObservability
+@DirtiesContext // closed while the broker still runs, so the JVM exits without waiting for Kafka clients
 @Import(TicketTopicCreation.class)
 class BudgetRebuildTest {
 
@@ -89,8 +91,10 @@ class BudgetRebuildTest {
         awaitConsumed(api, orgC, "300.00");
         Map<String, String> before = snapshot(api, List.of(orgA, orgB));
 
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select count(*) from outbox where published_at is not null and record_key in (?, ?)", Integer.class, orgA, orgB) == 4);
         try (BudgetTopicReader budgets = new BudgetTopicReader(bootstrapServers, budgetsTopic, objectMapper)) {
-            await().atMost(Duration.ofSeconds(30)).until(() ->
+            await().atMost(Duration.ofSeconds(60)).until(() ->
                     budgets.envelopesOf(orgA).size() == 1 && budgets.envelopesOf(orgB).size() == 3);
 
             ResponseEntity<String> started = api.post("/api/admin/budgets/replays", ADMIN, "{\"projection\":\"budgets\"}");
@@ -154,7 +158,7 @@ class BudgetRebuildTest {
     }
 
     private JsonNode awaitConsumed(Api api, String org, String consumed) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> {
             ResponseEntity<String> response = api.get("/api/budgets/" + org, AGENT);
             return response.getStatusCode() == HttpStatus.OK ? api.json(response) : null;
         }, budget -> budget != null && budget.get("consumed").decimalValue().compareTo(new BigDecimal(consumed)) == 0);

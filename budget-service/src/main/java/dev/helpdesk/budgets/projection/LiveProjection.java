@@ -64,9 +64,13 @@ public class LiveProjection {
 
     private void applyToActiveGeneration(IncomingEvent event) {
         int generation = generations.activeForWriting();
+        String organizationId = ProjectionWriter.organizationOf(event.data());
+        // One organisation at a time across instances and partitions: a threshold check must see every entry
+        // committed before it, or two concurrent entries could cross a threshold together unnoticed.
+        jdbc.queryForObject("select pg_advisory_xact_lock(hashtext(?))", Object.class, "budget:" + organizationId);
         writer.apply(generation, event);
         // Checked even for a repeat: a rebuild may have applied this event to the generation before it went live.
-        thresholds.check(generation, ProjectionWriter.organizationOf(event.data()), event);
+        thresholds.check(generation, organizationId, event);
     }
 
     private void advancePosition(ConsumerRecord<String, String> record) {
