@@ -313,6 +313,9 @@ class SlaServiceTest {
                     .map(warning -> warning.at("/data/thresholdPercent").asInt()).toList()).containsExactlyInAnyOrder(75, 90, 75, 90);
             assertThat(topic.poll().stream().filter(r -> ticketId.equals(r.key())).map(SlaTopic.Received::contentType))
                     .containsOnly("application/cloudevents+json");
+            JsonNode started = topic.of(ticketId, "helpdesk.sla.clock-started.v1").get(0);
+            assertThat(started.get("correlationid").asText()).startsWith("corr-");
+            assertThat(started.at("/data/policyId").asText()).isEqualTo("demo-seconds");
         }
         String metrics = api.get("/actuator/prometheus", null).text();
         assertThat(metrics).containsPattern("helpdesk_sla_breaches_total\\{[^}]*metric=\"FIRST_RESPONSE\"[^}]*severity=\"S2\"");
@@ -427,6 +430,11 @@ class SlaServiceTest {
         assertThat(api.get("/api/sla/calendars/uk-support", AGENT).body().at("/weeklyHours/MONDAY/1/to").asText()).isEqualTo("24:00");
         assertThat(byAgent.status()).isEqualTo(403);
         assertThat(byAgent.contentType()).startsWith("application/problem+json");
+        assertThat(api.put("/api/sla/calendars/uk-support", ADMIN, body, "\"1\"").status()).isEqualTo(409);
+        assertThat(api.put("/api/sla/calendars/uk-support", ADMIN, body, "\"2\"").status()).isEqualTo(200);
+        assertThat(api.get("/api/sla/calendars?size=500", AGENT).status()).isEqualTo(400);
+        assertThat(api.get("/api/sla/calendars?size=1&page=0", AGENT).body().get("items")).hasSize(1);
+        assertThat(api.get("/v3/api-docs", null).text()).contains("/api/sla/tickets/{ticketId}");
     }
 
     @Test

@@ -1,7 +1,8 @@
 package dev.helpdesk.sla.calendar;
 
 import dev.helpdesk.sla.config.NotFoundException;
-import java.util.List;
+import dev.helpdesk.sla.config.PageRequest;
+import dev.helpdesk.sla.config.Versions;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -9,7 +10,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Coverage calendars; everyone signed in reads them, admins write them. */
@@ -24,23 +27,25 @@ public class CalendarController {
     }
 
     @GetMapping
-    public Map<String, Object> list() {
-        List<CalendarDocument> all = calendars.findAll();
-        return Map.of("items", all, "page", 0, "size", all.size(), "totalItems", all.size());
+    public Map<String, Object> list(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return PageRequest.of(page, size).of(calendars.findAll());
     }
 
     @GetMapping("/{id}")
-    public CalendarDocument get(@PathVariable String id) {
-        return calendars.find(id).orElseThrow(() -> new NotFoundException("No calendar " + id + "."));
+    public ResponseEntity<CalendarDocument> get(@PathVariable String id) {
+        CalendarDocument found = calendars.find(id).orElseThrow(() -> new NotFoundException("No calendar " + id + "."));
+        return ResponseEntity.ok().eTag(Versions.etag(found.version())).body(found);
     }
 
     @PutMapping("/{id}")
     @PreAuthorize("hasRole('admin')")
-    public ResponseEntity<CalendarDocument> put(@PathVariable String id, @RequestBody CalendarDocument body) {
+    public ResponseEntity<CalendarDocument> put(@PathVariable String id, @RequestBody CalendarDocument body,
+                                   @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         IdRules.requireValidId(id);
+        Versions.requireMatch(ifMatch, calendars.find(id).map(CalendarDocument::version), "Calendar " + id);
         body.validate();
         boolean created = !calendars.exists(id);
         CalendarDocument saved = calendars.save(body.withId(id, null));
-        return created ? ResponseEntity.status(201).body(saved) : ResponseEntity.ok(saved);
+        return (created ? ResponseEntity.status(201) : ResponseEntity.ok()).eTag(Versions.etag(saved.version())).body(saved);
     }
 }

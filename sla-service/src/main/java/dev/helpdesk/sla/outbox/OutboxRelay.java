@@ -44,9 +44,13 @@ public class OutboxRelay {
         }
         List<Long> ids = new ArrayList<>();
         List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>();
-        jdbc.query("SELECT id, record_key, payload FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT ?", row -> {
+        jdbc.query("SELECT id, record_key, payload, correlation_id FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT ?", row -> {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, row.getString("record_key"), row.getString("payload"));
             record.headers().add("content-type", EventEnvelope.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+            String correlationId = row.getString("correlation_id");
+            if (correlationId != null) {
+                record.headers().add("X-Correlation-Id", correlationId.getBytes(StandardCharsets.UTF_8));
+            }
             sends.add(kafka.send(record));
             ids.add(row.getLong("id"));
         }, BATCH);

@@ -34,8 +34,8 @@ public class OutboxWriter {
                 SOURCE, ticketId, time, EventEnvelope.DATA_CONTENT_TYPE, AGGREGATE_TYPE, sequence, null, "system",
                 correlationId, data);
         try {
-            jdbc.update("INSERT INTO outbox (event_id, record_key, type, payload) VALUES (?, ?, ?, ?)",
-                    eventId, ticketId, type, json.writeValueAsString(envelope));
+            jdbc.update("INSERT INTO outbox (event_id, record_key, type, payload, correlation_id) VALUES (?, ?, ?, ?, ?)",
+                    eventId, ticketId, type, json.writeValueAsString(envelope), correlationId);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -27,6 +27,17 @@ public class OrganizationRepository {
                 ON CONFLICT (organization_id) DO UPDATE SET policy_id = excluded.policy_id""", organizationId, policyId);
     }
 
+    /** The contract facts seen in the organisation's events; all null when none was seen. */
+    public Contract contract(String organizationId) {
+        return jdbc.query("SELECT plan, calendar_kind, time_zone FROM organization WHERE organization_id = ?",
+                        (row, index) -> new Contract(row.getString("plan"), row.getString("calendar_kind"), row.getString("time_zone")),
+                        organizationId)
+                .stream().findFirst().orElse(new Contract(null, null, null));
+    }
+
+    public record Contract(String plan, String calendarKind, String timeZone) {
+    }
+
     public Optional<String> assignedPolicy(String organizationId) {
         return jdbc.queryForList("SELECT policy_id FROM organization WHERE organization_id = ? AND policy_id IS NOT NULL",
                 String.class, organizationId).stream().findFirst();

@@ -4,7 +4,8 @@ import dev.helpdesk.sla.calendar.CalendarRepository;
 import dev.helpdesk.sla.calendar.IdRules;
 import dev.helpdesk.sla.config.InvalidInputException;
 import dev.helpdesk.sla.config.NotFoundException;
-import java.util.List;
+import dev.helpdesk.sla.config.PageRequest;
+import dev.helpdesk.sla.config.Versions;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -12,7 +13,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** SLA policies; everyone signed in reads them, admins write them. */
@@ -31,20 +34,22 @@ public class PolicyController {
     }
 
     @GetMapping("/policies")
-    public Map<String, Object> list() {
-        List<PolicyDocument> all = policies.findAll();
-        return Map.of("items", all, "page", 0, "size", all.size(), "totalItems", all.size());
+    public Map<String, Object> list(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return PageRequest.of(page, size).of(policies.findAll());
     }
 
     @GetMapping("/policies/{id}")
-    public PolicyDocument get(@PathVariable String id) {
-        return policies.find(id).orElseThrow(() -> new NotFoundException("No policy " + id + "."));
+    public ResponseEntity<PolicyDocument> get(@PathVariable String id) {
+        PolicyDocument found = policies.find(id).orElseThrow(() -> new NotFoundException("No policy " + id + "."));
+        return ResponseEntity.ok().eTag(Versions.etag(found.version())).body(found);
     }
 
     @PutMapping("/policies/{id}")
     @PreAuthorize("hasRole('admin')")
-    public ResponseEntity<PolicyDocument> put(@PathVariable String id, @RequestBody PolicyDocument body) {
+    public ResponseEntity<PolicyDocument> put(@PathVariable String id, @RequestBody PolicyDocument body,
+                                   @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         IdRules.requireValidId(id);
+        Versions.requireMatch(ifMatch, policies.find(id).map(PolicyDocument::version), "Policy " + id);
         PolicyDocument document = body.with(id, null);
         document.toPolicy();
         if (!calendars.exists(document.calendarId())) {
@@ -52,7 +57,7 @@ public class PolicyController {
         }
         boolean created = !policies.exists(id);
         PolicyDocument saved = policies.save(document);
-        return created ? ResponseEntity.status(201).body(saved) : ResponseEntity.ok(saved);
+        return (created ? ResponseEntity.status(201) : ResponseEntity.ok()).eTag(Versions.etag(saved.version())).body(saved);
     }
 
     @PutMapping("/organizations/{organizationId}/policy")

@@ -63,6 +63,12 @@ public class TicketEventApplier {
             return false;
         }
         if (event instanceof OrganizationRegisteredEvent registered) {
+            if (registered.organizationId() == null) {
+                throw new IllegalArgumentException("organisation registration without an id");
+            }
+            if (registered.timeZone() != null) {
+                ZoneId.of(registered.timeZone()); // an unknown zone is a malformed record
+            }
             organizations.recordContract(registered.organizationId(), name(registered.plan()),
                     name(registered.calendar()), registered.timeZone());
         } else if (event instanceof TicketOpenedEvent opened) {
@@ -92,15 +98,19 @@ public class TicketEventApplier {
         String policyId = organizations.assignedPolicy(opened.organizationId()).orElse(null);
         boolean assigned = policyId != null;
         if (!assigned) {
-            policyId = opened.plan() == null ? "standard" : opened.plan().name().toLowerCase(Locale.ROOT);
+            String plan = opened.plan() != null ? opened.plan().name() : organizations.contract(opened.organizationId()).plan();
+            policyId = plan == null ? "standard" : plan.toLowerCase(Locale.ROOT);
         }
         PolicyDocument document = policies.find(policyId).or(() -> policies.find("standard"))
                 .orElseThrow(() -> new IllegalStateException("no SLA policy to apply"));
         SlaPolicy policy = document.toPolicy();
         // The organisation's coverage calendar decides, unless an admin gave it a policy of its own.
-        String calendarId = assigned || opened.calendar() == null ? policy.calendarId()
-                : opened.calendar() == CalendarKind.TWENTY_FOUR_SEVEN ? "24x7" : "business-hours";
-        ZoneId zone = opened.timeZone() == null ? ZoneOffset.UTC : ZoneId.of(opened.timeZone());
+        OrganizationRepository.Contract contract = organizations.contract(opened.organizationId());
+        String calendarKind = opened.calendar() != null ? opened.calendar().name() : contract.calendarKind();
+        String calendarId = assigned || calendarKind == null ? policy.calendarId()
+                : CalendarKind.TWENTY_FOUR_SEVEN.name().equals(calendarKind) ? "24x7" : "business-hours";
+        String zoneName = opened.timeZone() != null ? opened.timeZone() : contract.timeZone();
+        ZoneId zone = zoneName == null ? ZoneOffset.UTC : ZoneId.of(zoneName);
         SlaTicket ticket = new SlaTicket(opened.ticketId(), opened.organizationId(), opened.type(), opened.severity(),
                 TicketStatus.NEW, policy.id(), document.version(), calendarId, zone, policy.targets(),
                 policy.warningThresholds(), openedAt);

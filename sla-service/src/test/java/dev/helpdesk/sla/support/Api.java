@@ -21,10 +21,18 @@ public final class Api {
     }
 
     public Answer put(String path, String token, Object body) {
+        return put(path, token, body, null);
+    }
+
+    public Answer put(String path, String token, Object body, String ifMatch) {
         try {
             String json = body instanceof String text ? text : TicketEvents.JSON.writeValueAsString(body);
-            return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(json)), token);
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json));
+            if (ifMatch != null) {
+                request.header("If-Match", ifMatch);
+            }
+            return send(request, token);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
