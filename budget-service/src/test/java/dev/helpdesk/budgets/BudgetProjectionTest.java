@@ -160,6 +160,21 @@ class BudgetProjectionTest {
     }
 
     @Test
+    void countsEntriesOnceTheSupportPeriodIsExtendedToTheirWorkDate() {
+        tickets.registered(org, "1000.00", "100.00", "150.00", START, WORKED.minusDays(1));
+        tickets.logged(org, t("T-1"), "e1", "alice", 60, RateKind.STANDARD, WORKED, "after the period");
+        tickets.logged(org, t("T-1"), "e2", "alice", 30, RateKind.STANDARD, START, "inside");
+        awaitBudget(org, "50.00");
+
+        tickets.periodChanged(org, START, END);
+
+        JsonNode budget = awaitBudget(org, "150.00");
+        assertThat(budget.at("/period/end").asText()).isEqualTo(END.toString());
+        assertThat(budget.get("periods").size()).isEqualTo(1);
+        assertThat(budget.get("purchased").decimalValue()).hasToString("1000.00");
+    }
+
+    @Test
     void raisesEachThresholdOnceAlsoWhenRecordsArriveTwiceAndAfterAReversal() {
         List<TicketTopic.Sent> sent = new ArrayList<>();
         sent.add(tickets.registered(org, "1000.00", "100.00", "100.00", START, END));

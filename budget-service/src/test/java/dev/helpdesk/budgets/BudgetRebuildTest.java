@@ -16,6 +16,7 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -97,9 +98,14 @@ class BudgetRebuildTest {
             await().atMost(Duration.ofSeconds(60)).until(() ->
                     budgets.envelopesOf(orgA).size() == 1 && budgets.envelopesOf(orgB).size() == 3);
 
-            ResponseEntity<String> started = api.post("/api/admin/budgets/replays", ADMIN, "{\"projection\":\"budgets\"}");
+            HttpHeaders once = new HttpHeaders();
+            once.set("Idempotency-Key", "rebuild-" + orgA);
+            ResponseEntity<String> started = api.post("/api/admin/budgets/replays", ADMIN, "{\"projection\":\"budgets\"}", once);
             assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
             String id = api.json(started).get("id").asText();
+            ResponseEntity<String> repeated = api.post("/api/admin/budgets/replays", ADMIN, "{\"projection\":\"budgets\"}", once);
+            assertThat(repeated.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+            assertThat(api.json(repeated).get("id").asText()).isEqualTo(id);
             assertThat(started.getHeaders().getLocation()).hasToString("/api/admin/budgets/replays/" + id);
             logHours(tickets, orgC, 5, 100);                // live writes during the rebuild: 300 -> 800.00
 
@@ -125,6 +131,7 @@ class BudgetRebuildTest {
             assertThat(jdbc.queryForObject("select count(*) from ledger_line where generation = 1", Integer.class)).isZero();
 
             assertThat(snapshot(api, List.of(orgA, orgB))).isEqualTo(before);
+            assertThat(jdbc.queryForObject("select count(*) from replay", Integer.class)).isEqualTo(1);
             JsonNode c = awaitConsumed(api, orgC, "800.00");
             await().atMost(Duration.ofSeconds(10)).until(() -> api.json(api.get("/api/budgets/" + orgC, AGENT))
                     .get("thresholdsCrossed").toString().equals("[50,80]"));

@@ -81,17 +81,31 @@ public class ProjectionRebuild implements AutoCloseable {
         this.meters = meters;
     }
 
-    public UUID start(String requestedBy) {
+    /**
+     * Starts a rebuild and answers its id; with an idempotency key already used by the same user in the last 24
+     * hours, answers that rebuild's id and starts nothing.
+     */
+    public UUID start(String requestedBy, String idempotencyKey) {
         UUID id = UUID.randomUUID();
-        Integer generation = transaction.execute(status -> {
+        Optional<UUID> earlier = transaction.execute(status -> {
             jdbc.execute("lock table replay in exclusive mode");
+            if (idempotencyKey != null) {
+                records.forgetOldKeys();
+                Optional<UUID> same = records.startedWith(idempotencyKey, requestedBy);
+                if (same.isPresent()) {
+                    return same;
+                }
+            }
             if (records.anyRunning()) {
                 throw new ConflictException("A rebuild of the budgets projection is already running.");
             }
-            int next = generations.next();
-            records.started(id, requestedBy, next);
-            return next;
+            records.started(id, requestedBy, generations.next(), idempotencyKey);
+            return Optional.<UUID>empty();
         });
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        int generation = jdbc.queryForObject("select generation from replay where id = ?", Integer.class, id);
         runner.submit(() -> run(id, generation));
         return id;
     }

@@ -1,5 +1,6 @@
 package dev.helpdesk.budgets.replay;
 
+import dev.helpdesk.budgets.config.InvalidInputException;
 import dev.helpdesk.budgets.config.NotFoundException;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,8 +32,13 @@ public class ReplayController {
     }
 
     @PostMapping
-    public ResponseEntity<Map<String, UUID>> start(@Valid @RequestBody ReplayRequest request, Authentication caller) {
-        UUID id = rebuild.start(caller.getName());
+    public ResponseEntity<Map<String, UUID>> start(@Valid @RequestBody ReplayRequest request,
+                                                   @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                                                   Authentication caller) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            throw new InvalidInputException("Idempotency-Key", "must be 1 to 200 characters");
+        }
+        UUID id = rebuild.start(caller.getName(), idempotencyKey);
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .location(URI.create("/api/admin/budgets/replays/" + id))
                 .body(Map.of("id", id));

@@ -35,11 +35,24 @@ public class ReplayRecords {
                 Boolean.class, Timestamp.from(Instant.now().minus(ABANDONED_AFTER))));
     }
 
-    public void started(UUID id, String requestedBy, int generation) {
+    public void started(UUID id, String requestedBy, int generation, String idempotencyKey) {
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.update("""
-                insert into replay (id, projection, state, requested_by, generation, started_at, updated_at)
-                values (?, 'budgets', 'RUNNING', ?, ?, ?, ?)""", id, requestedBy, generation, now, now);
+                insert into replay (id, projection, state, requested_by, generation, started_at, updated_at, idempotency_key)
+                values (?, 'budgets', 'RUNNING', ?, ?, ?, ?, ?)""", id, requestedBy, generation, now, now, idempotencyKey);
+    }
+
+    /** The rebuild started with this key by this user within the last 24 hours, if any. */
+    public Optional<UUID> startedWith(String idempotencyKey, String requestedBy) {
+        return jdbc.queryForList("""
+                        select id from replay where idempotency_key = ? and requested_by = ?
+                        and started_at > now() - interval '24 hours'""",
+                UUID.class, idempotencyKey, requestedBy).stream().findFirst();
+    }
+
+    /** Frees keys older than 24 hours, so that they may be used again. */
+    public void forgetOldKeys() {
+        jdbc.update("update replay set idempotency_key = null where started_at <= now() - interval '24 hours'");
     }
 
     public void progressed(UUID id, String state, long eventsRead, Map<String, Long> positions,
