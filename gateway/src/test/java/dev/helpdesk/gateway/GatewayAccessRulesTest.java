@@ -46,6 +46,9 @@ class GatewayAccessRulesTest {
     @Autowired
     WebTestClient client;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @BeforeEach
     void forgetRequests() {
         services.forget();
@@ -145,6 +148,7 @@ class GatewayAccessRulesTest {
         response.expectHeader().value(HttpHeaders.RETRY_AFTER, value -> assertThat(Long.parseLong(value)).isBetween(1L, 2L));
         assertProblem(response, 429);
         assertThat(services.tickets.received()).hasSize(allowed);
+        assertThat(meters.counter("helpdesk.gateway.rate.limited", "caller", "user").count()).isPositive();
 
         // another user of the same client address has a bucket of their own
         client.get().uri("/api/tickets").header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.agent(someone())))

@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * A real HTTP server standing in for one service: records every request it receives (path, query, headers, body
- * size) and answers a small JSON naming itself, or its "OpenAPI document" at {@code /v3/api-docs}.
+ * size) and answers a small JSON naming itself, or its "OpenAPI document" at {@code /v3/api-docs}; a path ending
+ * in {@code /crash} closes the connection without any answer.
  */
 final class ServiceStandIn implements AutoCloseable {
 
@@ -82,6 +83,11 @@ final class ServiceStandIn implements AutoCloseable {
                 .collect(Collectors.toMap(Map.Entry::getKey, entry -> List.copyOf(entry.getValue())));
         String path = exchange.getRequestURI().getRawPath();
         received.add(new Received(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(), headers, bodyBytes));
+        if (path.endsWith("/crash")) {
+            // dies before answering: the connection closes with no response at all
+            exchange.close();
+            return;
+        }
         try {
             Thread.sleep(delay.toMillis());
         } catch (InterruptedException e) {

@@ -2,6 +2,7 @@ package dev.helpdesk.gateway.limits;
 
 import dev.helpdesk.gateway.problem.Problem;
 import dev.helpdesk.gateway.problem.ProblemResponseWriter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
@@ -14,7 +15,8 @@ import reactor.core.publisher.Mono;
 import java.net.InetSocketAddress;
 
 /**
- * Counts {@code /api} requests per caller and answers 429 with {@code Retry-After} once the bucket is empty. Sits in
+ * Counts {@code /api} requests per caller and answers 429 with {@code Retry-After} once the bucket is empty
+ * (metric {@code helpdesk_gateway_rate_limited_total}, tag {@code caller}: {@code user} or {@code address}). Sits in
  * the security chain after the token check and before authorisation, so a valid token counts for its subject and a
  * request without one counts for the client address (behind a proxy, set {@code server.forward-headers-strategy}
  * so that this is the real client, not the proxy). Not a bean: Boot would also run every WebFilter bean outside the
@@ -25,11 +27,13 @@ public class RateLimitFilter implements WebFilter {
     private final RateLimitSettings settings;
     private final RequestBuckets buckets;
     private final ProblemResponseWriter writer;
+    private final MeterRegistry meters;
 
-    public RateLimitFilter(RateLimitSettings settings, RequestBuckets buckets, ProblemResponseWriter writer) {
+    public RateLimitFilter(RateLimitSettings settings, RequestBuckets buckets, ProblemResponseWriter writer, MeterRegistry meters) {
         this.settings = settings;
         this.buckets = buckets;
         this.writer = writer;
+        this.meters = meters;
     }
 
     @Override
@@ -43,11 +47,12 @@ public class RateLimitFilter implements WebFilter {
                 .map(authentication -> "user:" + authentication.getName())
                 .defaultIfEmpty("address:" + clientAddress(exchange))
                 .flatMap(caller -> buckets.take(caller)
-                        .map(wait -> refuse(exchange, RequestBuckets.retryAfterSeconds(wait)))
+                        .map(wait -> refuse(exchange, caller, RequestBuckets.retryAfterSeconds(wait)))
                         .orElseGet(() -> chain.filter(exchange)));
     }
 
-    private Mono<Void> refuse(ServerWebExchange exchange, long retryAfterSeconds) {
+    private Mono<Void> refuse(ServerWebExchange exchange, String caller, long retryAfterSeconds) {
+        meters.counter("helpdesk.gateway.rate.limited", "caller", caller.substring(0, caller.indexOf(':'))).increment();
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
         return writer.write(exchange, Problem.rateLimited());
     }

@@ -7,9 +7,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.server.ResponseStatusException;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
-import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.TimeoutException;
 
 /** Which problem a failure inside the gateway (its own, or reaching a service) shows to the client. */
@@ -23,8 +23,9 @@ public final class GatewayFailures {
             if (t instanceof PayloadTooLargeException || t instanceof DataBufferLimitException) {
                 return Problem.payloadTooLarge();
             }
+            // refused, unknown host, or the connection closed or reset before the service answered
             if (t instanceof CallNotPermittedException || t instanceof ConnectException
-                    || t instanceof UnknownHostException || t instanceof ClosedChannelException) {
+                    || t instanceof UnknownHostException || t instanceof IOException) {
                 return Problem.serviceUnavailable();
             }
             if (t instanceof TimeoutException || t instanceof io.netty.handler.timeout.TimeoutException) {

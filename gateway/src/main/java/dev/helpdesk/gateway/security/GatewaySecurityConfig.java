@@ -6,6 +6,7 @@ import dev.helpdesk.gateway.limits.RateLimitFilter;
 import dev.helpdesk.gateway.limits.RateLimitSettings;
 import dev.helpdesk.gateway.limits.RequestBuckets;
 import dev.helpdesk.gateway.problem.ProblemResponseWriter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -32,7 +33,8 @@ public class GatewaySecurityConfig {
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ProblemSecurityResponses problems,
                                            ProblemResponseWriter writer, CorsSettings corsSettings,
-                                           RateLimitSettings rateLimitSettings, RequestBuckets buckets) {
+                                           RateLimitSettings rateLimitSettings, RequestBuckets buckets,
+                                           MeterRegistry meters) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -41,7 +43,8 @@ public class GatewaySecurityConfig {
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .addFilterAt(new PortalCorsFilter(corsSettings, writer), SecurityWebFiltersOrder.CORS)
-                .addFilterBefore(new RateLimitFilter(rateLimitSettings, buckets, writer), SecurityWebFiltersOrder.EXCEPTION_TRANSLATION)
+                .addFilterBefore(new RateLimitFilter(rateLimitSettings, buckets, writer, meters),
+                        SecurityWebFiltersOrder.EXCEPTION_TRANSLATION)
                 .authorizeExchange(paths -> paths
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
                         .pathMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll()
