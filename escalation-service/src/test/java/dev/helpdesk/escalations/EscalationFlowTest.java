@@ -84,7 +84,7 @@ class EscalationFlowTest {
     void slaBreachRaisesLevelOneForTheDedicatedSupportManager() {
         String org = id();
         String ticket = id();
-        desk.organizationRegistered(org, Plan.DEDICATED, CalendarKind.TWENTY_FOUR_SEVEN, "Europe/Paris", "Dana Scully");
+        awaitProcessed(desk.organizationRegistered(org, Plan.DEDICATED, CalendarKind.TWENTY_FOUR_SEVEN, "Europe/Paris", "Dana Scully"));
         desk.ticketOpened(ticket, org, Plan.DEDICATED, CalendarKind.TWENTY_FOUR_SEVEN, "Europe/Paris", Severity.S2);
 
         desk.slaBreached(ticket, org, Severity.S2);
@@ -115,6 +115,20 @@ class EscalationFlowTest {
     }
 
     @Test
+    void aLateRegistrationNamesTheSupportManagerOnAnOpenDedicatedEscalation() {
+        String org = id();
+        String ticket = id();
+        desk.ticketOpened(ticket, org, Plan.DEDICATED, CalendarKind.TWENTY_FOUR_SEVEN, "UTC", Severity.S2);
+        desk.escalationRequested(ticket, org, "contact-1");
+        assertThat(awaitEscalations(ticket, 1).get(0).path("assignee").isNull()).isTrue();
+
+        desk.organizationRegistered(org, Plan.DEDICATED, CalendarKind.TWENTY_FOUR_SEVEN, "UTC", "Fox Mulder");
+
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(escalations("?ticketId=" + ticket).get(0).path("assignee").asText()).isEqualTo("Fox Mulder"));
+    }
+
+    @Test
     void s1WarningAtNinetyPercentRaisesLevelOneOnTheBusinessHoursCalendar() {
         String org = id();
         String critical = id();
@@ -138,6 +152,25 @@ class EscalationFlowTest {
         BusinessCalendar businessHours = BusinessCalendar.weekdays(LocalTime.of(9, 0), LocalTime.of(17, 0), ZoneId.of("America/New_York"));
         assertThat(Instant.parse(escalation.path("acknowledgeBy").asText()))
                 .isEqualTo(businessHours.add(raisedAt, Duration.ofHours(1)));
+    }
+
+    @Test
+    void slaEventsArrivingBeforeTheTicketsOpeningWaitForItsCalendar() {
+        String org = id();
+        String ticket = id();
+        // Kiritimati (UTC+14) business hours never overlap the UTC ones: a deadline on the wrong calendar would differ
+        ZoneId kiritimati = ZoneId.of("Pacific/Kiritimati");
+
+        awaitProcessed(desk.slaBreached(ticket, org, Severity.S2));
+        assertThat(escalations("?ticketId=" + ticket)).isEmpty();
+
+        desk.ticketOpened(ticket, org, Plan.STANDARD, CalendarKind.BUSINESS_HOURS, kiritimati.getId(), Severity.S2);
+
+        JsonNode escalation = awaitEscalations(ticket, 1).get(0);
+        assertThat(escalation.path("trigger").asText()).isEqualTo("SLA_BREACH");
+        Instant raisedAt = Instant.parse(escalation.path("raisedAt").asText());
+        assertThat(Instant.parse(escalation.path("acknowledgeBy").asText())).isEqualTo(
+                BusinessCalendar.weekdays(LocalTime.of(9, 0), LocalTime.of(17, 0), kiritimati).add(raisedAt, Duration.ofHours(1)));
     }
 
     @Test
@@ -178,9 +211,19 @@ class EscalationFlowTest {
         assertThat(blank.contentType()).contains("application/problem+json");
         assertThat(blank.body().path("errors").get(0).path("field").asText()).isEqualTo("actionPlan");
 
-        Answer acknowledged = api.post(path, MANAGER, "{\"actionPlan\":\"Senior engineer on it, update within 30 minutes\"}");
+        Answer read = api.get("/api/escalations/" + id, AGENT);
+        assertThat(read.header("ETag")).isEqualTo("\"0\"");
+        String plan = "{\"actionPlan\":\"Senior engineer on it, update within 30 minutes\"}";
+        assertThat(api.post(path, MANAGER, plan, "If-Match", "\"7\"").status()).isEqualTo(409);
+
+        Answer acknowledged = api.post(path, MANAGER, plan, "If-Match", "\"0\"", "Idempotency-Key", "ack-" + id);
 
         assertThat(acknowledged.status()).isEqualTo(200);
+        assertThat(acknowledged.header("ETag")).isEqualTo("\"1\"");
+        Answer retried = api.post(path, MANAGER, plan, "If-Match", "\"0\"", "Idempotency-Key", "ack-" + id);
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retried.body().path("acknowledgedAt")).isEqualTo(acknowledged.body().path("acknowledgedAt"));
         assertThat(acknowledged.body().path("state").asText()).isEqualTo("ACKNOWLEDGED");
         assertThat(acknowledged.body().path("actionPlan").asText()).isEqualTo("Senior engineer on it, update within 30 minutes");
         assertThat(acknowledged.body().path("acknowledgedBy").asText()).isEqualTo("manager-1");
@@ -351,21 +394,28 @@ class EscalationFlowTest {
         assertThat(levels.get(2).path("name").asText()).isEqualTo("Executive sponsor");
 
         String valid = """
-                {"plan": "STANDARD", "levels": [
+                {"plan": "EXTENDED", "levels": [
                   {"level": 1, "name": "Duty manager", "acknowledgeWithin": "PT30M"},
                   {"level": 2, "name": "Head of support", "acknowledgeWithin": "PT2H"},
                   {"level": 3, "name": "Executive sponsor", "acknowledgeWithin": "PT4H"}]}""";
-        assertThat(api.put("/api/escalations/ladders/STANDARD", AGENT, valid).status()).isEqualTo(403);
-        assertThat(api.put("/api/escalations/ladders/STANDARD", TestTokens.contact("c", "o"), valid).status()).isEqualTo(403);
-        Answer invalid = api.put("/api/escalations/ladders/STANDARD", MANAGER, """
+        assertThat(api.put("/api/escalations/ladders/EXTENDED", AGENT, valid).status()).isEqualTo(403);
+        assertThat(api.put("/api/escalations/ladders/EXTENDED", TestTokens.contact("c", "o"), valid).status()).isEqualTo(403);
+        Answer invalid = api.put("/api/escalations/ladders/EXTENDED", MANAGER, """
                 {"levels": [
                   {"level": 1, "name": "", "acknowledgeWithin": "one hour"},
                   {"level": 2, "name": "Head of support", "acknowledgeWithin": "-PT1H"}]}""");
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.body().path("errors").findValuesAsText("field")).contains("levels", "levels[0].acknowledgeWithin");
         assertThat(api.get("/api/escalations/ladders/GOLD", MANAGER).status()).isEqualTo(404);
-        assertThat(api.get("/api/escalations/ladders/STANDARD", MANAGER).body().path("levels").get(0).path("name").asText())
-                .isEqualTo("Support services manager");
+        Answer standard = api.get("/api/escalations/ladders/EXTENDED", MANAGER);
+        String etag = standard.header("ETag");
+        assertThat(api.put("/api/escalations/ladders/EXTENDED", MANAGER, valid, "If-Match", "\"999\"").status()).isEqualTo(409);
+        Answer edited = api.put("/api/escalations/ladders/EXTENDED", MANAGER, valid, "If-Match", etag);
+        assertThat(edited.status()).isEqualTo(200);
+        assertThat(edited.header("ETag")).isNotEqualTo(etag);
+        assertThat(edited.body().path("levels").get(0).path("name").asText()).isEqualTo("Duty manager");
+        assertThat(edited.body().path("levels").get(0).path("acknowledgeWithin").asText()).isEqualTo("PT30M");
+        assertThat(api.put("/api/escalations/ladders/EXTENDED", MANAGER, valid, "If-Match", etag).status()).isEqualTo(409);
     }
 
     private String openTicket(String org, Plan plan, Severity severity) {

@@ -7,8 +7,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Fires due acknowledgement deadlines. Each timer is claimed with a row lock ({@code FOR UPDATE SKIP LOCKED}) and
@@ -19,6 +21,8 @@ import java.util.UUID;
 public class AcknowledgementTimers {
 
     private static final Logger log = LoggerFactory.getLogger(AcknowledgementTimers.class);
+    static final Duration RETRY_DELAY = Duration.ofSeconds(5);
+    static final int MAX_ATTEMPTS = 10;
 
     private final EscalationRepository escalations;
     private final EscalationService service;
@@ -46,13 +50,24 @@ public class AcknowledgementTimers {
     }
 
     private boolean fireOne() {
-        return Boolean.TRUE.equals(transaction.execute(status -> {
-            Optional<UUID> due = escalations.claimDueTimer(clock.instant());
-            due.ifPresent(escalationId -> {
-                service.onAcknowledgementDue(escalationId);
-                escalations.markTimerFired(escalationId, clock.instant());
-            });
-            return due.isPresent();
-        }));
+        AtomicReference<UUID> claimed = new AtomicReference<>();
+        try {
+            return Boolean.TRUE.equals(transaction.execute(status -> {
+                Optional<UUID> due = escalations.claimDueTimer(clock.instant());
+                due.ifPresent(escalationId -> {
+                    claimed.set(escalationId);
+                    service.onAcknowledgementDue(escalationId);
+                    escalations.markTimerFired(escalationId, clock.instant());
+                });
+                return due.isPresent();
+            }));
+        } catch (RuntimeException e) {
+            if (claimed.get() == null) {
+                throw e;
+            }
+            log.error("Acknowledgement timer of escalation {} failed; postponed by {}", claimed.get(), RETRY_DELAY, e);
+            escalations.postponeFailedTimer(claimed.get(), clock.instant().plus(RETRY_DELAY), MAX_ATTEMPTS, clock.instant());
+            return true;
+        }
     }
 }

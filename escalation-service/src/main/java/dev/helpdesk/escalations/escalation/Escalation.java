@@ -8,7 +8,8 @@ import java.util.UUID;
 
 /**
  * One escalation level reached by a ticket, as stored and as the API shows it. {@code assignee} is the
- * organisation's named support manager on DEDICATED level 1, otherwise null.
+ * organisation's named support manager on DEDICATED level 1, otherwise null. {@code version} counts its changes
+ * (its ETag).
  */
 public record Escalation(
         UUID id,
@@ -26,5 +27,6 @@ public record Escalation(
         String acknowledgedBy,
         String actionPlan,
         Instant closedAt,
-        String closeReason) {
+        String closeReason,
+        long version) {
 }

@@ -2,11 +2,14 @@ package dev.helpdesk.escalations.escalation;
 
 import dev.helpdesk.escalations.config.ApiException;
 import dev.helpdesk.escalations.config.ApiProblems.FieldProblem;
+import dev.helpdesk.escalations.config.Versions;
 import dev.helpdesk.escalations.domain.EscalationState;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -15,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -76,16 +80,19 @@ public class EscalationController {
 
     @GetMapping("/{id}")
     @Operation(summary = "One escalation; another organisation's answers 404 to contacts")
-    public Escalation get(@PathVariable String id, @AuthenticationPrincipal Jwt caller) {
-        return visible(id, caller);
+    public ResponseEntity<Escalation> get(@PathVariable String id, @AuthenticationPrincipal Jwt caller) {
+        Escalation escalation = visible(id, caller);
+        return ResponseEntity.ok().eTag(Versions.etag(escalation.version())).body(escalation);
     }
 
     @PostMapping("/{id}/acknowledgement")
     @PreAuthorize("hasRole('manager')")
     @Operation(summary = "Acknowledge an open escalation with an action plan (managers); 409 when acknowledged or closed")
-    public Escalation acknowledge(@PathVariable String id, @Valid @RequestBody AcknowledgementRequest request,
-                                  @AuthenticationPrincipal Jwt caller) {
-        return service.acknowledge(idOf(id), request.actionPlan().strip(), caller.getSubject());
+    public ResponseEntity<Escalation> acknowledge(@PathVariable String id, @Valid @RequestBody AcknowledgementRequest request,
+                                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                  @AuthenticationPrincipal Jwt caller) {
+        Escalation acknowledged = service.acknowledge(idOf(id), request.actionPlan().strip(), caller.getSubject(), ifMatch);
+        return ResponseEntity.ok().eTag(Versions.etag(acknowledged.version())).body(acknowledged);
     }
 
     private Escalation visible(String id, Jwt caller) {

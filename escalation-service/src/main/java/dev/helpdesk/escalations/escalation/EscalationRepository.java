@@ -21,7 +21,7 @@ public class EscalationRepository {
 
     private static final String COLUMNS = """
             id, ticket_id, organization_id, level, level_name, assignee, informs_relationship_manager, trigger, state,
-            raised_at, acknowledge_by, acknowledged_at, acknowledged_by, action_plan, closed_at, close_reason""";
+            raised_at, acknowledge_by, acknowledged_at, acknowledged_by, action_plan, closed_at, close_reason, version""";
     private static final RowMapper<Escalation> ROWS = EscalationRepository::escalation;
 
     private final JdbcTemplate jdbc;
@@ -32,12 +32,12 @@ public class EscalationRepository {
 
     /** Inserts a raised level with its timer; false when the ticket already has that level (it is raised once). */
     public boolean insertWithTimer(Escalation e) {
-        int inserted = jdbc.update("INSERT INTO escalation (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        int inserted = jdbc.update("INSERT INTO escalation (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT ON CONSTRAINT escalation_once_per_level DO NOTHING",
                 e.id(), e.ticketId(), e.organizationId(), e.level(), e.levelName(), e.assignee(),
                 e.informsRelationshipManager(), e.trigger().name(), e.state().name(), ts(e.raisedAt()),
                 ts(e.acknowledgeBy()), ts(e.acknowledgedAt()), e.acknowledgedBy(), e.actionPlan(), ts(e.closedAt()),
-                e.closeReason());
+                e.closeReason(), e.version());
         if (inserted == 0) {
             return false;
         }
@@ -59,12 +59,24 @@ public class EscalationRepository {
                 ROWS, ticketId);
     }
 
+    /**
+     * Names the organisation's support manager on its open DEDICATED level-1 escalations raised before its
+     * registration was read (the two travel on different partitions).
+     */
+    public void assignSupportManager(String organizationId, String supportManager, String organizationPlan) {
+        jdbc.update("""
+                UPDATE escalation e SET assignee = ? FROM ticket t
+                WHERE t.ticket_id = e.ticket_id AND e.organization_id = ? AND e.level = 1 AND e.assignee IS NULL
+                  AND e.state <> 'CLOSED' AND coalesce(t.plan, ?) = 'DEDICATED'""",
+                supportManager, organizationId, organizationPlan);
+    }
+
     public void close(UUID id, String reason, Instant at) {
-        jdbc.update("UPDATE escalation SET state = 'CLOSED', closed_at = ?, close_reason = ? WHERE id = ?", ts(at), reason, id);
+        jdbc.update("UPDATE escalation SET version = version + 1, state = 'CLOSED', closed_at = ?, close_reason = ? WHERE id = ?", ts(at), reason, id);
     }
 
     public void acknowledge(UUID id, String manager, String actionPlan, Instant at) {
-        jdbc.update("UPDATE escalation SET state = 'ACKNOWLEDGED', acknowledged_at = ?, acknowledged_by = ?, action_plan = ? WHERE id = ?",
+        jdbc.update("UPDATE escalation SET version = version + 1, state = 'ACKNOWLEDGED', acknowledged_at = ?, acknowledged_by = ?, action_plan = ? WHERE id = ?",
                 ts(at), manager, actionPlan, id);
     }
 
@@ -77,6 +89,14 @@ public class EscalationRepository {
 
     public void markTimerFired(UUID escalationId, Instant at) {
         jdbc.update("UPDATE acknowledgement_timer SET fired_at = ? WHERE escalation_id = ?", ts(at), escalationId);
+    }
+
+    /** Pushes a timer whose firing failed back by {@code delay}; after {@code maxAttempts} failures it is given up. */
+    public void postponeFailedTimer(UUID escalationId, Instant retryAt, int maxAttempts, Instant now) {
+        jdbc.update("""
+                UPDATE acknowledgement_timer SET failed_attempts = failed_attempts + 1, due_at = ?,
+                    fired_at = CASE WHEN failed_attempts + 1 >= ? THEN ? END
+                WHERE escalation_id = ? AND fired_at IS NULL""", ts(retryAt), maxAttempts, ts(now), escalationId);
     }
 
     public PageOf<Escalation> search(EscalationQuery query) {
@@ -109,7 +129,7 @@ public class EscalationRepository {
                 rs.getBoolean("informs_relationship_manager"), Trigger.valueOf(rs.getString("trigger")),
                 EscalationState.valueOf(rs.getString("state")), instant(rs, "raised_at"), instant(rs, "acknowledge_by"),
                 instant(rs, "acknowledged_at"), rs.getString("acknowledged_by"), rs.getString("action_plan"),
-                instant(rs, "closed_at"), rs.getString("close_reason"));
+                instant(rs, "closed_at"), rs.getString("close_reason"), rs.getLong("version"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,6 +1,7 @@
 package dev.helpdesk.escalations.escalation;
 
 import dev.helpdesk.escalations.config.ApiException;
+import dev.helpdesk.escalations.config.Versions;
 import dev.helpdesk.escalations.domain.EscalationPolicy;
 import dev.helpdesk.escalations.domain.EscalationState;
 import dev.helpdesk.escalations.domain.Ladder;
@@ -12,6 +13,8 @@ import dev.helpdesk.escalations.outbox.EscalationAcknowledgedEvent;
 import dev.helpdesk.escalations.outbox.EscalationClosedEvent;
 import dev.helpdesk.escalations.outbox.EscalationRaisedEvent;
 import dev.helpdesk.escalations.outbox.Outbox;
+import dev.helpdesk.events.CalendarKind;
+import dev.helpdesk.events.Plan;
 import dev.helpdesk.events.Severity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.function.Function;
@@ -43,28 +47,69 @@ public class EscalationService {
     private final LadderRepository ladders;
     private final Outbox outbox;
     private final EscalationMetrics metrics;
+    private final DeferredSlaTriggers deferred;
     private final Clock clock;
 
     public EscalationService(TicketMirror tickets, EscalationRepository escalations, LadderRepository ladders,
-                             Outbox outbox, EscalationMetrics metrics, Clock clock) {
+                             Outbox outbox, EscalationMetrics metrics, DeferredSlaTriggers deferred, Clock clock) {
         this.tickets = tickets;
         this.escalations = escalations;
         this.ladders = ladders;
         this.outbox = outbox;
         this.metrics = metrics;
+        this.deferred = deferred;
         this.clock = clock;
     }
 
+    public void onOrganizationRegistered(String organizationId, Plan plan, CalendarKind calendar, String timeZone,
+                                         String supportManager) {
+        tickets.registerOrganization(organizationId, plan, calendar, timeZone, supportManager);
+        if (supportManager != null && !supportManager.isBlank()) {
+            escalations.assignSupportManager(organizationId, supportManager, plan.name());
+        }
+    }
+
+    public void onTicketOpened(String ticketId, String organizationId, Plan plan, CalendarKind calendar, String timeZone,
+                               Severity severity) {
+        tickets.ticketOpened(ticketId, organizationId, plan, calendar, timeZone, severity);
+        List<SlaTrigger> waiting = deferred.takeAll(ticketId);
+        if (!waiting.isEmpty()) {
+            TicketRow ticket = tickets.lock(ticketId).orElseThrow();
+            waiting.forEach(trigger -> applySlaTrigger(ticket, trigger));
+        }
+    }
+
     public void onSlaBreach(String ticketId, String organizationId, Severity severity) {
-        tickets.ensureTicket(ticketId, organizationId, severity);
-        raiseIfDue(ticketId, Trigger.SLA_BREACH, SYSTEM, policy::onSlaBreach);
+        onSlaTrigger(new SlaTrigger(ticketId, organizationId, Trigger.SLA_BREACH, severity, null));
     }
 
     public void onSlaWarning(String ticketId, String organizationId, Severity severity, int thresholdPercent) {
-        tickets.ensureTicket(ticketId, organizationId, severity);
-        raiseIfDue(ticketId, Trigger.SLA_WARNING, SYSTEM, facts -> policy.onSlaWarning(
-                facts.severity() == null ? new TicketFacts(facts.resolved(), severity, facts.highestLevelRaised()) : facts,
-                thresholdPercent));
+        onSlaTrigger(new SlaTrigger(ticketId, organizationId, Trigger.SLA_WARNING, severity, thresholdPercent));
+    }
+
+    private void onSlaTrigger(SlaTrigger trigger) {
+        tickets.ensureTicket(trigger.ticketId(), trigger.organizationId(), trigger.severity());
+        TicketRow ticket = tickets.lock(trigger.ticketId()).orElseThrow();
+        if (ticket.plan() == null) {
+            log.info("{} of ticket {} arrived before its opening; deferred", trigger.trigger(), trigger.ticketId());
+            deferred.defer(trigger);
+            return;
+        }
+        applySlaTrigger(ticket, trigger);
+    }
+
+    /**
+     * For a warning, the severity that counts is the warning's own (the clock's, which the sla-service re-targets on
+     * every severity change, so it matches the warning even while this service is behind on the tickets topic); the
+     * severity tracked from the tickets topic stands in when a warning does not carry one.
+     */
+    private void applySlaTrigger(TicketRow ticket, SlaTrigger trigger) {
+        TicketFacts facts = factsOf(ticket);
+        OptionalInt level = trigger.trigger() == Trigger.SLA_BREACH
+                ? policy.onSlaBreach(facts)
+                : policy.onSlaWarning(trigger.severity() == null ? facts
+                        : new TicketFacts(facts.resolved(), trigger.severity(), facts.highestLevelRaised()), trigger.thresholdPercent());
+        level.ifPresent(l -> raise(ticket, l, trigger.trigger(), SYSTEM));
     }
 
     public void onEscalationRequest(String ticketId, String organizationId, String requestedBy) {
@@ -98,10 +143,14 @@ public class EscalationService {
         tickets.lock(ticketId).ifPresent(ticket -> tickets.setResolved(ticketId, false));
     }
 
-    public Escalation acknowledge(UUID escalationId, String actionPlan, String manager) {
+    /** A manager acknowledges an open escalation; {@code ifMatch} (may be null) must name its current version. */
+    public Escalation acknowledge(UUID escalationId, String actionPlan, String manager, String ifMatch) {
         Escalation found = escalations.find(escalationId).orElseThrow(() -> ApiException.notFound("There is no such escalation."));
         tickets.lock(found.ticketId());
         Escalation current = escalations.find(escalationId).orElseThrow();
+        if (!Versions.matches(ifMatch, current.version())) {
+            throw Versions.stale();
+        }
         if (!current.state().acknowledgeable()) {
             throw ApiException.conflict("The escalation is " + current.state() + " and cannot be acknowledged.");
         }
@@ -130,7 +179,7 @@ public class EscalationService {
         Instant acknowledgeBy = ticket.workingCalendar().add(now, rung.acknowledgeWithin()).truncatedTo(ChronoUnit.MILLIS);
         Escalation escalation = new Escalation(UUID.randomUUID(), ticket.ticketId(), ticket.organizationId(), level,
                 rung.name(), ladder.assigneeAt(level, ticket.supportManager()), rung.informsRelationshipManager(), trigger,
-                EscalationState.OPEN, now, acknowledgeBy, null, null, null, null, null);
+                EscalationState.OPEN, now, acknowledgeBy, null, null, null, null, null, 0);
         if (!escalations.insertWithTimer(escalation)) {
             log.info("Level {} of ticket {} was raised before; not again", level, ticket.ticketId());
             return;

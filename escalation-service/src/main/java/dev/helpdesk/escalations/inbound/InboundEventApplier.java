@@ -43,9 +43,9 @@ public class InboundEventApplier {
             return;
         }
         if (data instanceof OrganizationRegisteredEvent e) {
-            tickets.registerOrganization(e.organizationId(), e.plan(), e.calendar(), e.timeZone(), e.supportManager());
+            escalations.onOrganizationRegistered(e.organizationId(), e.plan(), e.calendar(), e.timeZone(), e.supportManager());
         } else if (data instanceof TicketOpenedEvent e) {
-            tickets.ticketOpened(e.ticketId(), e.organizationId(), e.plan(), e.calendar(), e.timeZone(), e.severity());
+            escalations.onTicketOpened(e.ticketId(), e.organizationId(), e.plan(), e.calendar(), e.timeZone(), e.severity());
         } else if (data instanceof SeverityChangedEvent e) {
             tickets.severityChanged(e.ticketId(), e.to());
         } else if (data instanceof TicketStatusChangedEvent e) {

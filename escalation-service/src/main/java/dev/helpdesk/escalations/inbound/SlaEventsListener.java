@@ -14,7 +14,7 @@ public class SlaEventsListener {
     static final Map<String, EventShape> SHAPES = Map.of(
             SlaBreachedData.TYPE, new EventShape(SlaBreachedData.class, List.of("ticketId", "organizationId")),
             SlaWarningReachedData.TYPE, new EventShape(SlaWarningReachedData.class,
-                    List.of("ticketId", "organizationId", "severity", "thresholdPercent")));
+                    List.of("ticketId", "organizationId", "thresholdPercent")));
 
     private final InboundRecords inbound;
 

@@ -2,13 +2,17 @@ package dev.helpdesk.escalations.ladder;
 
 import dev.helpdesk.escalations.config.ApiException;
 import dev.helpdesk.escalations.config.ApiProblems.FieldProblem;
+import dev.helpdesk.escalations.config.Versions;
 import dev.helpdesk.events.Plan;
 import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -27,14 +31,16 @@ public class LadderController {
 
     @GetMapping("/{plan}")
     @Operation(summary = "The escalation ladder of a plan")
-    public LadderDocument get(@PathVariable String plan) {
-        return LadderDocument.of(ladders.find(planOf(plan)));
+    public ResponseEntity<LadderDocument> get(@PathVariable String plan) {
+        Plan target = planOf(plan);
+        return ResponseEntity.ok().eTag(Versions.etag(ladders.version(target))).body(LadderDocument.of(ladders.find(target)));
     }
 
     @PutMapping("/{plan}")
     @PreAuthorize("hasRole('manager')")
     @Operation(summary = "Replace the escalation ladder of a plan (managers); applies to levels raised from now on")
-    public LadderDocument put(@PathVariable String plan, @RequestBody LadderDocument document) {
+    public ResponseEntity<LadderDocument> put(@PathVariable String plan, @RequestBody LadderDocument document,
+                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Plan target = planOf(plan);
         LadderDocument.LadderProposal proposal = document.toLadder(target);
         if (proposal.ladder() == null) {
@@ -42,8 +48,8 @@ public class LadderController {
                     .map(violation -> new FieldProblem(violation.field(), violation.message()))
                     .toList());
         }
-        ladders.replace(proposal.ladder());
-        return LadderDocument.of(ladders.find(target));
+        long version = ladders.replace(proposal.ladder(), ifMatch);
+        return ResponseEntity.ok().eTag(Versions.etag(version)).body(LadderDocument.of(ladders.find(target)));
     }
 
     private static Plan planOf(String plan) {

@@ -1,5 +1,6 @@
 package dev.helpdesk.escalations.ladder;
 
+import dev.helpdesk.escalations.config.Versions;
 import dev.helpdesk.escalations.domain.Ladder;
 import dev.helpdesk.escalations.domain.LadderLevel;
 import dev.helpdesk.events.Plan;
@@ -28,13 +29,26 @@ public class LadderRepository {
         return Ladder.violationsOf(levels).isEmpty() ? new Ladder(plan, levels) : Ladder.defaults(plan);
     }
 
+    /** The version of a plan's ladder, raised by every replacement (its ETag). */
+    public long version(Plan plan) {
+        Long version = jdbc.queryForObject("SELECT version FROM ladder WHERE plan = ?", Long.class, plan.name());
+        return version == null ? 0 : version;
+    }
+
+    /** Replaces a plan's ladder if {@code ifMatch} (may be null) names its current version; returns the new version. */
     @Transactional
-    public void replace(Ladder ladder) {
+    public long replace(Ladder ladder, String ifMatch) {
+        Long current = jdbc.queryForObject("SELECT version FROM ladder WHERE plan = ? FOR UPDATE", Long.class, ladder.plan().name());
+        if (!Versions.matches(ifMatch, current == null ? 0 : current)) {
+            throw Versions.stale();
+        }
         jdbc.update("DELETE FROM ladder_level WHERE plan = ?", ladder.plan().name());
         for (LadderLevel level : ladder.levels()) {
             jdbc.update("INSERT INTO ladder_level (plan, level, name, acknowledge_within, informs_relationship_manager) VALUES (?, ?, ?, ?, ?)",
                     ladder.plan().name(), level.level(), level.name(), level.acknowledgeWithin().toString(),
                     level.informsRelationshipManager());
         }
+        return jdbc.queryForObject("UPDATE ladder SET version = version + 1 WHERE plan = ? RETURNING version", Long.class,
+                ladder.plan().name());
     }
 }

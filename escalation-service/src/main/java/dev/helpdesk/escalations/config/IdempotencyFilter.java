@@ -1,0 +1,162 @@
+package dev.helpdesk.escalations.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * {@code Idempotency-Key} on writes: the first answer (anything but a 5xx) for a user and key is stored, and the same
+ * key with the same method, path and body within 24 h gets that answer again without running the command twice.
+ * The same key with a different request is refused with 422; while the first request still runs, 409.
+ */
+@Component
+@Order(0)
+public class IdempotencyFilter extends OncePerRequestFilter {
+
+    public static final String HEADER = "Idempotency-Key";
+    private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+    private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    IdempotencyFilter(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getHeader(HEADER) == null || !WRITES.contains(request.getMethod())
+                || !request.getRequestURI().startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        if (user == null || !user.isAuthenticated()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String key = request.getHeader(HEADER);
+        if (!VALID_KEY.matcher(key).matches()) {
+            problem(response, request, HttpStatus.BAD_REQUEST, "invalid-request", "The Idempotency-Key header is not valid.",
+                    List.of(Map.of("field", HEADER, "message", "1 to 200 visible ASCII characters")));
+            return;
+        }
+        HttpServletRequest replayable;
+        MessageDigest digest = sha256();
+        digest.update((request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n").getBytes(StandardCharsets.UTF_8));
+        byte[] body = request.getInputStream().readAllBytes();
+        digest.update(body);
+        replayable = new CachedBodyRequest(request, body);
+        String hash = HexFormat.of().formatHex(digest.digest());
+        String userId = user.getName();
+
+        jdbc.update("DELETE FROM idempotent_request WHERE user_id = ? AND idem_key = ? AND created_at < now() - interval '24 hours'",
+                userId, key);
+        int claimed = jdbc.update("INSERT INTO idempotent_request (user_id, idem_key, request_hash) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                userId, key, hash);
+        if (claimed == 1) {
+            runAndRemember(replayable, response, chain, userId, key);
+            return;
+        }
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "SELECT request_hash, status, content_type, etag, body FROM idempotent_request WHERE user_id = ? AND idem_key = ?",
+                userId, key);
+        if (rows.isEmpty()) {
+            problem(response, request, HttpStatus.CONFLICT, "idempotency-key-in-progress",
+                    "A request with this Idempotency-Key is being processed; retry shortly.", null);
+            return;
+        }
+        Map<String, Object> first = rows.get(0);
+        if (!hash.equals(first.get("request_hash"))) {
+            problem(response, request, HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
+                    "This Idempotency-Key was already used for a different request.", null);
+        } else if (first.get("status") == null) {
+            problem(response, request, HttpStatus.CONFLICT, "idempotency-key-in-progress",
+                    "A request with this Idempotency-Key is being processed; retry shortly.", null);
+        } else {
+            replay(response, first);
+        }
+    }
+
+    private void runAndRemember(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String userId,
+                                String key) throws IOException, ServletException {
+        ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
+        boolean remembered = false;
+        try {
+            chain.doFilter(request, recorded);
+            if (recorded.getStatus() < 500) {
+                jdbc.update("UPDATE idempotent_request SET status = ?, content_type = ?, etag = ?, body = ? WHERE user_id = ? AND idem_key = ?",
+                        recorded.getStatus(), recorded.getContentType(), recorded.getHeader("ETag"), recorded.getContentAsByteArray(), userId, key);
+                remembered = true;
+            }
+        } finally {
+            if (!remembered) {
+                jdbc.update("DELETE FROM idempotent_request WHERE user_id = ? AND idem_key = ?", userId, key);
+            }
+            recorded.copyBodyToResponse();
+        }
+    }
+
+    private static void replay(HttpServletResponse response, Map<String, Object> first) throws IOException {
+        response.setStatus(((Number) first.get("status")).intValue());
+        if (first.get("content_type") != null) {
+            response.setContentType((String) first.get("content_type"));
+        }
+        if (first.get("etag") != null) {
+            response.setHeader("ETag", (String) first.get("etag"));
+        }
+        response.setHeader("Idempotent-Replayed", "true");
+        byte[] body = (byte[]) first.get("body");
+        if (body != null) {
+            response.getOutputStream().write(body);
+        }
+    }
+
+    private void problem(HttpServletResponse response, HttpServletRequest request, HttpStatus status, String type,
+                         String detail, List<Map<String, String>> errors) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("https://helpdesk.dev/problems/" + type));
+        problem.setInstance(URI.create(request.getRequestURI()));
+        if (errors != null) {
+            problem.setProperty("errors", errors);
+        }
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
