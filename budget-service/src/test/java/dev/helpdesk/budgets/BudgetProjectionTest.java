@@ -20,7 +20,11 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -56,6 +60,10 @@ class BudgetProjectionTest {
     KafkaTemplate<String, String> kafka;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Environment environment;
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
     @Value("${helpdesk.topics.tickets}")
     String ticketsTopic;
     @Value("${helpdesk.topics.budgets}")
@@ -209,6 +217,48 @@ class BudgetProjectionTest {
             assertThat(first.at("/data/currency").asText()).isEqualTo("EUR");
         }
         assertThat(api.json(api.get("/api/budgets/" + org, AGENT)).get("thresholdsCrossed").toString()).isEqualTo("[50,80,100]");
+    }
+
+    @Test
+    void twoInstancesShareThePartitionsAndStillRaiseEachThresholdOnce() {
+        Map<String, Object> sameInfrastructure = new java.util.HashMap<>();
+        for (String key : List.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
+                "spring.kafka.bootstrap-servers", "helpdesk.topics.tickets", "helpdesk.topics.budgets",
+                "helpdesk.topics.sla", "helpdesk.topics.escalations", "helpdesk.security.jwt-secret")) {
+            String value = environment.getProperty(key);
+            if (value != null) {
+                sameInfrastructure.put(key, value);
+            }
+        }
+        sameInfrastructure.put("server.port", "0");
+        // As command-line arguments: they win over application.yml (builder properties would only be defaults).
+        String[] arguments = sameInfrastructure.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(BudgetServiceApplication.class)
+                .run(arguments)) {
+            KafkaListenerEndpointRegistry secondListeners = second.getBean(KafkaListenerEndpointRegistry.class);
+            await().atMost(Duration.ofSeconds(60)).until(() -> !assigned(listeners).isEmpty()
+                    && !assigned(secondListeners).isEmpty());
+            tickets.registered(org, "1000.00", "100.00", "100.00", START, END);
+            for (int i = 0; i < 24; i++) {          // 24 x 50.00 on 24 tickets, spread over both instances
+                tickets.logged(org, t("T-" + i), "e" + i, "agent-" + (i % 4), 30, RateKind.STANDARD, WORKED, "part " + i);
+            }
+
+            JsonNode budget = awaitBudget(org, "1200.00");
+            assertThat(budget.get("thresholdsCrossed").toString()).isEqualTo("[50,80,100]");
+            try (BudgetTopicReader reader = new BudgetTopicReader(bootstrapServers, budgetsTopic, objectMapper)) {
+                await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30))
+                        .until(() -> reader.envelopesOf(org).size() == 3);
+                assertThat(reader.envelopesOf(org)).extracting(e -> e.at("/data/threshold").asInt())
+                        .containsExactly(50, 80, 100);
+            }
+        }
+    }
+
+    private static java.util.Collection<org.apache.kafka.common.TopicPartition> assigned(KafkaListenerEndpointRegistry registry) {
+        var container = registry.getListenerContainer("budget-service");
+        var partitions = container == null ? null : container.getAssignedPartitions();
+        return partitions == null ? List.of() : partitions;
     }
 
     @Test
