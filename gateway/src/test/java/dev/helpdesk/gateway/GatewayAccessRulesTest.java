@@ -43,7 +43,6 @@ class GatewayAccessRulesTest {
         services.close();
     }
 
-    @Autowired
     WebTestClient client;
 
     @Autowired
@@ -52,7 +51,7 @@ class GatewayAccessRulesTest {
     @BeforeEach
     void forgetRequests() {
         services.forget();
-        client = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+        client = GatewayClients.to(port);
     }
 
     private static String bearer(String token) {

@@ -52,14 +52,13 @@ class GatewayRoutingTest {
         elsewhere.close();
     }
 
-    @Autowired
     WebTestClient client;
 
     @BeforeEach
     void forgetRequests() {
         services.forget();
         elsewhere.forget();
-        client = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+        client = GatewayClients.to(port);
     }
 
     private static String bearer(String token) {
