@@ -74,9 +74,15 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         digest.update((request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n").getBytes(StandardCharsets.UTF_8));
         String contentType = request.getContentType();
         if (contentType != null && contentType.toLowerCase().startsWith("multipart/")) {
-            for (Part part : request.getParts()) {
-                digest.update((part.getName() + ":" + part.getSubmittedFileName() + ":").getBytes(StandardCharsets.UTF_8));
-                digest.update(part.getInputStream().readAllBytes());
+            try {
+                for (Part part : request.getParts()) {
+                    digest.update((part.getName() + ":" + part.getSubmittedFileName() + ":").getBytes(StandardCharsets.UTF_8));
+                    digest.update(part.getInputStream().readAllBytes());
+                }
+            } catch (IllegalStateException | ServletException e) {
+                // The container refused the upload (above spring.servlet.multipart limits).
+                problem(response, request, HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "The upload is too large.", null);
+                return;
             }
         } else {
             byte[] body = request.getInputStream().readAllBytes();

@@ -45,9 +45,10 @@ class KafkaPublishingTest {
         running.forEach(ConfigurableApplicationContext::close);
     }
 
-    ConfigurableApplicationContext start(boolean publishing) {
+    ConfigurableApplicationContext start(boolean publishing, String... extraArgs) {
         List<String> args = new ArrayList<>();
         infrastructure.forEach((key, value) -> args.add("--" + key + "=" + value));
+        args.addAll(List.of(extraArgs));
         args.add("--server.port=0");
         args.add("--helpdesk.publishing.enabled=" + publishing);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(TicketServiceApplication.class)
@@ -181,5 +182,25 @@ class KafkaPublishingTest {
 
     static Set<String> ids(List<ConsumerRecord<String, String>> records) {
         return records.stream().map(r -> value(r).get("id").asText()).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    @Test
+    void eventsStoredWhileKafkaIsUnreachableArePublishedOnceItIsBack() {
+        ConfigurableApplicationContext cutOff = start(true,
+                "--spring.kafka.bootstrap-servers=localhost:1",
+                "--spring.kafka.admin.operation-timeout=2s",
+                "--spring.kafka.producer.properties.max.block.ms=500",
+                "--spring.kafka.listener.auto-startup=false");
+        String[] ids = organisationAndTicket(api(cutOff), "corr-offline");
+        Set<String> stored = storedEventIds(cutOff);
+        assertThat(stored).hasSize(3);
+        cutOff.close();
+
+        try (TopicReader reader = reader()) {
+            start(true);
+            List<ConsumerRecord<String, String>> records = reader.readUntil(r -> ids(r).containsAll(stored), Duration.ofSeconds(30));
+            assertThat(records.stream().filter(r -> ids[1].equals(r.key())).map(r -> value(r).get("type").asText()))
+                    .containsExactly("helpdesk.ticket.opened.v1");
+        }
     }
 }

@@ -9,6 +9,7 @@ import dev.helpdesk.events.organization.SupportPeriodChangedEvent;
 import dev.helpdesk.tickets.config.AxonConfig;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -27,6 +28,13 @@ class OrganizationProjection {
 
     OrganizationProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** A replay rebuilds the view from the first event. */
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM organization_contact");
+        jdbc.update("DELETE FROM organization_view");
     }
 
     @EventHandler

@@ -14,6 +14,7 @@ import dev.helpdesk.events.ticket.TimeEntryReversedEvent;
 import dev.helpdesk.tickets.config.AxonConfig;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,6 +34,14 @@ class TicketProjection {
 
     TicketProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** A replay rebuilds the view from the first event. */
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM ticket_comment");
+        jdbc.update("DELETE FROM ticket_attachment");
+        jdbc.update("DELETE FROM ticket_view");
     }
 
     @EventHandler

@@ -1,6 +1,7 @@
-package dev.helpdesk.tickets.ticket.command;
+package dev.helpdesk.tickets.ticket.adapter;
 
 import dev.helpdesk.tickets.organization.command.Organization;
+import dev.helpdesk.tickets.ticket.command.OrganizationDirectory;
 import dev.helpdesk.tickets.organization.command.OrganizationTerms;
 import org.axonframework.config.Configuration;
 import org.axonframework.modelling.command.AggregateNotFoundException;

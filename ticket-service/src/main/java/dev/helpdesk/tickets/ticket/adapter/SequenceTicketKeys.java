@@ -1,5 +1,6 @@
-package dev.helpdesk.tickets.ticket.command;
+package dev.helpdesk.tickets.ticket.adapter;
 
+import dev.helpdesk.tickets.ticket.command.TicketKeys;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
