@@ -501,6 +501,66 @@ class SlaServiceTest {
         assertThat(missing.body().get("errors").findValuesAsText("field")).containsExactly("from");
     }
 
+    @Test
+    void aCalendarEditMovesTheDueTimesOfRunningClocks() {
+        Map<String, Object> calendar = new LinkedHashMap<>();
+        Map<String, Object> week = new LinkedHashMap<>();
+        for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")) {
+            week.put(day, List.of(Map.of("from", "00:00", "to", "24:00")));
+        }
+        calendar.put("weeklyHours", week);
+        calendar.put("timeZone", "UTC");
+        assertThat(api.put("/api/sla/calendars/always-utc", ADMIN, calendar).status()).isEqualTo(201);
+        assertThat(api.put("/api/sla/policies/on-always-utc", ADMIN, policy("always-utc", "PT10H", "PT20H")).status()).isEqualTo(201);
+        String organizationId = "org-" + TicketEvents.newId();
+        api.put("/api/sla/organizations/" + organizationId + "/policy", ADMIN, Map.of("policyId", "on-always-utc"));
+        String ticketId = TicketEvents.newId();
+        Instant opened = ago(Duration.ofHours(1));
+        events.opened(ticketId, organizationId, Plan.STANDARD, CalendarKind.BUSINESS_HOURS, "America/New_York",
+                TicketType.INCIDENT, Severity.S1, opened);
+        assertThat(instant(awaitClock(ticketId, "FIRST_RESPONSE", state("RUNNING")), "dueAt")).isEqualTo(opened.plus(Duration.ofHours(10)));
+
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(opened, java.time.ZoneOffset.UTC);
+        calendar.put("holidays", List.of(today.toString(), today.plusDays(1).toString()));
+        assertThat(api.put("/api/sla/calendars/always-utc", ADMIN, calendar).status()).isEqualTo(200);
+
+        Instant expected = today.plusDays(2).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().plus(Duration.ofHours(10));
+        assertThat(instant(awaitClock(ticketId, "FIRST_RESPONSE", clock -> !instant(clock, "dueAt").equals(opened.plus(Duration.ofHours(10)))), "dueAt"))
+                .isEqualTo(expected);
+    }
+
+    @Test
+    void aSimulationShowsWhatPastClocksWouldHaveBeenUnderAnotherPolicy() {
+        String organizationId = "org-" + TicketEvents.newId();
+        String ticketId = TicketEvents.newId();
+        Instant opened = ago(Duration.ofHours(3));
+        events.opened(ticketId, organizationId, Plan.DEDICATED, CalendarKind.TWENTY_FOUR_SEVEN, "UTC", TicketType.INCIDENT, Severity.S2, opened);
+        events.comment(ticketId, ActorKind.STAFF, Visibility.PUBLIC, opened.plus(Duration.ofMinutes(45)));
+        awaitClock(ticketId, "FIRST_RESPONSE", state("MET"));
+        String analyst = TestTokens.analyst("analyst-1");
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+
+        Api.Answer stricter = api.post("/api/sla/simulations", analyst, Map.of("policy", policy("24x7", "PT30M", "PT1H"),
+                "from", today, "to", today, "organizationId", organizationId));
+        Api.Answer same = api.post("/api/sla/simulations", analyst, Map.of("policy", "dedicated",
+                "from", today, "to", today, "organizationId", organizationId));
+        Api.Answer byContact = api.post("/api/sla/simulations", TestTokens.contact("c-1", organizationId),
+                Map.of("policy", "dedicated", "from", today, "to", today));
+        Api.Answer unknown = api.post("/api/sla/simulations", analyst, Map.of("policy", "nope", "from", today, "to", today));
+
+        assertThat(stricter.status()).isEqualTo(200);
+        Map<String, String> outcomes = new LinkedHashMap<>();
+        stricter.body().get("items").forEach(item -> outcomes.put(item.get("metric").asText(),
+                item.at("/actual/state").asText() + " -> " + item.at("/simulated/state").asText()));
+        assertThat(outcomes).containsExactly(Map.entry("FIRST_RESPONSE", "MET -> BREACHED"), Map.entry("RESOLUTION", "RUNNING -> BREACHED"));
+        assertThat(Instant.parse(stricter.body().at("/items/0/simulated/dueAt").asText())).isEqualTo(opened.plus(Duration.ofMinutes(30)));
+        assertThat(same.body().at("/items/0/simulated/state").asText()).isEqualTo("MET");
+        assertThat(same.body().at("/items/1/simulated/state").asText()).isEqualTo("RUNNING");
+        assertThat(byContact.status()).isEqualTo(403);
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body().get("errors").findValuesAsText("field")).containsExactly("policy");
+    }
+
     static Map<String, Object> policy(String calendarId, String firstResponse, String resolution) {
         Map<String, Object> targets = new LinkedHashMap<>();
         for (String severity : List.of("S1", "S2", "S3", "S4", "S5")) {

@@ -4,6 +4,7 @@ import dev.helpdesk.sla.config.NotFoundException;
 import dev.helpdesk.sla.config.PageRequest;
 import dev.helpdesk.sla.config.Versions;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,9 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class CalendarController {
 
     private final CalendarRepository calendars;
+    private final ApplicationEventPublisher publisher;
 
-    public CalendarController(CalendarRepository calendars) {
+    public CalendarController(CalendarRepository calendars, ApplicationEventPublisher publisher) {
         this.calendars = calendars;
+        this.publisher = publisher;
     }
 
     @GetMapping
@@ -46,6 +49,9 @@ public class CalendarController {
         body.validate();
         boolean created = !calendars.exists(id);
         CalendarDocument saved = calendars.save(body.withId(id, null));
+        if (!created) {
+            publisher.publishEvent(new CalendarChanged(id));
+        }
         return (created ? ResponseEntity.status(201) : ResponseEntity.ok()).eTag(Versions.etag(saved.version())).body(saved);
     }
 }

@@ -187,6 +187,14 @@ public record SlaClock(
         return caughtUp.then(new ClockChange(retargeted, events)).then(retargeted.fireDue(at, calendar));
     }
 
+    /** The same running clock counted on an edited calendar: its due time (and so its timers) move. */
+    public SlaClock onCalendar(BusinessCalendar calendar) {
+        if (state != ClockState.RUNNING) {
+            return this;
+        }
+        return copy(ClockState.RUNNING, calendar.add(startedAt, target.plus(pausedFor)), null, pausedFor, null, null);
+    }
+
     /** Business time used against the target up to {@code now} (paused time excluded). */
     public Duration used(Instant now, BusinessCalendar calendar) {
         Instant end = switch (state) {

@@ -55,7 +55,10 @@ public class ComplianceController {
         return new ComplianceReport(organizationId, start, end, lines);
     }
 
-    private static Instant instant(String text, String field, boolean endOfDay) {
+    static Instant instant(String text, String field, boolean endOfDay) {
+        if (text == null || text.isBlank()) {
+            throw InvalidInputException.of(field, "is required");
+        }
         try {
             if (text.length() == 10) {
                 LocalDate date = LocalDate.parse(text);

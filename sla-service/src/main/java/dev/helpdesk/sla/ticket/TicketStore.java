@@ -63,6 +63,13 @@ public class TicketStore {
         return jdbc.query("SELECT * FROM ticket WHERE ticket_id = ?", this::mapTicket, ticketId).stream().findFirst();
     }
 
+    /** Tickets opened in [from, to), of one organisation or all, oldest first. */
+    public List<SlaTicket> openedBetween(String organizationId, Instant from, Instant to, int limit) {
+        return jdbc.query("SELECT * FROM ticket WHERE (?::text IS NULL OR organization_id = ?) AND opened_at >= ? "
+                        + "AND opened_at < ? ORDER BY opened_at LIMIT ?", this::mapTicket,
+                organizationId, organizationId, Timestamp.from(from), Timestamp.from(to), limit);
+    }
+
     /** Locks and answers the ticket (waits for other writers). */
     public Optional<SlaTicket> lock(String ticketId) {
         return jdbc.query("SELECT * FROM ticket WHERE ticket_id = ? FOR UPDATE", this::mapTicket, ticketId)

@@ -66,10 +66,9 @@ public class TimerPoller {
             SlaTicket ticket = tickets.find(ticketId).orElseThrow();
             BusinessCalendar calendar = calendars.of(ticket);
             for (SlaClock current : tickets.clocks(ticketId)) {
+                // stored even without events: its next timer is recomputed, so a stale one never comes back
                 ClockChange change = current.fireDue(now, calendar);
-                if (!change.events().isEmpty()) {
-                    recorder.record(ticket, change, calendar, null, now);
-                }
+                recorder.record(ticket, change, calendar, null, now);
             }
         }
         return due.size();

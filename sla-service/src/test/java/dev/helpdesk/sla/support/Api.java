@@ -20,6 +20,15 @@ public final class Api {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), token);
     }
 
+    public Answer post(String path, String token, Object body) {
+        try {
+            return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(TicketEvents.JSON.writeValueAsString(body))), token);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Answer put(String path, String token, Object body) {
         return put(path, token, body, null);
     }

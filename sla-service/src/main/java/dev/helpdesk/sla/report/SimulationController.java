@@ -1,0 +1,119 @@
+package dev.helpdesk.sla.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.helpdesk.businesstime.BusinessCalendar;
+import dev.helpdesk.sla.calendar.CalendarDocument;
+import dev.helpdesk.sla.calendar.CalendarRepository;
+import dev.helpdesk.sla.clock.ClockState;
+import dev.helpdesk.sla.clock.SlaClock;
+import dev.helpdesk.sla.clock.WhatIf;
+import dev.helpdesk.sla.config.InvalidInputException;
+import dev.helpdesk.sla.policy.PolicyDocument;
+import dev.helpdesk.sla.policy.PolicyRepository;
+import dev.helpdesk.sla.policy.SlaPolicy;
+import dev.helpdesk.sla.ticket.SlaTicket;
+import dev.helpdesk.sla.ticket.TicketStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What the clocks of past tickets would have been under another policy (by id, or given inline), against what
+ * they were. The simulated policy's calendar is read in each ticket's zone; paused time and stop times are the
+ * real ones.
+ */
+@RestController
+public class SimulationController {
+
+    private static final int MAX_TICKETS = 5_000;
+
+    private final TicketStore tickets;
+    private final PolicyRepository policies;
+    private final CalendarRepository calendars;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public SimulationController(TicketStore tickets, PolicyRepository policies, CalendarRepository calendars,
+                                ObjectMapper json, Clock clock) {
+        this.tickets = tickets;
+        this.policies = policies;
+        this.calendars = calendars;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @PostMapping("/api/sla/simulations")
+    @PreAuthorize("hasAnyRole('analyst', 'admin', 'manager')")
+    public Simulation simulate(@RequestBody SimulationRequest request) {
+        if (request == null) {
+            throw InvalidInputException.of("policy", "is required");
+        }
+        SlaPolicy policy = policy(request.policy());
+        CalendarDocument calendar = calendars.find(policy.calendarId())
+                .orElseThrow(() -> InvalidInputException.of("policy.calendarId", "unknown calendar " + policy.calendarId()));
+        Instant from = ComplianceController.instant(request.from(), "from", false);
+        Instant to = ComplianceController.instant(request.to(), "to", true);
+        if (!to.isAfter(from)) {
+            throw InvalidInputException.of("to", "must be after 'from'");
+        }
+        Instant now = clock.instant();
+        List<SimulatedClock> items = new ArrayList<>();
+        Map<ClockState, Integer> actualTotals = new EnumMap<>(ClockState.class);
+        Map<ClockState, Integer> simulatedTotals = new EnumMap<>(ClockState.class);
+        for (SlaTicket ticket : tickets.openedBetween(request.organizationId(), from, to, MAX_TICKETS)) {
+            BusinessCalendar simulatedCalendar = calendar.toBusinessCalendar(ticket.zone());
+            for (SlaClock actual : tickets.clocks(ticket.ticketId())) {
+                SlaTicket underPolicy = new SlaTicket(ticket.ticketId(), ticket.organizationId(), ticket.type(),
+                        ticket.severity(), ticket.status(), policy.id(), policy.version(), policy.calendarId(),
+                        ticket.zone(), policy.targets(), policy.warningThresholds(), ticket.openedAt());
+                WhatIf whatIf = WhatIf.of(actual, ticket.openedAt(),
+                        underPolicy.target(actual.metric(), actual.severity()), simulatedCalendar, now);
+                items.add(new SimulatedClock(ticket.ticketId(), actual.metric().name(), actual.severity().name(),
+                        new Outcome(actual.state().name(), actual.target() == null ? null : actual.target().toString(), actual.dueAt()),
+                        new Outcome(whatIf.state().name(), whatIf.target() == null ? null : whatIf.target().toString(), whatIf.dueAt())));
+                actualTotals.merge(actual.state(), 1, Integer::sum);
+                simulatedTotals.merge(whatIf.state(), 1, Integer::sum);
+            }
+        }
+        return new Simulation(policy.id(), from, to, request.organizationId(), actualTotals, simulatedTotals, items);
+    }
+
+    private SlaPolicy policy(JsonNode given) {
+        if (given == null || given.isNull()) {
+            throw InvalidInputException.of("policy", "is required (a policy id or a policy)");
+        }
+        if (given.isTextual()) {
+            return policies.find(given.asText())
+                    .orElseThrow(() -> InvalidInputException.of("policy", "unknown policy " + given.asText())).toPolicy();
+        }
+        try {
+            PolicyDocument document = json.treeToValue(given, PolicyDocument.class);
+            return document.with(document.id() == null ? "simulated" : document.id(), 0L).toPolicy();
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw InvalidInputException.of("policy", "is not a policy");
+        }
+    }
+
+    public record SimulationRequest(JsonNode policy, String from, String to, String organizationId) {
+    }
+
+    public record Simulation(String policyId, Instant from, Instant to, String organizationId,
+                             Map<ClockState, Integer> actual, Map<ClockState, Integer> simulated,
+                             List<SimulatedClock> items) {
+    }
+
+    public record SimulatedClock(String ticketId, String metric, String severity, Outcome actual, Outcome simulated) {
+    }
+
+    public record Outcome(String state, String target, Instant dueAt) {
+    }
+}
