@@ -14,4 +14,15 @@ class ArchitectureTest {
     static final ArchRule chargingRulesArePlainJava = noClasses().that().resideInAPackage("..charging..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..",
                     "java.sql..", "javax.sql..", "com.fasterxml..", "jakarta..");
+
+    @ArchTest
+    static final ArchRule chargingRulesDependOnNoInfrastructureOfTheService = noClasses().that().resideInAPackage("..charging..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.helpdesk.budgets.config..",
+                    "dev.helpdesk.budgets.projection..", "dev.helpdesk.budgets.report..", "dev.helpdesk.budgets.replay..",
+                    "dev.helpdesk.budgets.threshold..");
+
+    @ArchTest
+    static final ArchRule reportsOnlyRead = noClasses().that().resideInAPackage("..report..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.helpdesk.budgets.replay..", "dev.helpdesk.budgets.threshold..",
+                    "org.apache.kafka..");
 }

@@ -306,6 +306,14 @@ class BudgetProjectionTest {
             assertThat(api.get("/api/budgets/" + other, reader).getStatusCode()).isEqualTo(HttpStatus.OK);
         }
         assertThat(api.get("/api/budgets/" + org, null).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(foreign.getHeaders().getFirst("X-Correlation-Id")).isNotBlank();
+    }
+
+    @Test
+    void publishesItsOpenApiDocument() {
+        ResponseEntity<String> docs = api.get("/v3/api-docs", null);
+        assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(docs.getBody()).contains("/api/budgets/{organizationId}/entries", "/api/admin/budgets/replays");
     }
 
     @Test
