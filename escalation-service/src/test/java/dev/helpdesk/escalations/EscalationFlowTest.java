@@ -238,8 +238,9 @@ class EscalationFlowTest {
         assertThat(event.path("data").path("actionPlan").asText()).isEqualTo("Senior engineer on it, update within 30 minutes");
         assertThat(event.path("data").path("acknowledgedBy").asText()).isEqualTo("manager-1");
         String metrics = api.text("/actuator/prometheus");
-        assertThat(metrics).containsPattern("helpdesk_escalations_raised_total\\{[^}]*level=\"1\"[^}]*trigger=\"SLA_BREACH\"");
-        assertThat(metrics).containsPattern("helpdesk_escalations_time_to_acknowledge_seconds_count\\{[^}]*level=\"1\"");
+        assertThat(metrics).containsPattern("helpdesk_escalations_raised_total\\{[^}]*level=\"1\"[^}]*trigger=\"SLA_BREACH\"[^}]*} [1-9]");
+        assertThat(metrics).containsPattern("helpdesk_escalations_raised_total\\{[^}]*level=\"3\"[^}]*trigger=\"SLA_WARNING\"[^}]*} 0");
+        assertThat(metrics).containsPattern("helpdesk_escalations_time_to_acknowledge_seconds_count\\{[^}]*level=\"1\"[^}]*} [1-9]");
     }
 
     @Test
@@ -407,6 +408,7 @@ class EscalationFlowTest {
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.body().path("errors").findValuesAsText("field")).contains("levels", "levels[0].acknowledgeWithin");
         assertThat(api.get("/api/escalations/ladders/GOLD", MANAGER).status()).isEqualTo(404);
+        assertThat(api.get("/v3/api-docs", null).body().path("paths").has("/api/escalations/{id}/acknowledgement")).isTrue();
         Answer standard = api.get("/api/escalations/ladders/EXTENDED", MANAGER);
         String etag = standard.header("ETag");
         assertThat(api.put("/api/escalations/ladders/EXTENDED", MANAGER, valid, "If-Match", "\"999\"").status()).isEqualTo(409);

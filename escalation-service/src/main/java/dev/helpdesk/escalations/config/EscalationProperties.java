@@ -15,7 +15,8 @@ public record EscalationProperties(
         @NotNull Duration timerPollInterval,
         @Min(1) @Max(1000) int timerBatchSize,
         @NotNull Duration outboxRelayInterval,
-        @Min(1) @Max(1000) int outboxBatchSize) {
+        @Min(1) @Max(1000) int outboxBatchSize,
+        @NotNull Duration outboxRetention) {
 
     public EscalationProperties {
         if (timerPollInterval != null && (timerPollInterval.isNegative() || timerPollInterval.isZero())) {

@@ -10,6 +10,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /** Runs the acknowledgement timer poller and the outbox relay at their configured intervals. */
 @Configuration
@@ -46,5 +47,6 @@ public class SchedulingConfig implements SchedulingConfigurer {
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         registrar.addFixedDelayTask(timers::fireDue, properties.timerPollInterval());
         registrar.addFixedDelayTask(relay::relayPending, properties.outboxRelayInterval());
+        registrar.addFixedDelayTask(relay::prunePublished, Duration.ofHours(1));
     }
 }

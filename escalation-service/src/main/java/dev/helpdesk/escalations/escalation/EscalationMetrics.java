@@ -1,5 +1,6 @@
 package dev.helpdesk.escalations.escalation;
 
+import dev.helpdesk.escalations.domain.Ladder;
 import dev.helpdesk.escalations.domain.Trigger;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,17 +20,26 @@ public class EscalationMetrics {
 
     private final MeterRegistry registry;
 
+    /** Registers the counters at zero, so that dashboards and alerts see them before the first escalation. */
     public EscalationMetrics(MeterRegistry registry) {
         this.registry = registry;
+        for (int level = 1; level <= Ladder.TOP_LEVEL; level++) {
+            for (Trigger trigger : Trigger.values()) {
+                raisedCounter(level, trigger);
+            }
+        }
     }
 
     public void raised(int level, Trigger trigger) {
-        afterCommit(() -> Counter.builder("helpdesk.escalations.raised")
+        afterCommit(() -> raisedCounter(level, trigger).increment());
+    }
+
+    private Counter raisedCounter(int level, Trigger trigger) {
+        return Counter.builder("helpdesk.escalations.raised")
                 .description("Escalation levels raised")
                 .tag("level", String.valueOf(level))
                 .tag("trigger", trigger.name())
-                .register(registry)
-                .increment());
+                .register(registry);
     }
 
     public void acknowledged(int level, Duration timeToAcknowledge) {

@@ -14,6 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -51,6 +53,19 @@ public class OutboxRelay {
             transaction.executeWithoutResult(status -> relayBatch());
         } catch (RuntimeException e) {
             log.warn("Outbox relay failed, will retry: {}", e.toString());
+        }
+    }
+
+    /** Deletes published events older than the retention (the topic keeps them; the table need not). */
+    public void prunePublished() {
+        try {
+            int pruned = jdbc.update("DELETE FROM outbox WHERE published_at < ?",
+                    Timestamp.from(Instant.now().minus(properties.outboxRetention())));
+            if (pruned > 0) {
+                log.info("Pruned {} published outbox rows", pruned);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Pruning the outbox failed, will retry: {}", e.toString());
         }
     }
 
