@@ -249,6 +249,12 @@ class GatewayRoutingTest {
 
         assertThat(elsewhere.received()).isEmpty();
         assertThat(services.tickets.last().path()).isEqualTo("/api/tickets");
+        ServiceStandIn.Received received = services.tickets.last();
+        assertThat(received.header("Host")).isEqualTo(services.tickets.url().substring("http://".length()));
+        for (String pointer : List.of("X-Forwarded-Host", "X-Forwarded-Port", "Forwarded", "X-Original-URL", "X-Rewrite-URL",
+                "X-Host")) {
+            assertThat(received.hasHeader(pointer)).as(pointer).isFalse();
+        }
         assertThat(services.sla.last().path()).isEqualTo("/api/sla/tickets/t-1");
     }
 }

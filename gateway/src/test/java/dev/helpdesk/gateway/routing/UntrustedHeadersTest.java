@@ -6,7 +6,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class IdentityHeadersTest {
+class UntrustedHeadersTest {
 
     @Test
     void recognisesHeadersThatClaimAnIdentityInAnyCase() {
@@ -14,15 +14,24 @@ class IdentityHeadersTest {
                 "X-Tenant-Id", "X-Forwarded-User", "X-Forwarded-Email", "X-Auth-Request-User", "X-Authenticated-Userid",
                 "Remote-User", "X-Remote-User", "X-Principal", "X-Impersonate-User", "X-MS-CLIENT-PRINCIPAL-NAME",
                 "X-Amzn-Oidc-Identity", "X-Email")) {
-            assertThat(IdentityHeaders.claimsIdentity(name)).as(name).isTrue();
+            assertThat(UntrustedHeaders.claimsIdentity(name)).as(name).isTrue();
+            assertThat(UntrustedHeaders.isUntrusted(name)).as(name).isTrue();
+        }
+    }
+
+    @Test
+    void recognisesHeadersThatWouldPointAServiceElsewhere() {
+        for (String name : List.of("X-Original-URL", "X-Rewrite-URL", "x-host", "X-HTTP-Method-Override")) {
+            assertThat(UntrustedHeaders.overridesRouting(name)).as(name).isTrue();
+            assertThat(UntrustedHeaders.isUntrusted(name)).as(name).isTrue();
         }
     }
 
     @Test
     void keepsWhatServicesNeed() {
         for (String name : List.of("Authorization", "X-Correlation-Id", "Idempotency-Key", "If-Match", "Content-Type",
-                "Accept", "Content-Length", "User-Agent", "X-Forwarded-For", "X-Forwarded-Proto", "traceparent")) {
-            assertThat(IdentityHeaders.claimsIdentity(name)).as(name).isFalse();
+                "Accept", "Content-Length", "User-Agent", "Host", "traceparent")) {
+            assertThat(UntrustedHeaders.isUntrusted(name)).as(name).isFalse();
         }
     }
 }

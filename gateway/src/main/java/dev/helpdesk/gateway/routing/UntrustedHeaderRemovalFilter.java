@@ -10,19 +10,19 @@ import reactor.core.publisher.Mono;
 
 import java.util.List;
 
-/** Drops every {@link IdentityHeaders identity-like header} before a request goes to a service. */
+/** Drops every {@link UntrustedHeaders untrusted header} before a request goes to a service. */
 @Component
-public class IdentityHeaderRemovalFilter implements GlobalFilter, Ordered {
+public class UntrustedHeaderRemovalFilter implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        List<String> claimed = exchange.getRequest().getHeaders().keySet().stream()
-                .filter(IdentityHeaders::claimsIdentity)
+        List<String> untrusted = exchange.getRequest().getHeaders().keySet().stream()
+                .filter(UntrustedHeaders::isUntrusted)
                 .toList();
-        if (claimed.isEmpty()) {
+        if (untrusted.isEmpty()) {
             return chain.filter(exchange);
         }
-        ServerHttpRequest cleaned = exchange.getRequest().mutate().headers(headers -> claimed.forEach(headers::remove)).build();
+        ServerHttpRequest cleaned = exchange.getRequest().mutate().headers(headers -> untrusted.forEach(headers::remove)).build();
         return chain.filter(exchange.mutate().request(cleaned).build());
     }
 
