@@ -320,7 +320,8 @@ class SlaServiceTest {
         String metrics = api.get("/actuator/prometheus", null).text();
         assertThat(metrics).containsPattern("helpdesk_sla_breaches_total\\{[^}]*metric=\"FIRST_RESPONSE\"[^}]*severity=\"S2\"");
         assertThat(metrics).containsPattern("helpdesk_sla_warnings_total\\{[^}]*threshold=\"90\"");
-        assertThat(metrics).contains("helpdesk_sla_timer_lag_seconds_count").contains("helpdesk_sla_clocks_running");
+        assertThat(metrics).contains("helpdesk_sla_timer_lag_seconds_count").contains("helpdesk_sla_clocks_running")
+                .contains("helpdesk_sla_outbox_publish_lag_seconds_count");
     }
 
     @Test

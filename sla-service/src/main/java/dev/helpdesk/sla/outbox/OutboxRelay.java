@@ -1,7 +1,10 @@
 package dev.helpdesk.sla.outbox;
 
 import dev.helpdesk.events.EventEnvelope;
+import dev.helpdesk.sla.ticket.SlaMetrics;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -29,11 +32,14 @@ public class OutboxRelay {
     private final JdbcTemplate jdbc;
     private final KafkaTemplate<String, String> kafka;
     private final String topic;
+    private final SlaMetrics metrics;
 
-    public OutboxRelay(JdbcTemplate jdbc, KafkaTemplate<String, String> kafka, @Value("${helpdesk.topics.sla}") String topic) {
+    public OutboxRelay(JdbcTemplate jdbc, KafkaTemplate<String, String> kafka, @Value("${helpdesk.topics.sla}") String topic,
+                       SlaMetrics metrics) {
         this.jdbc = jdbc;
         this.kafka = kafka;
         this.topic = topic;
+        this.metrics = metrics;
     }
 
     @Scheduled(fixedDelayString = "${helpdesk.sla.outbox.relay-interval:PT0.1S}")
@@ -43,8 +49,9 @@ public class OutboxRelay {
             return;
         }
         List<Long> ids = new ArrayList<>();
+        List<Instant> written = new ArrayList<>();
         List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>();
-        jdbc.query("SELECT id, record_key, payload, correlation_id FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT ?", row -> {
+        jdbc.query("SELECT id, record_key, payload, correlation_id, created_at FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT ?", row -> {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, row.getString("record_key"), row.getString("payload"));
             record.headers().add("content-type", EventEnvelope.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
             String correlationId = row.getString("correlation_id");
@@ -53,6 +60,7 @@ public class OutboxRelay {
             }
             sends.add(kafka.send(record));
             ids.add(row.getLong("id"));
+            written.add(row.getTimestamp("created_at").toInstant());
         }, BATCH);
         if (ids.isEmpty()) {
             return;
@@ -62,5 +70,7 @@ public class OutboxRelay {
         }
         jdbc.update("UPDATE outbox SET published_at = now() WHERE id = ANY (?)",
                 (Object) ids.toArray(new Long[0]));
+        Instant published = Instant.now();
+        written.forEach(at -> metrics.publishLag(Duration.between(at, published)));
     }
 }
