@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.helpdesk.tickets.config.AxonConfig;
+import dev.helpdesk.tickets.domain.DomainException;
 import dev.helpdesk.tickets.ticket.command.RecordEscalationLevelCommand;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -61,9 +62,22 @@ class EscalationListener {
         try {
             commands.sendAndWait(new GenericCommandMessage<>(new RecordEscalationLevelCommand(raised.ticketId(),
                     raised.escalationId(), raised.level(), raised.trigger(), raised.raisedAt()), MetaData.from(metaData)));
-        } catch (AggregateNotFoundException e) {
-            deadLetter(record, "unknown ticket " + raised.ticketId());
+        } catch (RuntimeException e) {
+            if (!isPermanent(e)) {
+                throw e; // transient (database down): the container's error handler retries with back-off
+            }
+            deadLetter(record, "ticket " + raised.ticketId() + " cannot record it: " + e.getClass().getSimpleName());
         }
+    }
+
+    /** A refusal that a retry cannot change: the ticket does not exist, or a rule refuses the record. */
+    private static boolean isPermanent(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AggregateNotFoundException || cause instanceof DomainException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void deadLetter(ConsumerRecord<String, String> record, String error) {

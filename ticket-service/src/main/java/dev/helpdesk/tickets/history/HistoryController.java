@@ -2,6 +2,7 @@ package dev.helpdesk.tickets.history;
 
 import dev.helpdesk.events.EventTypes;
 import dev.helpdesk.events.Visibility;
+import dev.helpdesk.events.ticket.CommentAddedEvent;
 import dev.helpdesk.tickets.config.CurrentUser;
 import dev.helpdesk.tickets.config.InvalidRequestException;
 import dev.helpdesk.tickets.domain.NotFoundException;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
 import java.util.List;
 
 /** The raw event history, read from the event store itself (documented in docs/events.md). */
@@ -23,7 +25,7 @@ import java.util.List;
 @Tag(name = "Event history")
 class HistoryController {
 
-    private static final String COMMENT_ADDED = EventTypes.typeOf(dev.helpdesk.events.ticket.CommentAddedEvent.class).orElseThrow();
+    private static final String COMMENT_ADDED = EventTypes.typeOf(CommentAddedEvent.class).orElseThrow();
 
     private final EventStoreReader store;
     private final TicketQueries tickets;
@@ -36,7 +38,7 @@ class HistoryController {
     record TicketHistory(List<Entry> items) {
     }
 
-    record Entry(long sequence, String type, java.time.Instant occurredAt, String actor, Object data) {
+    record Entry(long sequence, String type, Instant occurredAt, String actor, Object data) {
     }
 
     record GlobalPage(List<StoredEvent> items, long next) {

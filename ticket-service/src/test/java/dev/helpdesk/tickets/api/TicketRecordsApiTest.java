@@ -179,11 +179,14 @@ class TicketRecordsApiTest {
             producer.send(new ProducerRecord<>(escalationsTopic, ticket, "{broken json")).get();
             producer.send(new ProducerRecord<>(escalationsTopic, ticket, raised)).get();
             producer.send(new ProducerRecord<>(escalationsTopic, ticket, raised)).get();
+            String unknownTicket = UUID.randomUUID().toString();
+            producer.send(new ProducerRecord<>(escalationsTopic, unknownTicket,
+                    raised.replace("\"ticketId\":\"" + ticket, "\"ticketId\":\"" + unknownTicket))).get();
         }
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(api.get("/api/tickets/" + ticket, contact).json().get("escalationLevel").asInt()).isEqualTo(1));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(jdbc.queryForObject("SELECT count(*) FROM dead_letter", Long.class)).isEqualTo(1));
+                assertThat(jdbc.queryForObject("SELECT count(*) FROM dead_letter", Long.class)).isEqualTo(2));
         JsonNode history = api.get("/api/tickets/" + ticket + "/history", AGENT).json().get("items");
         assertThat(types(history)).containsOnlyOnce("helpdesk.ticket.escalation-level-recorded.v1");
     }

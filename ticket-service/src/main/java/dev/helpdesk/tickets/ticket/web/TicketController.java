@@ -40,6 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -92,7 +93,7 @@ class TicketController {
         String organization = organizationId;
         if (user.isContactOnly()) {
             if (organizationId != null && !organizationId.equals(user.organizationId())) {
-                return new TicketQueries.Page(java.util.List.of(), paging.page(), paging.size(), 0);
+                return new TicketQueries.Page(List.of(), paging.page(), paging.size(), 0);
             }
             organization = user.organizationId();
         }
