@@ -58,6 +58,8 @@ class BudgetRebuildTest {
     KafkaTemplate<String, String> kafka;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    dev.helpdesk.budgets.replay.AbandonedGenerationCleanup cleanup;
     @Value("${helpdesk.topics.tickets}")
     String ticketsTopic;
     @Value("${helpdesk.topics.budgets}")
@@ -142,6 +144,28 @@ class BudgetRebuildTest {
         }
         assertThat(api.get("/actuator/prometheus", null, MediaType.TEXT_PLAIN).getBody())
                 .containsPattern("helpdesk_budget_rebuild_events_read(\\{[^}]*})? [1-9]");
+    }
+
+    @Test
+    void startUpFreesGenerationsThatNoOneServesOrBuilds() {
+        int active = jdbc.queryForObject("select active from projection_generation", Integer.class);
+        jdbc.update("insert into ledger_line (generation, organization_id, entry_id, kind, ticket_id, agent_id, minutes,"
+                + " rate, work_date, recorded_at) values (?, 'org', 'left-over', 'LOGGED', 'T', 'a', 1, 'STANDARD', current_date, now())",
+                active + 1000);
+        UUID running = UUID.randomUUID();
+        jdbc.update("insert into replay (id, projection, state, requested_by, generation, started_at, updated_at)"
+                + " values (?, 'budgets', 'RUNNING', 'admin', ?, now(), now())", running, active + 1001);
+        jdbc.update("insert into processed_event (generation, event_id) values (?, 'being-built')", active + 1001);
+
+        try {
+            cleanup.cleanUp();
+
+            assertThat(jdbc.queryForObject("select count(*) from ledger_line where generation = ?", Integer.class, active + 1000)).isZero();
+            assertThat(jdbc.queryForObject("select count(*) from processed_event where generation = ?", Integer.class, active + 1001)).isOne();
+        } finally {
+            jdbc.update("delete from replay where id = ?", running);
+            jdbc.update("delete from processed_event where generation = ?", active + 1001);
+        }
     }
 
     /** Logs {@code count} hours at the standard rate (100.00 each), numbered from {@code first}. */

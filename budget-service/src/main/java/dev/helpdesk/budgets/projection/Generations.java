@@ -41,6 +41,21 @@ public class Generations {
         jdbc.update("update projection_generation set active = ? where projection = ?", generation, PROJECTION);
     }
 
+    /**
+     * Removes rows of generations that are neither served nor being built: left by a rebuild whose instance died,
+     * or by an instance that died between a switch and its clean-up.
+     */
+    public void discardAbandoned(java.time.Duration rebuildSilentFor) {
+        java.sql.Timestamp silentSince = java.sql.Timestamp.from(java.time.Instant.now().minus(rebuildSilentFor));
+        for (String table : new String[]{"organization_budget", "support_period", "budget_purchase", "ledger_line", "processed_event"}) {
+            jdbc.update("delete from " + table
+                            + " where generation <> (select active from projection_generation where projection = ?)"
+                            + " and generation not in (select generation from replay"
+                            + " where state in ('RUNNING', 'SWITCHING') and updated_at > ?)",
+                    PROJECTION, silentSince);
+        }
+    }
+
     /** Removes a generation's rows (an abandoned rebuild, or the one replaced by a switch). */
     public void discard(int generation) {
         for (String table : new String[]{"organization_budget", "support_period", "budget_purchase", "ledger_line", "processed_event"}) {
