@@ -5,6 +5,7 @@ import io.github.bucket4j.ConsumptionProbe;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -23,9 +24,9 @@ public class RequestBuckets {
     }
 
     /** Takes one request from the caller's bucket: empty when allowed, else how long to wait. */
-    public java.util.Optional<Duration> take(String caller) {
+    public Optional<Duration> take(String caller) {
         ConsumptionProbe probe = buckets.computeIfAbsent(caller, key -> newBucket()).tryConsumeAndReturnRemaining(1);
-        return probe.isConsumed() ? java.util.Optional.empty() : java.util.Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+        return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
     /** Forgets callers whose bucket is full again: a full bucket is the same as a new one, so nothing changes for them. */

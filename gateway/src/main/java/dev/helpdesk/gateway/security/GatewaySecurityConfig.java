@@ -19,7 +19,12 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
+import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import reactor.core.publisher.Mono;
 
 /**
  * Coarse rules at the door; object-level rules (tenants) stay in the services, which check the same token again.
@@ -29,6 +34,9 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 @Configuration
 @EnableWebFluxSecurity
 public class GatewaySecurityConfig {
+
+    static final String[] PUBLIC_PATHS = {"/actuator/health", "/actuator/health/**", "/actuator/prometheus",
+            "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"};
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ProblemSecurityResponses problems,
@@ -46,19 +54,30 @@ public class GatewaySecurityConfig {
                 .addFilterBefore(new RateLimitFilter(rateLimitSettings, buckets, writer, meters),
                         SecurityWebFiltersOrder.EXCEPTION_TRANSLATION)
                 .authorizeExchange(paths -> paths
-                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
-                        .pathMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll()
+                        .pathMatchers(PUBLIC_PATHS).permitAll()
                         .pathMatchers("/api/admin/**").hasRole("admin")
                         .pathMatchers("/api/events/**").hasAnyRole("analyst", "admin")
                         .pathMatchers("/api/**").authenticated()
                         // nothing else is routed or served: such paths answer 404
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(oauth -> oauth
+                        .bearerTokenConverter(bearerTokensOutsidePublicPaths())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesConverter()))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .build();
+    }
+
+    /**
+     * Open paths ignore any token: a probe or a docs page sent with a stale token still gets its answer instead of
+     * a 401.
+     */
+    private static ServerAuthenticationConverter bearerTokensOutsidePublicPaths() {
+        ServerBearerTokenAuthenticationConverter bearer = new ServerBearerTokenAuthenticationConverter();
+        ServerWebExchangeMatcher publicPaths = ServerWebExchangeMatchers.pathMatchers(PUBLIC_PATHS);
+        return exchange -> publicPaths.matches(exchange)
+                .flatMap(match -> match.isMatch() ? Mono.empty() : bearer.convert(exchange));
     }
 
     @Bean
