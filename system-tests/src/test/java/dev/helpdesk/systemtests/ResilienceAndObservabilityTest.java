@@ -62,13 +62,17 @@ class ResilienceAndObservabilityTest {
     @Test
     void everyServiceExposesItsBusinessMetrics() {
         Map<String, String> metricByService = Map.of(
-                "ticket-service", "helpdesk_tickets_opened",
-                "sla-service", "helpdesk_sla_",
-                "escalation-service", "helpdesk_escalations_",
-                "budget-service", "helpdesk_budget");
+                "ticket-service", "helpdesk_tickets_opened_total",
+                "sla-service", "helpdesk_sla_clocks_running",
+                "escalation-service", "helpdesk_escalations_raised_total",
+                "budget-service", "helpdesk_budget_consumed");
         String organizationId = scenario.registerOrganization("STANDARD", "TWENTY_FOUR_SEVEN", "Europe/London");
         String contact = scenario.addContact(organizationId, "c-" + UUID.randomUUID());
-        scenario.openTicket(contact, organizationId, "QUERY", "S4");
+        String ticketId = scenario.openTicket(contact, organizationId, "QUERY", "S4").path("id").asText();
+        assertThat(api.post("/api/tickets/" + ticketId + "/escalation-requests", contact,
+                Map.of("reason", "Exams start tomorrow")).status()).isIn(200, 201, 202);
+        assertThat(api.post("/api/tickets/" + ticketId + "/time-entries", scenario.agent, Map.of("minutes", 30,
+                "rate", "STANDARD", "workDate", java.time.LocalDate.now().toString(), "note", "Triage")).status()).isEqualTo(201);
         metricByService.forEach((service, metric) -> await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Api.Response metrics = api.send(HttpRequest.newBuilder(
                     URI.create(RunningSystem.stack().serviceUrl(service) + "/actuator/prometheus")).build());
