@@ -422,10 +422,14 @@ class SlaServiceTest {
         body.put("holidays", List.of("2026-12-25"));
 
         Api.Answer created = api.put("/api/sla/calendars/uk-support", ADMIN, body);
+        Api.Answer repeated = api.put("/api/sla/calendars/uk-support", ADMIN, body);
+        body.put("holidays", List.of("2026-12-25", "2026-12-28"));
         Api.Answer replaced = api.put("/api/sla/calendars/uk-support", ADMIN, body);
         Api.Answer byAgent = api.put("/api/sla/calendars/uk-support", AGENT, body);
 
         assertThat(created.status()).isEqualTo(201);
+        assertThat(repeated.status()).isEqualTo(200);
+        assertThat(repeated.body().get("version").asLong()).as("the same content changes nothing").isEqualTo(1);
         assertThat(replaced.status()).isEqualTo(200);
         assertThat(replaced.body().get("version").asLong()).isEqualTo(2);
         assertThat(api.get("/api/sla/calendars/uk-support", AGENT).body().at("/weeklyHours/MONDAY/1/to").asText()).isEqualTo("24:00");

@@ -47,9 +47,10 @@ public class CalendarController {
         IdRules.requireValidId(id);
         Versions.requireMatch(ifMatch, calendars.find(id).map(CalendarDocument::version), "Calendar " + id);
         body.validate();
-        boolean created = !calendars.exists(id);
+        Long previous = calendars.find(id).map(CalendarDocument::version).orElse(null);
+        boolean created = previous == null;
         CalendarDocument saved = calendars.save(body.withId(id, null));
-        if (!created) {
+        if (!created && !saved.version().equals(previous)) {
             publisher.publishEvent(new CalendarChanged(id));
         }
         return (created ? ResponseEntity.status(201) : ResponseEntity.ok()).eTag(Versions.etag(saved.version())).body(saved);

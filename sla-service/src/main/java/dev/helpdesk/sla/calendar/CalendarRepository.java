@@ -39,15 +39,17 @@ public class CalendarRepository {
         return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM calendar WHERE id = ?)", Boolean.class, id));
     }
 
-    /** Creates or replaces the calendar; answers it with its new version. */
+    /** Creates or replaces the calendar; answers it with its version (unchanged when the content is the same). */
     public CalendarDocument save(CalendarDocument calendar) {
-        Long version = jdbc.queryForObject("""
+        List<Long> changed = jdbc.queryForList("""
                 INSERT INTO calendar (id, weekly_hours, holidays, time_zone) VALUES (?, ?::jsonb, ?::jsonb, ?)
                 ON CONFLICT (id) DO UPDATE SET weekly_hours = excluded.weekly_hours, holidays = excluded.holidays,
                     time_zone = excluded.time_zone, version = calendar.version + 1, updated_at = now()
+                WHERE (calendar.weekly_hours, calendar.holidays, calendar.time_zone)
+                      IS DISTINCT FROM (excluded.weekly_hours, excluded.holidays, excluded.time_zone)
                 RETURNING version""", Long.class,
                 calendar.id(), write(calendar.weeklyHours()), write(calendar.holidays()), calendar.timeZone());
-        return calendar.withId(calendar.id(), version);
+        return changed.isEmpty() ? find(calendar.id()).orElseThrow() : calendar.withId(calendar.id(), changed.get(0));
     }
 
     private CalendarDocument map(ResultSet row, int index) throws SQLException {

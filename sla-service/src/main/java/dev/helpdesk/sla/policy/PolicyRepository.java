@@ -39,16 +39,18 @@ public class PolicyRepository {
         return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM policy WHERE id = ?)", Boolean.class, id));
     }
 
-    /** Creates or replaces a policy; a replacement gets the next version (tickets keep the one they had). */
+    /** Creates or replaces a policy; a changed one gets the next version (tickets keep the one they had). */
     public PolicyDocument save(PolicyDocument policy) {
-        Long version = jdbc.queryForObject("""
+        List<Long> changed = jdbc.queryForList("""
                 INSERT INTO policy (id, name, calendar_id, warning_thresholds, targets) VALUES (?, ?, ?, ?::jsonb, ?::jsonb)
                 ON CONFLICT (id) DO UPDATE SET name = excluded.name, calendar_id = excluded.calendar_id,
                     warning_thresholds = excluded.warning_thresholds, targets = excluded.targets,
                     version = policy.version + 1, updated_at = now()
+                WHERE (policy.name, policy.calendar_id, policy.warning_thresholds, policy.targets)
+                      IS DISTINCT FROM (excluded.name, excluded.calendar_id, excluded.warning_thresholds, excluded.targets)
                 RETURNING version""", Long.class,
                 policy.id(), policy.name(), policy.calendarId(), write(policy.warningThresholds()), write(policy.targets()));
-        return policy.with(policy.id(), version);
+        return changed.isEmpty() ? find(policy.id()).orElseThrow() : policy.with(policy.id(), changed.get(0));
     }
 
     private PolicyDocument map(ResultSet row, int index) throws SQLException {
