@@ -94,7 +94,9 @@ final class ServiceStandIn implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         String json = path.equals("/v3/api-docs")
-                ? "{\"openapi\":\"3.0.1\",\"info\":{\"title\":\"" + name + " API\",\"version\":\"1\"},"
+                ? "{\"openapi\":\"3.0.1\",\"info\":{\"title\":\"" + name + " API\",\"version\":\"1\","
+                        // as large as a real service's document can get, past codec defaults (256 KB)
+                        + "\"description\":\"" + "d".repeat(600_000) + "\"},"
                         + "\"servers\":[{\"url\":\"" + url() + "\"}],\"paths\":{}}"
                 : "{\"service\":\"" + name + "\",\"path\":\"" + path + "\"}";
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);

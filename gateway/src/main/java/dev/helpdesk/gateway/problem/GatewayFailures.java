@@ -2,7 +2,6 @@ package dev.helpdesk.gateway.problem;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.server.ResponseStatusException;
@@ -20,7 +19,7 @@ public final class GatewayFailures {
 
     public static Problem problemFor(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof PayloadTooLargeException || t instanceof DataBufferLimitException) {
+            if (t instanceof PayloadTooLargeException) {
                 return Problem.payloadTooLarge();
             }
             // refused, unknown host, or the connection closed or reset before the service answered
