@@ -1,6 +1,12 @@
 package dev.helpdesk.tickets.config;
 
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -12,7 +18,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Axon on PostgreSQL without Axon Server: the JDBC event store and token store on the snake_case tables of the
@@ -56,6 +65,26 @@ public class AxonConfig {
                 .setTokenTypeColumn("token_type")
                 .setTimestampColumn("timestamp")
                 .setOwnerColumn("owner")
+                .build();
+    }
+
+    /**
+     * Token claims name this instance uniquely (Axon's default, the JVM's pid@host, is shared by two instances in one
+     * JVM and collides on hosts where every container is pid 1 with the same name); claims expire after 10 s.
+     */
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connections, @Qualifier("serializer") Serializer serializer, TokenSchema schema,
+                          @Value("${helpdesk.instance-id:}") String instanceId) {
+        String nodeId = instanceId.isBlank()
+                ? ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8)
+                : instanceId;
+        return JdbcTokenStore.builder()
+                .connectionProvider(connections)
+                .serializer(serializer)
+                .schema(schema)
+                .nodeId(nodeId)
+                .claimTimeout(Duration.ofSeconds(10))
+                .contentType(byte[].class)
                 .build();
     }
 

@@ -203,4 +203,30 @@ class KafkaPublishingTest {
                     .containsExactly("helpdesk.ticket.opened.v1");
         }
     }
+
+    @Test
+    void twoInstancesOnOneDatabaseServeTheSameTicketsAndPublishEachEventOnce() {
+        ConfigurableApplicationContext first = start(true);
+        ConfigurableApplicationContext second = start(true);
+        String[] ids = organisationAndTicket(api(first), "corr-two-nodes");
+        String agent = TestTokens.agent("agent-1");
+
+        HttpApi.Answer viaSecond = api(second).post("/api/tickets/" + ids[1] + "/comments", agent,
+                Map.of("body", "Answered from the second instance", "visibility", "PUBLIC"));
+        assertThat(viaSecond.status()).as(viaSecond.toString()).isEqualTo(201);
+        assertThat(viaSecond.json().get("status").asText()).isEqualTo("IN_PROGRESS");
+        HttpApi.Answer staleOnFirst = api(first).post("/api/tickets/" + ids[1] + "/status", agent,
+                Map.of("status", "RESOLVED"), "If-Match", "\"0\"");
+        assertThat(staleOnFirst.status()).isEqualTo(409);
+        String secondTicket = api(second).post("/api/tickets", TestTokens.contact(ids[2], ids[0]), Bodies.ticket(ids[0]))
+                .json().get("key").asText();
+        assertThat(secondTicket).isNotEqualTo(api(first).get("/api/tickets/" + ids[1], agent).json().get("key").asText());
+
+        Set<String> stored = storedEventIds(first);
+        try (TopicReader reader = reader()) {
+            reader.readUntil(r -> ids(r).containsAll(stored), Duration.ofSeconds(30));
+            List<ConsumerRecord<String, String>> records = reader.readFor(Duration.ofSeconds(1));
+            assertThat(records).hasSize(stored.size());
+        }
+    }
 }
