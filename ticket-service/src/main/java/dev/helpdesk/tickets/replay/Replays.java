@@ -2,7 +2,9 @@ package dev.helpdesk.tickets.replay;
 
 import dev.helpdesk.tickets.config.AxonConfig;
 import dev.helpdesk.tickets.config.InvalidRequestException;
+import dev.helpdesk.tickets.domain.StateConflictException;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -53,8 +55,14 @@ public class Replays {
         TrackingEventProcessor processor = processor(processorName);
         Long head = jdbc.queryForObject("SELECT COALESCE(max(global_index), -1) FROM domain_event_entry", Long.class);
         processor.shutDown();
-        processor.resetTokens();
-        processor.start();
+        try {
+            processor.resetTokens();
+        } catch (UnableToClaimTokenException e) {
+            throw new StateConflictException("replay-unavailable",
+                    "Another instance is processing this projection; run the replay there or stop it first.");
+        } finally {
+            processor.start();
+        }
         Replay replay = new Replay(UUID.randomUUID().toString(), projection, clock.instant(), head == null ? -1 : head);
         replays.put(replay.id(), replay);
         return progress(replay);

@@ -11,10 +11,12 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability(tracing = false)
@@ -217,5 +219,8 @@ class TicketApiTest {
         String metrics = new String(api.get("/actuator/prometheus", null).bytes());
         assertThat(metrics).containsPattern("helpdesk_tickets_opened_total\\{[^}]*severity=\"S2\"[^}]*type=\"INCIDENT\"");
         assertThat(metrics).containsPattern("helpdesk_commands_rejected_total\\{[^}]*reason=\"illegal-transition\"");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(new String(api.get("/actuator/prometheus", null).bytes()))
+                        .containsPattern("helpdesk_tickets_publish_lag_events\\{[^}]*\\} 0\\.0"));
     }
 }
