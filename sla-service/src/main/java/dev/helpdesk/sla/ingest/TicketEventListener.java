@@ -51,6 +51,8 @@ public class TicketEventListener {
         }
         try {
             applier.apply(parsed.id(), parsed.correlationId(), parsed.data());
+            log.info("Applied {} {} from {}-{}@{}", parsed.data().getClass().getSimpleName(), parsed.id(),
+                    record.topic(), record.partition(), record.offset());
         } catch (DataIntegrityViolationException | IllegalArgumentException | IllegalStateException e) {
             setAside(record, "not applicable: " + firstLine(e.getMessage()));
         } catch (DataAccessException | TransactionException e) {
