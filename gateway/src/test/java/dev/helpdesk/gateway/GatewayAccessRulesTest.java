@@ -100,9 +100,9 @@ class GatewayAccessRulesTest {
     }
 
     @Test
-    void onlyAdminsReachAdminPaths() {
+    void onlyAdminsReachAdminPathsAndAnalystsOnlyTheirReplays() {
         for (String token : List.of(TestTokens.contact(someone(), "org-1"), TestTokens.agent(someone()),
-                TestTokens.manager(someone()), TestTokens.analyst(someone()))) {
+                TestTokens.manager(someone()))) {
             for (String service : List.of("tickets", "sla", "escalations", "budgets")) {
                 assertProblem(client.post().uri("/api/admin/" + service + "/replays")
                         .header(HttpHeaders.AUTHORIZATION, bearer(token))
@@ -110,12 +110,19 @@ class GatewayAccessRulesTest {
                         .exchange(), 403);
             }
         }
+        assertProblem(client.post().uri("/api/admin/sla/settings")
+                .header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.analyst(someone())))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange(), 403);
         assertThat(services.allReceived()).isEmpty();
 
         client.post().uri("/api/admin/sla/replays").header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.admin(someone())))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"projection\":\"x\"}")
                 .exchange().expectStatus().isOk();
         assertThat(services.sla.last().path()).isEqualTo("/api/admin/sla/replays");
+        client.get().uri("/api/admin/budgets/replays/r-1").header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.analyst(someone())))
+                .exchange().expectStatus().isOk();
+        assertThat(services.budgets.last().path()).isEqualTo("/api/admin/budgets/replays/r-1");
     }
 
     @Test

@@ -39,6 +39,7 @@ public class SecurityConfig {
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
+                        .requestMatchers("/api/admin/budgets/replays", "/api/admin/budgets/replays/**").hasAnyRole("admin", "analyst")
                         .requestMatchers("/api/admin/**").hasRole("admin")
                         .requestMatchers("/api/budgets/**").hasAnyRole("contact", "agent", "manager", "analyst", "admin")
                         .anyRequest().authenticated())

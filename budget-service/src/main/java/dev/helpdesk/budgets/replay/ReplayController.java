@@ -18,7 +18,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 
-/** Projection rebuilds (admins only, enforced by the security configuration). */
+/** Projection rebuilds (admins and analysts, enforced by the security configuration). */
 @RestController
 @RequestMapping("/api/admin/budgets/replays")
 public class ReplayController {

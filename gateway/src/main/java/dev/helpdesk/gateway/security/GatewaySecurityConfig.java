@@ -28,7 +28,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Coarse rules at the door; object-level rules (tenants) stay in the services, which check the same token again.
- * Every {@code /api} request needs a valid token; admin paths need {@code admin}; the raw event history needs
+ * Every {@code /api} request needs a valid token; admin paths need {@code admin} (projection replays: {@code admin} or {@code analyst}); the raw event history needs
  * {@code analyst} (or {@code admin}). Health, metrics and API documents are open; nothing else is served.
  */
 @Configuration
@@ -55,6 +55,8 @@ public class GatewaySecurityConfig {
                         SecurityWebFiltersOrder.EXCEPTION_TRANSLATION)
                 .authorizeExchange(paths -> paths
                         .pathMatchers(PUBLIC_PATHS).permitAll()
+                        // analysts run replays (DOMAIN.md: "run replays and what-if simulations"); the rest is admin's
+                        .pathMatchers("/api/admin/*/replays", "/api/admin/*/replays/**").hasAnyRole("admin", "analyst")
                         .pathMatchers("/api/admin/**").hasRole("admin")
                         .pathMatchers("/api/events/**").hasAnyRole("analyst", "admin")
                         .pathMatchers("/api/**").authenticated()

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 
-/** Operations: rebuild a projection of this service from the event store (admins). */
+/** Operations: rebuild a projection of this service from the event store (admins and analysts). */
 @RestController
 @Tag(name = "Operations")
 class ReplayController {
@@ -29,14 +29,14 @@ class ReplayController {
     }
 
     @PostMapping("/api/admin/tickets/replays")
-    @PreAuthorize("hasRole('admin')")
+    @PreAuthorize("hasAnyRole('admin', 'analyst')")
     ResponseEntity<Replays.Progress> start(@Valid @RequestBody StartReplay body) {
         Replays.Progress progress = replays.start(body.projection());
         return ResponseEntity.accepted().location(URI.create("/api/admin/tickets/replays/" + progress.id())).body(progress);
     }
 
     @GetMapping("/api/admin/tickets/replays/{id}")
-    @PreAuthorize("hasRole('admin')")
+    @PreAuthorize("hasAnyRole('admin', 'analyst')")
     Replays.Progress progress(@PathVariable String id) {
         return replays.progress(id).orElseThrow(() -> new NotFoundException("Replay not found."));
     }
