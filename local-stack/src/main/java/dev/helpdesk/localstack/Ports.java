@@ -30,7 +30,7 @@ final class Ports {
 
     static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            socket.setReuseAddress(true); // as servers do: a port with connections in TIME_WAIT is free to listen on
             socket.bind(new InetSocketAddress("0.0.0.0", port));
             return true;
         } catch (IOException e) {
