@@ -1,6 +1,6 @@
 package dev.helpdesk.budgets.projection;
 
-import dev.helpdesk.budgets.config.CorrelationIdFilter;
+import dev.helpdesk.edge.CorrelationIdFilter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.MDC;

@@ -1,8 +1,8 @@
 package dev.helpdesk.budgets.threshold;
 
 import dev.helpdesk.budgets.config.BudgetProperties;
-import dev.helpdesk.budgets.config.CorrelationIdFilter;
 import dev.helpdesk.budgets.config.TopicNames;
+import dev.helpdesk.edge.CorrelationIdFilter;
 import dev.helpdesk.events.EventEnvelope;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;

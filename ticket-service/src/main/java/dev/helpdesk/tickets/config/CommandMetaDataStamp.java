@@ -1,5 +1,6 @@
 package dev.helpdesk.tickets.config;
 
+import dev.helpdesk.edge.CorrelationIdFilter;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;

@@ -1,4 +1,4 @@
-package dev.helpdesk.tickets.config;
+package dev.helpdesk.edge;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -17,7 +16,6 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** Carries {@code X-Correlation-Id} (from the gateway, or new) into the logs (MDC key {@code correlationId}) and the response. */
-@Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class CorrelationIdFilter extends OncePerRequestFilter {
 

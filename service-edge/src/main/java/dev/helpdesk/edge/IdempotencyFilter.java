@@ -1,10 +1,11 @@
-package dev.helpdesk.escalations.config;
+package dev.helpdesk.edge;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -12,7 +13,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -31,8 +31,10 @@ import java.util.regex.Pattern;
  * {@code Idempotency-Key} on writes: the first answer (anything but a 5xx) for a user and key is stored, and the same
  * key with the same method, path and body within 24 h gets that answer again without running the command twice.
  * The same key with a different request is refused with 422; while the first request still runs, 409.
+ * Multipart bodies are hashed part by part (name, file name, bytes). Needs the service's table
+ * {@code idempotent_request (user_id, idem_key, request_hash, status, content_type, location, etag, body, created_at)}
+ * with primary key {@code (user_id, idem_key)}. Runs after Spring Security's filter chain (order -100), so the user is known.
  */
-@Component
 @Order(0)
 public class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -43,7 +45,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
 
-    IdempotencyFilter(JdbcTemplate jdbc, ObjectMapper json) {
+    public IdempotencyFilter(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -68,12 +70,26 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     List.of(Map.of("field", HEADER, "message", "1 to 200 visible ASCII characters")));
             return;
         }
-        HttpServletRequest replayable;
+        HttpServletRequest replayable = request;
         MessageDigest digest = sha256();
         digest.update((request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n").getBytes(StandardCharsets.UTF_8));
-        byte[] body = request.getInputStream().readAllBytes();
-        digest.update(body);
-        replayable = new CachedBodyRequest(request, body);
+        String contentType = request.getContentType();
+        if (contentType != null && contentType.toLowerCase().startsWith("multipart/")) {
+            try {
+                for (Part part : request.getParts()) {
+                    digest.update((part.getName() + ":" + part.getSubmittedFileName() + ":").getBytes(StandardCharsets.UTF_8));
+                    digest.update(part.getInputStream().readAllBytes());
+                }
+            } catch (IllegalStateException | ServletException e) {
+                // The container refused the upload (above spring.servlet.multipart limits).
+                problem(response, request, HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "The upload is too large.", null);
+                return;
+            }
+        } else {
+            byte[] body = request.getInputStream().readAllBytes();
+            digest.update(body);
+            replayable = new CachedBodyRequest(request, body);
+        }
         String hash = HexFormat.of().formatHex(digest.digest());
         String userId = user.getName();
 
@@ -86,7 +102,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         List<Map<String, Object>> rows = jdbc.queryForList(
-                "SELECT request_hash, status, content_type, etag, body FROM idempotent_request WHERE user_id = ? AND idem_key = ?",
+                "SELECT request_hash, status, content_type, location, etag, body FROM idempotent_request WHERE user_id = ? AND idem_key = ?",
                 userId, key);
         if (rows.isEmpty()) {
             problem(response, request, HttpStatus.CONFLICT, "idempotency-key-in-progress",
@@ -112,8 +128,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, recorded);
             if (recorded.getStatus() < 500) {
-                jdbc.update("UPDATE idempotent_request SET status = ?, content_type = ?, etag = ?, body = ? WHERE user_id = ? AND idem_key = ?",
-                        recorded.getStatus(), recorded.getContentType(), recorded.getHeader("ETag"), recorded.getContentAsByteArray(), userId, key);
+                jdbc.update("UPDATE idempotent_request SET status = ?, content_type = ?, location = ?, etag = ?, body = ? WHERE user_id = ? AND idem_key = ?",
+                        recorded.getStatus(), recorded.getContentType(), recorded.getHeader("Location"),
+                        recorded.getHeader("ETag"), recorded.getContentAsByteArray(), userId, key);
                 remembered = true;
             }
         } finally {
@@ -128,6 +145,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         response.setStatus(((Number) first.get("status")).intValue());
         if (first.get("content_type") != null) {
             response.setContentType((String) first.get("content_type"));
+        }
+        if (first.get("location") != null) {
+            response.setHeader("Location", (String) first.get("location"));
         }
         if (first.get("etag") != null) {
             response.setHeader("ETag", (String) first.get("etag"));

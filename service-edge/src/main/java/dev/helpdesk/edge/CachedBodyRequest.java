@@ -1,4 +1,4 @@
-package dev.helpdesk.escalations.config;
+package dev.helpdesk.edge;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
