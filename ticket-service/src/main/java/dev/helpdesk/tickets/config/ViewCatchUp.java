@@ -22,12 +22,14 @@ public class ViewCatchUp {
     /** Waits until {@code viewVersion} reaches {@code version}; true when it did in time. */
     public boolean await(LongSupplier viewVersion, long version) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        long pauseMillis = 1; // the view usually follows within milliseconds: look often first, then back off
         while (viewVersion.getAsLong() < version) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
             try {
-                Thread.sleep(15);
+                Thread.sleep(pauseMillis);
+                pauseMillis = Math.min(16, pauseMillis * 2);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;

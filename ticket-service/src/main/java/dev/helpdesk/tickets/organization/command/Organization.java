@@ -26,7 +26,7 @@ import java.util.Set;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** An organisation's support contract: plan, calendar, support period, technical contacts and budget. */
-@Aggregate
+@Aggregate(repository = "organizationRepository")
 public class Organization {
 
     /** Contacts an organisation may have unless its (DEDICATED) plan raises the limit. */
