@@ -85,7 +85,7 @@ class SlaClusterTest {
         ConfigurableApplicationContext first = start(properties);
         ConfigurableApplicationContext second = start(properties);
         Api api = api(first);
-        assertThat(api.put("/api/sla/policies/fast", ADMIN, SlaServiceTest.policy("24x7", "PT2S", "PT3S")).status()).isEqualTo(201);
+        assertThat(api.put("/api/sla/policies/fast", ADMIN, SlaServiceTestBase.policy("24x7", "PT2S", "PT3S")).status()).isEqualTo(201);
         String organizationId = "org-cluster";
         api.put("/api/sla/organizations/" + organizationId + "/policy", ADMIN, Map.of("policyId", "fast"));
         List<String> ticketIds = new ArrayList<>();
@@ -126,7 +126,7 @@ class SlaClusterTest {
         Map<String, Object> properties = TestInfrastructure.freshProperties("sla_restart");
         ConfigurableApplicationContext before = start(properties);
         Api api = api(before);
-        api.put("/api/sla/policies/restart", ADMIN, SlaServiceTest.policy("24x7", "PT8S", "PT1H"));
+        api.put("/api/sla/policies/restart", ADMIN, SlaServiceTestBase.policy("24x7", "PT8S", "PT1H"));
         api.put("/api/sla/organizations/org-restart/policy", ADMIN, Map.of("policyId", "restart"));
         String ticketId = TicketEvents.newId();
         try (TicketEvents events = new TicketEvents(properties.get("spring.kafka.bootstrap-servers").toString(),
