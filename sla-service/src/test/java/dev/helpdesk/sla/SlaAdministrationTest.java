@@ -1,9 +1,7 @@
 package dev.helpdesk.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.helpdesk.events.ActorKind;
 import dev.helpdesk.events.CalendarKind;
 import dev.helpdesk.events.Plan;
@@ -11,28 +9,15 @@ import dev.helpdesk.events.Severity;
 import dev.helpdesk.events.TicketStatus;
 import dev.helpdesk.events.TicketType;
 import dev.helpdesk.events.Visibility;
-import dev.helpdesk.events.ticket.TicketOpenedEvent;
 import dev.helpdesk.sla.support.Api;
-import dev.helpdesk.sla.support.SlaTopic;
 import dev.helpdesk.sla.support.TicketEvents;
-import dev.helpdesk.testsupport.RealInfrastructure;
 import dev.helpdesk.testsupport.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Calendars, policies, reports and simulations: what admins manage and what they read. */
 class SlaAdministrationTest extends SlaServiceTestBase {

@@ -15,24 +15,12 @@ import dev.helpdesk.events.ticket.TicketOpenedEvent;
 import dev.helpdesk.sla.support.Api;
 import dev.helpdesk.sla.support.SlaTopic;
 import dev.helpdesk.sla.support.TicketEvents;
-import dev.helpdesk.testsupport.RealInfrastructure;
 import dev.helpdesk.testsupport.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The clock rules of DOMAIN.md, driven by ticket events on Kafka and read back through the API. */
 class SlaClockRulesTest extends SlaServiceTestBase {

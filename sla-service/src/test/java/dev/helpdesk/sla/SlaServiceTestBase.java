@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.helpdesk.events.ActorKind;
 import dev.helpdesk.events.CalendarKind;
 import dev.helpdesk.events.Plan;
 import dev.helpdesk.events.Severity;
-import dev.helpdesk.events.TicketStatus;
 import dev.helpdesk.events.TicketType;
-import dev.helpdesk.events.Visibility;
-import dev.helpdesk.events.ticket.TicketOpenedEvent;
 import dev.helpdesk.sla.support.Api;
-import dev.helpdesk.sla.support.SlaTopic;
 import dev.helpdesk.sla.support.TicketEvents;
 import dev.helpdesk.testsupport.RealInfrastructure;
 import dev.helpdesk.testsupport.TestTokens;
@@ -35,7 +30,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** What the service-level tests share: one service on a real PostgreSQL and Kafka, a producer of ticket events, an HTTP client. */
-
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
 @RealInfrastructure(database = "sla")
