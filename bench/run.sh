@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs one benchmark: bench/run.sh commands|gateway|propagation|footprint  (BENCH_SECONDS=20 per measurement)
+# Runs one benchmark: bench/run.sh commands|gateway|propagation|replay|timers|footprint  (BENCH_SECONDS=20 per measurement)
 set -euo pipefail
 # One token drives the load: the per-user rate limit of the gateway would measure itself, not the system.
 export HELPDESK_RATE_LIMIT_ENABLED=false

@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * Runs one benchmark against a freshly started local stack and writes its table to {@code bench/results/<name>.md}.
- * Usage: {@code bench/run.sh commands|gateway|propagation|footprint}. Every figure is printed next to a baseline
+ * Usage: {@code bench/run.sh commands|gateway|propagation|replay|timers|footprint}. Every figure is printed next to a baseline
  * measured in the same run on the same machine, because absolute times are noisy here.
  */
 public final class Bench {
@@ -28,7 +28,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         String name = args.length == 0 ? "" : args[0];
-        List<String> known = List.of("commands", "gateway", "propagation", "footprint");
+        List<String> known = List.of("commands", "gateway", "propagation", "replay", "timers", "footprint");
         if (!known.contains(name)) {
             System.err.println("usage: bench/run.sh " + String.join("|", known));
             System.exit(2);
@@ -43,6 +43,8 @@ public final class Bench {
                 case "commands" -> new CommandThroughput(stack, portal, measure).run();
                 case "gateway" -> new GatewayOverhead(stack, portal, measure).run();
                 case "propagation" -> new Propagation(stack, portal, measure).run();
+                case "replay" -> new ReplayThroughput(stack, portal).run();
+                case "timers" -> new TimerLag(stack, portal).run();
                 default -> new Footprint(stack, portal, measure, startup).run();
             };
             String report = "# " + name + " benchmark, " + Instant.now() + "\n\n" + machine() + "\n\n" + table + "\n";
