@@ -57,7 +57,7 @@ public final class Bench {
 
     private static StackConfig config() throws IOException {
         Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("HELPDESK_HOME", Path.of("..").toAbsolutePath().normalize().toString());
+        env.putIfAbsent("HELPDESK_HOME", Path.of("..").toAbsolutePath().normalize().toString()); // the built jars
         env.put("HELPDESK_DATA_DIR", Files.createTempDirectory("helpdesk-bench").toString());
         env.put("HELPDESK_JWT_SECRET", SECRET);
         env.putIfAbsent("HELPDESK_JAVA_OPTS", "-Xmx512m");

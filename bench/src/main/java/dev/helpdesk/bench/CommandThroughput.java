@@ -7,6 +7,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -18,6 +20,8 @@ final class CommandThroughput {
 
     private static final String PAYLOAD = "{\"ticketId\":\"" + UUID.randomUUID() + "\",\"title\":\"Benchmark ticket\","
             + "\"description\":\"" + "x".repeat(400) + "\",\"severity\":\"S3\",\"type\":\"INCIDENT\"}";
+
+    private static final Duration JIT_WARM_UP = Duration.ofSeconds(30);
 
     private final Stack stack;
     private final Portal portal;
@@ -33,21 +37,18 @@ final class CommandThroughput {
         String gateway = stack.gatewayUrl();
         String[] organization = portal.organizationWithContact(gateway);
         createBaselineTable();
+        ProcessCpu cpu = new ProcessCpu(stack);
+        // The services' JIT compilers are still busy for minutes after start; measured levels should not pay for it.
+        LoadRunner.run(4, Duration.ZERO, JIT_WARM_UP, commands(gateway, organization, 4));
         StringBuilder table = new StringBuilder("""
                 | clients | commands/s (events/s) | p50 ms | p99 ms | failures | JDBC inserts/s | p50 ms | p99 ms | ratio |
                 |---|---|---|---|---|---|---|---|---|
                 """);
+        Map<Integer, LoadResult> systemRuns = new LinkedHashMap<>();
         for (int clients : new int[] {1, 4, 16}) {
             LoadResult baseline = LoadRunner.run(clients, Duration.ofSeconds(3), measure, baselineInsert(clients));
-            String[] current = new String[clients];
-            long[] counter = new long[clients];
-            LoadResult system = LoadRunner.run(clients, Duration.ofSeconds(5), measure, client -> {
-                if (counter[client]++ % 2 == 0) {
-                    current[client] = portal.openTicket(gateway, organization[1], organization[0]);
-                } else {
-                    portal.comment(gateway, current[client]);
-                }
-            });
+            LoadResult system = LoadRunner.run(clients, Duration.ofSeconds(5), measure, commands(gateway, organization, clients), cpu);
+            systemRuns.put(clients, system);
             table.append("| ").append(clients)
                     .append(" | ").append(Bench.f(system.perSecond()))
                     .append(" | ").append(Bench.f(system.percentileMillis(50)))
@@ -59,7 +60,37 @@ final class CommandThroughput {
                     .append(" | ").append(Bench.f2(system.perSecond() / baseline.perSecond()))
                     .append(" |\n");
         }
-        return table.toString();
+        return table + "\nWhere the CPU goes: milliseconds of CPU (user + system) each process spent per command during the "
+                + "measurement, and how busy the machine's cores were.\n\n" + cpuTable(systemRuns);
+    }
+
+    /** Alternately opens a ticket and comments on it, one ticket per client. */
+    private LoadRunner.Operation commands(String gateway, String[] organization, int clients) {
+        String[] current = new String[clients];
+        long[] counter = new long[clients];
+        return client -> {
+            if (counter[client]++ % 2 == 0) {
+                current[client] = portal.openTicket(gateway, organization[1], organization[0]);
+            } else {
+                portal.comment(gateway, current[client]);
+            }
+        };
+    }
+
+    private static String cpuTable(Map<Integer, LoadResult> runs) {
+        StringBuilder table = new StringBuilder("| process |");
+        runs.keySet().forEach(clients -> table.append(" ").append(clients).append(clients == 1 ? " client" : " clients").append(" |"));
+        table.append("\n|---|").append("---|".repeat(runs.size())).append("\n");
+        for (String process : runs.values().iterator().next().cpuMillis().keySet()) {
+            table.append("| ").append(process).append(" |");
+            runs.values().forEach(run -> table.append(" ").append(Bench.f(run.cpuMillisPerOperation(process))).append(" |"));
+            table.append("\n");
+        }
+        table.append("| **all, CPU ms per command** |");
+        runs.values().forEach(run -> table.append(" **").append(Bench.f(run.cpuMillisPerOperation())).append("** |"));
+        table.append("\n| cores busy |");
+        runs.values().forEach(run -> table.append(" ").append(run.coresBusyPercent()).append(" % |"));
+        return table.append("\n").toString();
     }
 
     private void createBaselineTable() throws Exception {

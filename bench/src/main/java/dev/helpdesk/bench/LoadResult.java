@@ -2,9 +2,26 @@ package dev.helpdesk.bench;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 
-/** What a load run measured: operations, failures, wall time and the latency distribution. */
-record LoadResult(long operations, long failures, Duration wallTime, long[] latenciesNanos) {
+/**
+ * What a load run measured: operations, failures, wall time, the latency distribution and, when asked for, the CPU
+ * milliseconds each process used during the measurement (empty otherwise).
+ */
+record LoadResult(long operations, long failures, Duration wallTime, long[] latenciesNanos, Map<String, Double> cpuMillis) {
+
+    /** CPU milliseconds one operation cost in the named process. */
+    double cpuMillisPerOperation(String process) {
+        return cpuMillis.getOrDefault(process, 0.0) / Math.max(1, operations);
+    }
+
+    double cpuMillisPerOperation() {
+        return cpuMillis.values().stream().mapToDouble(Double::doubleValue).sum() / Math.max(1, operations);
+    }
+
+    long coresBusyPercent() {
+        return ProcessCpu.coresBusyPercent(cpuMillis, wallTime.toNanos() / 1e9);
+    }
 
     double perSecond() {
         return operations / (wallTime.toNanos() / 1e9);

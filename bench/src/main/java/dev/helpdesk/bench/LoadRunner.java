@@ -3,6 +3,7 @@ package dev.helpdesk.bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Runs an operation from N threads for a fixed time (after a warm-up) and records every latency. */
@@ -17,14 +18,22 @@ final class LoadRunner {
     }
 
     static LoadResult run(int clients, Duration warmUp, Duration measure, Operation operation) throws InterruptedException {
+        return run(clients, warmUp, measure, operation, null);
+    }
+
+    /** As {@link #run(int, Duration, Duration, Operation)}, also taking each process's CPU time over the measurement. */
+    static LoadResult run(int clients, Duration warmUp, Duration measure, Operation operation, ProcessCpu cpu)
+            throws InterruptedException {
         runFor(clients, warmUp, operation, new ArrayList<>(), new AtomicLong());
         List<long[]> perThread = new ArrayList<>();
         AtomicLong failures = new AtomicLong();
+        Map<String, Double> cpuBefore = cpu == null ? Map.of() : cpu.snapshot();
         long started = System.nanoTime();
         runFor(clients, measure, operation, perThread, failures);
         Duration wall = Duration.ofNanos(System.nanoTime() - started);
+        Map<String, Double> cpuUsed = cpu == null ? Map.of() : ProcessCpu.between(cpuBefore, cpu.snapshot());
         long[] all = perThread.stream().flatMapToLong(java.util.Arrays::stream).toArray();
-        return new LoadResult(all.length, failures.get(), wall, all);
+        return new LoadResult(all.length, failures.get(), wall, all, cpuUsed);
     }
 
     private static void runFor(int clients, Duration duration, Operation operation, List<long[]> results, AtomicLong failures)

@@ -3,7 +3,10 @@ package dev.helpdesk.bench;
 import dev.helpdesk.localstack.Stack;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -46,16 +49,20 @@ final class Propagation {
             }
         }, "background-load");
         background.start();
-        long[] lags = new long[Math.max(20, (int) measure.toSeconds() * 5)];
+        int samples = Math.max(20, (int) measure.toSeconds() * 5);
+        long[] lags = new long[samples];
+        Map<String, Instant[]> clientTimes = new LinkedHashMap<>(); // ticket -> {201 received, clock visible}
         int count = 0;
         try {
             for (; count < lags.length; count++) {
                 String ticketId = portal.openTicket(gateway, organization[1], organization[0]);
                 long committed = System.nanoTime();
+                Instant answered = Instant.now();
                 while (portal.get(gateway, "/api/sla/tickets/" + ticketId, organization[1]) != 200) {
                     Thread.onSpinWait();
                 }
                 lags[count] = System.nanoTime() - committed;
+                clientTimes.put(ticketId, new Instant[] {answered, Instant.now()});
             }
         } finally {
             running.set(false);
@@ -68,7 +75,8 @@ final class Propagation {
                 + "| samples | p50 ms | p99 ms | max ms |\n|---|---|---|---|\n"
                 + "| " + count + " | " + Bench.f(at(sorted, 50)) + " | " + Bench.f(at(sorted, 99)) + " | "
                 + Bench.f(sorted[sorted.length - 1] / 1e6) + " |\n\n"
-                + "The lag includes one HTTP round trip through the gateway per poll (polled back to back). Goal: p99 <= 50 ms.\n";
+                + "The lag includes one HTTP round trip through the gateway per poll (polled back to back). Goal: p99 <= 50 ms.\n\n"
+                + new PropagationStages(stack).table(clientTimes);
     }
 
     private static double at(long[] sorted, double percentile) {
