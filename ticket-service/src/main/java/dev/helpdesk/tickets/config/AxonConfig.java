@@ -26,7 +26,8 @@ import java.util.UUID;
 /**
  * Axon on PostgreSQL without Axon Server: the JDBC event store and token store on the snake_case tables of the
  * Flyway migration V1; tracking processors that start at the tail of the store and retry failed events instead of
- * skipping them; the actor and correlation id of each command carried into its events' metadata.
+ * skipping them; the ticket view also applied in the command's own transaction; the actor and correlation id of
+ * each command carried into its events' metadata.
  */
 @Configuration
 public class AxonConfig {
@@ -35,6 +36,8 @@ public class AxonConfig {
     /** The request's X-Correlation-Id (Axon's own "correlationId" key names the causing message instead). */
     public static final String CORRELATION_ID = "requestCorrelationId";
     public static final String VIEWS = "views";
+    /** The ticket view applied in the command's own transaction (read-your-writes without waiting). */
+    public static final String INLINE_VIEWS = "inline-views";
     public static final String KAFKA_PUBLISHER = "kafka-publisher";
 
     @Bean
@@ -101,5 +104,7 @@ public class AxonConfig {
                     .andInitialTrackingToken(StreamableMessageSource::createTailToken));
             processing.registerListenerInvocationErrorHandler(processor, c -> PropagatingErrorHandler.instance());
         }
+        processing.registerSubscribingEventProcessor(INLINE_VIEWS);
+        processing.registerListenerInvocationErrorHandler(INLINE_VIEWS, c -> PropagatingErrorHandler.instance());
     }
 }

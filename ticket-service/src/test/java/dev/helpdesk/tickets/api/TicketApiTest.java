@@ -5,11 +5,16 @@ import dev.helpdesk.testsupport.RealInfrastructure;
 import dev.helpdesk.testsupport.TestTokens;
 import dev.helpdesk.tickets.support.Bodies;
 import dev.helpdesk.tickets.support.HttpApi;
+import dev.helpdesk.tickets.config.AxonConfig;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.util.Map;
@@ -28,6 +33,10 @@ class TicketApiTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    JdbcTemplate jdbc;
     HttpApi api;
     String org;
     String contactUser;
@@ -210,6 +219,32 @@ class TicketApiTest {
         assertThat(escalation.status()).isEqualTo(201);
         assertThat(escalation.json().get("severity").asText()).isEqualTo("S2");
         assertThat(api.post("/api/tickets/" + ticket + "/escalation-requests", contact, Map.of("reason", "")).status()).isEqualTo(400);
+    }
+
+    @Test
+    void writesAreAnsweredFromTheirOwnTransactionAndTheTrackingProcessorDoesNotApplyThemTwice() {
+        TrackingEventProcessor views = processing.eventProcessor(AxonConfig.VIEWS, TrackingEventProcessor.class).orElseThrow();
+        views.shutDown();
+        String ticket;
+        try {
+            HttpApi.Answer opened = openTicket();
+            ticket = opened.json().get("id").asText();
+            HttpApi.Answer commented = api.post("/api/tickets/" + ticket + "/comments", AGENT,
+                    Map.of("body", "Written with the tracking processor stopped", "visibility", "PUBLIC"));
+            assertThat(commented.status()).as(commented.toString()).isEqualTo(201);
+            assertThat(commented.json().get("comments").findValuesAsText("body"))
+                    .containsExactly("Written with the tracking processor stopped");
+            assertThat(commented.json().get("status").asText()).isEqualTo("IN_PROGRESS");
+            assertThat(commented.header("ETag")).isEqualTo("\"2\"");
+        } finally {
+            views.start();
+        }
+        long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> views.processingStatus().values().stream()
+                .allMatch(status -> status.getCurrentPosition().orElse(-1) >= head));
+        JsonNode read = api.get("/api/tickets/" + ticket, AGENT).json();
+        assertThat(read.get("comments").findValuesAsText("body")).containsExactly("Written with the tracking processor stopped");
+        assertThat(read.get("version").asLong()).isEqualTo(2);
     }
 
     @Test

@@ -21,16 +21,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Keeps {@code ticket_view} with its comments and attachments. The view's {@code version} is the stream version of
  * the last event applied: writers wait for it (read-your-writes), and an event at or below it is not applied again.
+ * This tracking processor is the view's keeper of record (it replays, and catches up whatever was not applied);
+ * {@link InlineTicketProjection} applies the same handlers inside the command's own transaction.
  */
 @Component
 @ProcessingGroup(AxonConfig.VIEWS)
 class TicketProjection {
 
-    private final JdbcTemplate jdbc;
+    final JdbcTemplate jdbc;
 
     TicketProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -127,12 +130,25 @@ class TicketProjection {
         advance(e.ticketId(), version, at);
     }
 
-    private boolean advance(String ticketId, long version, Instant at) {
+    /**
+     * Moves the view to {@code version} unless it is there already; true when the event is to be applied. The tracking
+     * processor delivers a ticket's events in order, so any version above the view's is the next one for it.
+     */
+    boolean advance(String ticketId, long version, Instant at) {
         return jdbc.update("UPDATE ticket_view SET version = ?, updated_at = ? WHERE id = ? AND version < ?",
-                version, ts(at), ticketId, version) == 1;
+                version, storedPrecision(at), ticketId, version) == 1;
     }
 
-    private static java.sql.Timestamp ts(Instant instant) {
+    /**
+     * An event's timestamp as the event store keeps it (Axon stores milliseconds): the view is the same whether the
+     * event was applied in memory, straight after the command, or read back from the store by a replay.
+     */
+    static java.sql.Timestamp storedPrecision(Instant at) {
+        return ts(at.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+
+    static java.sql.Timestamp ts(Instant instant) {
         return java.sql.Timestamp.from(instant);
     }
 }
