@@ -23,7 +23,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -159,7 +161,14 @@ public class ProjectionRebuild implements AutoCloseable {
         return previous;
     }
 
+    /**
+     * Applies one poll in order. Time entries, most of the topic, are collected and applied together
+     * ({@link ProjectionWriter#applyTimeEntries}) without a savepoint each: none is ever refused, so the savepoint
+     * that lets a refused event be skipped only serves the organisation events, which are applied one by one after
+     * the time entries before them.
+     */
     private void pollAndApply(KafkaConsumer<String, String> consumer, int generation, RebuildProgress progress) {
+        List<IncomingEvent> timeEntries = new ArrayList<>();
         for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
             Optional<IncomingEvent> event;
             try {
@@ -168,9 +177,16 @@ public class ProjectionRebuild implements AutoCloseable {
                 progress.skippedOne();
                 continue;
             }
-            event.ifPresent(e -> applyOrSkip(generation, e, progress));
+            if (event.isPresent() && ProjectionWriter.isTimeEntry(event.get())) {
+                timeEntries.add(event.get());
+            } else if (event.isPresent()) {
+                writer.applyTimeEntries(generation, timeEntries);
+                timeEntries.clear();
+                applyOrSkip(generation, event.get(), progress);
+            }
             progress.readOne();
         }
+        writer.applyTimeEntries(generation, timeEntries);
         if (progress.dueForReport(REPORT_EVERY_MILLIS)) {
             progress.report("RUNNING", consumer);
         }
