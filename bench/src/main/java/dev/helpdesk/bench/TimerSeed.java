@@ -90,9 +90,9 @@ final class TimerSeed {
         Timestamp opened = Timestamp.from(dueAt.minus(FIRST_RESPONSE.multipliedBy(3).dividedBy(4)));
         db.setAutoCommit(false);
         try (PreparedStatement ticket = db.prepareStatement("UPDATE ticket SET opened_at = ? WHERE ticket_id = ANY (?)");
-             PreparedStatement clock = db.prepareStatement("UPDATE clock SET started_at = ?, "
-                     + "due_at = ? + target_ms * interval '1 millisecond', "
-                     + "next_timer_at = ? + 0.75 * target_ms * interval '1 millisecond' WHERE ticket_id = ANY (?)")) {
+             PreparedStatement clock = db.prepareStatement("UPDATE clock SET started_at = ?::timestamptz, "
+                     + "due_at = ?::timestamptz + target_ms * interval '1 millisecond', "
+                     + "next_timer_at = ?::timestamptz + 0.75 * target_ms * interval '1 millisecond' WHERE ticket_id = ANY (?)")) {
             java.sql.Array array = db.createArrayOf("text", ids.toArray());
             ticket.setTimestamp(1, opened);
             ticket.setArray(2, array);

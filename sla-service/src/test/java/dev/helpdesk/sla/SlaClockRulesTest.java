@@ -18,6 +18,8 @@ import dev.helpdesk.sla.support.TicketEvents;
 import dev.helpdesk.testsupport.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -237,6 +239,42 @@ class SlaClockRulesTest extends SlaServiceTestBase {
         assertThat(metrics).containsPattern("helpdesk_sla_warnings_total\\{[^}]*threshold=\"90\"");
         assertThat(metrics).contains("helpdesk_sla_timer_lag_seconds_count").contains("helpdesk_sla_clocks_running")
                 .contains("helpdesk_sla_outbox_publish_lag_seconds_count");
+    }
+
+    @Test
+    void ticketsFallingDueTogetherFireInOneBatchEachThresholdOnceWithConsecutiveSequences() {
+        String organizationId = "org-" + TicketEvents.newId();
+        assertThat(api.put("/api/sla/policies/batch-seconds", ADMIN, policy("24x7", "PT2S", "PT3S")).status()).isEqualTo(201);
+        api.put("/api/sla/organizations/" + organizationId + "/policy", ADMIN, Map.of("policyId", "batch-seconds"));
+        Instant opened = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<String> ticketIds = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String ticketId = TicketEvents.newId();
+            ticketIds.add(ticketId);
+            events.opened(ticketId, organizationId, Plan.STANDARD, CalendarKind.BUSINESS_HOURS, "UTC", TicketType.INCIDENT,
+                    Severity.S2, opened);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                "SELECT count(*) FROM outbox WHERE type = 'helpdesk.sla.breached.v1' AND record_key = ANY (?)",
+                Long.class, (Object) ticketIds.toArray(new String[0]))).isEqualTo(24));
+
+        for (String ticketId : ticketIds) {
+            List<Map<String, Object>> stream = jdbc.queryForList("SELECT type, (payload::jsonb ->> 'sequence')::int AS sequence, "
+                    + "payload::jsonb #>> '{data,metric}' AS metric, payload::jsonb #>> '{data,thresholdPercent}' AS percent "
+                    + "FROM outbox WHERE record_key = ? ORDER BY id", ticketId);
+            assertThat(stream).extracting(row -> row.get("sequence")).as("stream of %s", ticketId)
+                    .containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
+            for (String metric : List.of("FIRST_RESPONSE", "RESOLUTION")) {
+                assertThat(stream.stream().filter(row -> metric.equals(row.get("metric")))
+                        .map(row -> row.get("type") + (row.get("percent") == null ? "" : " " + row.get("percent"))).toList())
+                        .containsExactly("helpdesk.sla.clock-started.v1", "helpdesk.sla.warning-reached.v1 75",
+                                "helpdesk.sla.warning-reached.v1 90", "helpdesk.sla.breached.v1");
+            }
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM clock WHERE ticket_id = ANY (?) AND state = 'BREACHED' "
+                + "AND next_timer_at IS NULL AND breached_at = due_at", Long.class, (Object) ticketIds.toArray(new String[0])))
+                .isEqualTo(24);
     }
 
     @Test

@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,12 +18,13 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Publishes outbox rows in id order. One instance at a time (transaction-scoped advisory lock); rows are marked
  * published only after the broker acknowledged them, so a crash re-sends at most the last batch, with the same
- * event ids.
+ * event ids. A full batch is followed at once by the next (one transaction each) until the outbox is drained, so a
+ * burst (thousands of timers firing together) is not paced by the relay interval.
  */
 @Component
 public class OutboxRelay {
@@ -33,20 +36,29 @@ public class OutboxRelay {
     private final KafkaTemplate<String, String> kafka;
     private final String topic;
     private final SlaMetrics metrics;
+    private final TransactionTemplate transactions;
 
     public OutboxRelay(JdbcTemplate jdbc, KafkaTemplate<String, String> kafka, @Value("${helpdesk.topics.sla}") String topic,
-                       SlaMetrics metrics) {
+                       SlaMetrics metrics, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.kafka = kafka;
         this.topic = topic;
         this.metrics = metrics;
+        this.transactions = transactions;
     }
 
     @Scheduled(fixedDelayString = "${helpdesk.sla.outbox.relay-interval:PT0.1S}")
-    @Transactional
-    public void relay() throws Exception {
+    public void relay() {
+        Integer sent;
+        do {
+            sent = transactions.execute(status -> relayBatch());
+        } while (sent != null && sent == BATCH);
+    }
+
+    /** Answers how many rows were published (0 when another instance holds the relay lock). */
+    private int relayBatch() {
         if (!Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, RELAY_LOCK))) {
-            return;
+            return 0;
         }
         List<Long> ids = new ArrayList<>();
         List<Instant> written = new ArrayList<>();
@@ -63,14 +75,22 @@ public class OutboxRelay {
             written.add(row.getTimestamp("created_at").toInstant());
         }, BATCH);
         if (ids.isEmpty()) {
-            return;
+            return 0;
         }
-        for (CompletableFuture<SendResult<String, String>> send : sends) {
-            send.get(30, TimeUnit.SECONDS);
+        try {
+            for (CompletableFuture<SendResult<String, String>> send : sends) {
+                send.get(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the broker", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the broker did not acknowledge the batch", e);
         }
         jdbc.update("UPDATE outbox SET published_at = now() WHERE id = ANY (?)",
                 (Object) ids.toArray(new Long[0]));
         Instant published = Instant.now();
         written.forEach(at -> metrics.publishLag(Duration.between(at, published)));
+        return ids.size();
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.helpdesk.events.EventEnvelope;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -11,7 +12,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Writes an event of helpdesk.sla.v1 to the outbox, in the caller's transaction; the relay publishes it. */
+/**
+ * Writes events of helpdesk.sla.v1 to the outbox, in the caller's transaction; the relay publishes them. Events go
+ * in with one statement ({@code unnest} of arrays, in the given order, so ids and thus publication keep per-key order).
+ */
 @Component
 public class OutboxWriter {
 
@@ -26,19 +30,40 @@ public class OutboxWriter {
         this.json = json;
     }
 
+    /** One event of a ticket's SLA stream; {@code sequence} is its position in that stream. */
+    public record Event(String ticketId, String type, Instant time, long sequence, String correlationId,
+                        Map<String, Object> data) {
+    }
+
+    /** Appends the events in order, each with a new event id. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public String append(String ticketId, String type, Instant time, long sequence, String correlationId,
-                         Map<String, Object> data) {
-        String eventId = UUID.randomUUID().toString();
-        EventEnvelope<Map<String, Object>> envelope = new EventEnvelope<>(EventEnvelope.SPEC_VERSION, eventId, type,
-                SOURCE, ticketId, time, EventEnvelope.DATA_CONTENT_TYPE, AGGREGATE_TYPE, sequence, null, "system",
-                correlationId, data);
-        try {
-            jdbc.update("INSERT INTO outbox (event_id, record_key, type, payload, correlation_id) VALUES (?, ?, ?, ?, ?)",
-                    eventId, ticketId, type, json.writeValueAsString(envelope), correlationId);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+    public void appendAll(List<Event> events) {
+        int size = events.size();
+        String[] ids = new String[size];
+        String[] keys = new String[size];
+        String[] types = new String[size];
+        String[] payloads = new String[size];
+        String[] correlationIds = new String[size];
+        for (int i = 0; i < size; i++) {
+            Event event = events.get(i);
+            ids[i] = UUID.randomUUID().toString();
+            keys[i] = event.ticketId();
+            types[i] = event.type();
+            correlationIds[i] = event.correlationId();
+            EventEnvelope<Map<String, Object>> envelope = new EventEnvelope<>(EventEnvelope.SPEC_VERSION, ids[i],
+                    event.type(), SOURCE, event.ticketId(), event.time(), EventEnvelope.DATA_CONTENT_TYPE, AGGREGATE_TYPE,
+                    event.sequence(), null, "system", event.correlationId(), event.data());
+            try {
+                payloads[i] = json.writeValueAsString(envelope);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
         }
-        return eventId;
+        jdbc.update("""
+                INSERT INTO outbox (event_id, record_key, type, payload, correlation_id)
+                SELECT e.id, e.record_key, e.type, e.payload, e.correlation_id
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                     WITH ORDINALITY AS e (id, record_key, type, payload, correlation_id, position)
+                ORDER BY e.position""", ids, keys, types, payloads, correlationIds);
     }
 }

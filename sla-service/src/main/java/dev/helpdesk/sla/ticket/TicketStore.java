@@ -16,15 +16,19 @@ import dev.helpdesk.sla.policy.TargetDocument;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -76,13 +80,16 @@ public class TicketStore {
                 .stream().findFirst();
     }
 
-    /** Locks up to {@code limit} tickets with a clock timer due at {@code now}, skipping those others hold. */
-    public List<String> lockTicketsWithDueTimers(Instant now, int limit) {
-        return jdbc.queryForList("""
-                SELECT t.ticket_id FROM ticket t
+    /**
+     * Locks up to {@code limit} tickets with a clock timer due at {@code now}, skipping those others hold, and answers
+     * them: one statement for the whole batch of the timer poller.
+     */
+    public List<SlaTicket> lockTicketsWithDueTimers(Instant now, int limit) {
+        return jdbc.query("""
+                SELECT t.* FROM ticket t
                 WHERE t.ticket_id IN (SELECT c.ticket_id FROM clock c WHERE c.next_timer_at <= ?
                                       ORDER BY c.next_timer_at LIMIT ?)
-                FOR UPDATE OF t SKIP LOCKED""", String.class, Timestamp.from(now), limit);
+                FOR UPDATE OF t SKIP LOCKED""", this::mapTicket, Timestamp.from(now), limit);
     }
 
     public void update(SlaTicket ticket) {
@@ -95,8 +102,20 @@ public class TicketStore {
                 + "WHERE c.ticket_id = ? ORDER BY c.metric", this::mapClock, ticketId);
     }
 
-    public void save(SlaClock clock, Optional<NextTimer> nextTimer) {
-        jdbc.update("""
+    /** The clocks of several tickets in one statement, by ticket id, each ticket's in metric order. */
+    public Map<String, List<SlaClock>> clocks(Collection<String> ticketIds) {
+        Map<String, List<SlaClock>> clocks = new HashMap<>();
+        jdbc.query("SELECT c.*, t.warning_thresholds FROM clock c JOIN ticket t USING (ticket_id) "
+                        + "WHERE c.ticket_id = ANY (?) ORDER BY c.ticket_id, c.metric",
+                (RowCallbackHandler) row -> clocks.computeIfAbsent(row.getString("ticket_id"), id -> new ArrayList<>())
+                        .add(mapClock(row, 0)),
+                (Object) ticketIds.toArray(new String[0]));
+        return clocks;
+    }
+
+    /** Stores clocks with their next timers; one round trip for all (a JDBC batch). */
+    public void saveAll(List<TimedClock> clocks) {
+        jdbc.batchUpdate("""
                 INSERT INTO clock (ticket_id, metric, severity, state, target_ms, started_at, due_at, paused_at,
                     paused_for_ms, met_at, breached_at, fired_thresholds, next_timer_at, next_timer_percent)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
@@ -105,18 +124,34 @@ public class TicketStore {
                     paused_at = excluded.paused_at, paused_for_ms = excluded.paused_for_ms, met_at = excluded.met_at,
                     breached_at = excluded.breached_at, fired_thresholds = excluded.fired_thresholds,
                     next_timer_at = excluded.next_timer_at, next_timer_percent = excluded.next_timer_percent""",
-                clock.ticketId(), clock.metric().name(), clock.severity().name(), clock.state().name(),
-                clock.target() == null ? null : clock.target().toMillis(), timestamp(clock.startedAt()),
-                timestamp(clock.dueAt()), timestamp(clock.pausedAt()), clock.pausedFor().toMillis(),
-                timestamp(clock.metAt()), timestamp(clock.breachedAt()), write(new ArrayList<>(clock.firedThresholds())),
-                nextTimer.map(timer -> timestamp(timer.at())).orElse(null),
-                nextTimer.map(NextTimer::percent).orElse(null));
+                clocks.stream().map(timed -> {
+                    SlaClock clock = timed.clock();
+                    Optional<NextTimer> nextTimer = timed.nextTimer();
+                    return new Object[] {clock.ticketId(), clock.metric().name(), clock.severity().name(),
+                            clock.state().name(), clock.target() == null ? null : clock.target().toMillis(),
+                            timestamp(clock.startedAt()), timestamp(clock.dueAt()), timestamp(clock.pausedAt()),
+                            clock.pausedFor().toMillis(), timestamp(clock.metAt()), timestamp(clock.breachedAt()),
+                            write(new ArrayList<>(clock.firedThresholds())),
+                            nextTimer.map(timer -> timestamp(timer.at())).orElse(null),
+                            nextTimer.map(NextTimer::percent).orElse(null)};
+                }).toList(),
+                new int[] {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.TIMESTAMP,
+                        Types.TIMESTAMP, Types.TIMESTAMP, Types.BIGINT, Types.TIMESTAMP, Types.TIMESTAMP, Types.VARCHAR,
+                        Types.TIMESTAMP, Types.INTEGER});
     }
 
-    /** The next event sequence of the ticket's SLA stream (the ticket row must be locked). */
-    public long nextSequence(String ticketId) {
-        Long count = jdbc.queryForObject("SELECT count(*) FROM outbox WHERE record_key = ?", Long.class, ticketId);
-        return count == null ? 0 : count;
+    /** A clock as stored: its state and the next threshold it waits for (none unless running). */
+    public record TimedClock(SlaClock clock, Optional<NextTimer> nextTimer) {
+    }
+
+    /** The next event sequence of each ticket's SLA stream, in one statement (the tickets must be locked). */
+    public Map<String, Long> nextSequences(Collection<String> ticketIds) {
+        Map<String, Long> next = new HashMap<>();
+        ticketIds.forEach(id -> next.put(id, 0L));
+        jdbc.query("SELECT record_key, count(*) FROM outbox WHERE record_key = ANY (?) GROUP BY record_key",
+                (RowCallbackHandler) row -> next.put(row.getString(1), row.getLong(2)),
+                (Object) ticketIds.toArray(new String[0]));
+        return next;
     }
 
     private SlaTicket mapTicket(ResultSet row, int index) throws SQLException {

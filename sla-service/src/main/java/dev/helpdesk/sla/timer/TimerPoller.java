@@ -1,7 +1,6 @@
 package dev.helpdesk.sla.timer;
 
 import dev.helpdesk.businesstime.BusinessCalendar;
-import dev.helpdesk.sla.clock.ClockChange;
 import dev.helpdesk.sla.clock.SlaClock;
 import dev.helpdesk.sla.ticket.ClockRecorder;
 import dev.helpdesk.sla.ticket.SlaTicket;
@@ -9,7 +8,10 @@ import dev.helpdesk.sla.ticket.TicketCalendars;
 import dev.helpdesk.sla.ticket.TicketStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -60,17 +62,27 @@ public class TimerPoller {
         }
     }
 
+    /**
+     * One batch in one transaction, with a fixed number of statements whatever its size: lock the due tickets and
+     * read them, read all their clocks, fire, then store all clocks and all events (see {@link ClockRecorder#recordAll}).
+     */
     private int fireDue(Instant now) {
-        List<String> due = tickets.lockTicketsWithDueTimers(now, batchSize);
-        for (String ticketId : due) {
-            SlaTicket ticket = tickets.find(ticketId).orElseThrow();
-            BusinessCalendar calendar = calendars.of(ticket);
-            for (SlaClock current : tickets.clocks(ticketId)) {
+        List<SlaTicket> due = tickets.lockTicketsWithDueTimers(now, batchSize);
+        if (due.isEmpty()) {
+            return 0;
+        }
+        Map<String, List<SlaClock>> clocks = tickets.clocks(due.stream().map(SlaTicket::ticketId).toList());
+        Map<String, BusinessCalendar> calendarsOfBatch = new HashMap<>();
+        List<ClockRecorder.TicketChange> changes = new ArrayList<>();
+        for (SlaTicket ticket : due) {
+            BusinessCalendar calendar = calendarsOfBatch.computeIfAbsent(ticket.calendarId() + " " + ticket.zone().getId(),
+                    key -> calendars.of(ticket));
+            for (SlaClock current : clocks.getOrDefault(ticket.ticketId(), List.of())) {
                 // stored even without events: its next timer is recomputed, so a stale one never comes back
-                ClockChange change = current.fireDue(now, calendar);
-                recorder.record(ticket, change, calendar, null, now);
+                changes.add(new ClockRecorder.TicketChange(ticket, current.fireDue(now, calendar), calendar));
             }
         }
+        recorder.recordAll(changes, null, now);
         return due.size();
     }
 }
