@@ -9,7 +9,6 @@ import dev.helpdesk.budgets.projection.MalformedEventException;
 import dev.helpdesk.budgets.projection.ProjectionWriter;
 import dev.helpdesk.budgets.projection.TicketEventReader;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -47,9 +46,9 @@ public class ProjectionRebuild implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration SWITCH_TIMEOUT = Duration.ofSeconds(60);
     private static final long REPORT_EVERY_MILLIS = 250;
+    private static final int READ_AHEAD_CHUNK = 500;
 
     private final ConsumerFactory<String, String> consumers;
-    private final TicketEventReader reader;
     private final ProjectionWriter writer;
     private final Generations generations;
     private final ReplayRecords records;
@@ -64,13 +63,13 @@ public class ProjectionRebuild implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private final ReadAhead readAhead;
 
     public ProjectionRebuild(ConsumerFactory<String, String> consumers, TicketEventReader reader, ProjectionWriter writer,
                              Generations generations, ReplayRecords records, JdbcTemplate jdbc,
                              PlatformTransactionManager transactions, TopicNames topics, BudgetProperties properties,
                              RebuildMeters meters) {
         this.consumers = consumers;
-        this.reader = reader;
         this.writer = writer;
         this.generations = generations;
         this.records = records;
@@ -81,6 +80,7 @@ public class ProjectionRebuild implements AutoCloseable {
         this.topics = topics;
         this.properties = properties;
         this.meters = meters;
+        this.readAhead = new ReadAhead(reader, READ_AHEAD_CHUNK);
     }
 
     /**
@@ -162,31 +162,34 @@ public class ProjectionRebuild implements AutoCloseable {
     }
 
     /**
-     * Applies one poll in order. Time entries, most of the topic, are collected and applied together
-     * ({@link ProjectionWriter#applyTimeEntries}) without a savepoint each: none is ever refused, so the savepoint
-     * that lets a refused event be skipped only serves the organisation events, which are applied one by one after
-     * the time entries before them.
+     * Applies one poll in order, chunk by chunk as {@link ReadAhead} reads them. Time entries, most of the topic, are
+     * applied together per chunk ({@link ProjectionWriter#applyTimeEntries}) without a savepoint each: none is ever
+     * refused, so the savepoint that lets a refused event be skipped only serves the organisation events, which are
+     * applied one by one after the time entries before them.
      */
     private void pollAndApply(KafkaConsumer<String, String> consumer, int generation, RebuildProgress progress) {
+        List<String> values = new ArrayList<>();
+        consumer.poll(POLL).forEach(record -> values.add(record.value()));
         List<IncomingEvent> timeEntries = new ArrayList<>();
-        for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
-            Optional<IncomingEvent> event;
-            try {
-                event = reader.read(record.value());
-            } catch (MalformedEventException e) {
-                progress.skippedOne();
-                continue;
+        readAhead.forEachChunk(values, reads -> {
+            for (ReadAhead.Read read : reads) {
+                if (read.malformed()) {
+                    progress.skippedOne();
+                    continue;
+                }
+                Optional<IncomingEvent> event = read.event();
+                if (event.isPresent() && ProjectionWriter.isTimeEntry(event.get())) {
+                    timeEntries.add(event.get());
+                } else if (event.isPresent()) {
+                    writer.applyTimeEntries(generation, timeEntries);
+                    timeEntries.clear();
+                    applyOrSkip(generation, event.get(), progress);
+                }
+                progress.readOne();
             }
-            if (event.isPresent() && ProjectionWriter.isTimeEntry(event.get())) {
-                timeEntries.add(event.get());
-            } else if (event.isPresent()) {
-                writer.applyTimeEntries(generation, timeEntries);
-                timeEntries.clear();
-                applyOrSkip(generation, event.get(), progress);
-            }
-            progress.readOne();
-        }
-        writer.applyTimeEntries(generation, timeEntries);
+            writer.applyTimeEntries(generation, timeEntries);
+            timeEntries.clear();
+        });
         if (progress.dueForReport(REPORT_EVERY_MILLIS)) {
             progress.report("RUNNING", consumer);
         }
@@ -217,5 +220,6 @@ public class ProjectionRebuild implements AutoCloseable {
     @Override
     public void close() {
         runner.shutdownNow();
+        readAhead.close();
     }
 }
