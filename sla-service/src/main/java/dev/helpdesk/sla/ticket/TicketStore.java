@@ -81,14 +81,16 @@ public class TicketStore {
     }
 
     /**
-     * Locks up to {@code limit} tickets with a clock timer due at {@code now}, skipping those others hold, and answers
-     * them: one statement for the whole batch of the timer poller.
+     * Locks the tickets of the (up to) {@code limit} earliest clock timers due at {@code now}, skipping tickets other
+     * transactions hold, and answers them, one row per due clock (a ticket with two clocks due comes twice). The
+     * lock is taken row by row under the limit, so a second poller (thread or instance) gets the next due tickets
+     * rather than nothing while the first works on the earliest.
      */
     public List<SlaTicket> lockTicketsWithDueTimers(Instant now, int limit) {
         return jdbc.query("""
-                SELECT t.* FROM ticket t
-                WHERE t.ticket_id IN (SELECT c.ticket_id FROM clock c WHERE c.next_timer_at <= ?
-                                      ORDER BY c.next_timer_at LIMIT ?)
+                SELECT t.* FROM clock c JOIN ticket t USING (ticket_id)
+                WHERE c.next_timer_at <= ?
+                ORDER BY c.next_timer_at LIMIT ?
                 FOR UPDATE OF t SKIP LOCKED""", this::mapTicket, Timestamp.from(now), limit);
     }
 
@@ -102,19 +104,27 @@ public class TicketStore {
                 + "WHERE c.ticket_id = ? ORDER BY c.metric", this::mapClock, ticketId);
     }
 
-    /** The clocks of several tickets in one statement, by ticket id, each ticket's in metric order. */
-    public Map<String, List<SlaClock>> clocks(Collection<String> ticketIds) {
-        Map<String, List<SlaClock>> clocks = new HashMap<>();
+    /** The clocks of several tickets with their stored timers, in one statement, by ticket id, each ticket's in metric order. */
+    public Map<String, List<TimedClock>> timedClocks(Collection<String> ticketIds) {
+        Map<String, List<TimedClock>> clocks = new HashMap<>();
         jdbc.query("SELECT c.*, t.warning_thresholds FROM clock c JOIN ticket t USING (ticket_id) "
                         + "WHERE c.ticket_id = ANY (?) ORDER BY c.ticket_id, c.metric",
-                (RowCallbackHandler) row -> clocks.computeIfAbsent(row.getString("ticket_id"), id -> new ArrayList<>())
-                        .add(mapClock(row, 0)),
+                (RowCallbackHandler) row -> {
+                    Timestamp timerAt = row.getTimestamp("next_timer_at");
+                    Optional<NextTimer> timer = timerAt == null ? Optional.empty()
+                            : Optional.of(new NextTimer(row.getInt("next_timer_percent"), timerAt.toInstant()));
+                    clocks.computeIfAbsent(row.getString("ticket_id"), id -> new ArrayList<>())
+                            .add(new TimedClock(mapClock(row, 0), timer));
+                },
                 (Object) ticketIds.toArray(new String[0]));
         return clocks;
     }
 
     /** Stores clocks with their next timers; one round trip for all (a JDBC batch). */
     public void saveAll(List<TimedClock> clocks) {
+        if (clocks.isEmpty()) {
+            return;
+        }
         jdbc.batchUpdate("""
                 INSERT INTO clock (ticket_id, metric, severity, state, target_ms, started_at, due_at, paused_at,
                     paused_for_ms, met_at, breached_at, fired_thresholds, next_timer_at, next_timer_percent)

@@ -1,7 +1,7 @@
 package dev.helpdesk.sla.timer;
 
 import dev.helpdesk.businesstime.BusinessCalendar;
-import dev.helpdesk.sla.clock.SlaClock;
+import dev.helpdesk.sla.clock.ClockChange;
 import dev.helpdesk.sla.ticket.ClockRecorder;
 import dev.helpdesk.sla.ticket.SlaTicket;
 import dev.helpdesk.sla.ticket.TicketCalendars;
@@ -9,7 +9,9 @@ import dev.helpdesk.sla.ticket.TicketStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -63,26 +65,34 @@ public class TimerPoller {
     }
 
     /**
-     * One batch in one transaction, with a fixed number of statements whatever its size: lock the due tickets and
-     * read them, read all their clocks, fire, then store all clocks and all events (see {@link ClockRecorder#recordAll}).
+     * One batch in one transaction, with a fixed number of statements whatever its size: lock the tickets of the
+     * earliest due timers and read them, read all their clocks, fire, then store the clocks that changed and all
+     * events (see {@link ClockRecorder#recordAll}). A clock is stored when it fired or when its recomputed timer
+     * differs from the stored one (a stale timer never comes back); the ticket's other clocks stay as they are.
+     * Answers how many due timers were taken: the batch size means more may be due.
      */
     private int fireDue(Instant now) {
-        List<SlaTicket> due = tickets.lockTicketsWithDueTimers(now, batchSize);
-        if (due.isEmpty()) {
+        List<SlaTicket> locked = tickets.lockTicketsWithDueTimers(now, batchSize);
+        if (locked.isEmpty()) {
             return 0;
         }
-        Map<String, List<SlaClock>> clocks = tickets.clocks(due.stream().map(SlaTicket::ticketId).toList());
+        Map<String, SlaTicket> byId = new LinkedHashMap<>();
+        locked.forEach(ticket -> byId.putIfAbsent(ticket.ticketId(), ticket));
+        Collection<SlaTicket> due = byId.values();
+        Map<String, List<TicketStore.TimedClock>> clocks = tickets.timedClocks(byId.keySet());
         Map<String, BusinessCalendar> calendarsOfBatch = new HashMap<>();
         List<ClockRecorder.TicketChange> changes = new ArrayList<>();
         for (SlaTicket ticket : due) {
             BusinessCalendar calendar = calendarsOfBatch.computeIfAbsent(ticket.calendarId() + " " + ticket.zone().getId(),
                     key -> calendars.of(ticket));
-            for (SlaClock current : clocks.getOrDefault(ticket.ticketId(), List.of())) {
-                // stored even without events: its next timer is recomputed, so a stale one never comes back
-                changes.add(new ClockRecorder.TicketChange(ticket, current.fireDue(now, calendar), calendar));
+            for (TicketStore.TimedClock stored : clocks.getOrDefault(ticket.ticketId(), List.of())) {
+                ClockChange change = stored.clock().fireDue(now, calendar);
+                if (!change.events().isEmpty() || !change.clock().nextTimer(calendar).equals(stored.nextTimer())) {
+                    changes.add(new ClockRecorder.TicketChange(ticket, change, calendar));
+                }
             }
         }
         recorder.recordAll(changes, null, now);
-        return due.size();
+        return locked.size();
     }
 }
