@@ -98,6 +98,10 @@ abstract class SlaServiceTestBase {
         return clock -> clock.get("state").asText().equals(state);
     }
 
+    protected static Predicate<JsonNode> started() {
+        return clock -> clock.hasNonNull("startedAt") && clock.hasNonNull("dueAt");
+    }
+
     protected static Instant instant(JsonNode clock, String field) {
         return Instant.parse(clock.get(field).asText());
     }
