@@ -21,8 +21,6 @@ final class CommandThroughput {
     private static final String PAYLOAD = "{\"ticketId\":\"" + UUID.randomUUID() + "\",\"title\":\"Benchmark ticket\","
             + "\"description\":\"" + "x".repeat(400) + "\",\"severity\":\"S3\",\"type\":\"INCIDENT\"}";
 
-    private static final Duration JIT_WARM_UP = Duration.ofSeconds(30);
-
     private final Stack stack;
     private final Portal portal;
     private final Duration measure;
@@ -39,8 +37,9 @@ final class CommandThroughput {
         createBaselineTable();
         ProcessCpu cpu = new ProcessCpu(stack);
         // The services' JIT compilers are still busy for minutes after start; measured levels should not pay for it.
-        LoadRunner.run(4, Duration.ZERO, JIT_WARM_UP, commands(gateway, organization, 4));
-        StringBuilder table = new StringBuilder("""
+        LoadRunner.WarmUp warmUp = LoadRunner.warmUp(4, commands(gateway, organization, 4), cpu,
+                GatewayOverhead.WARM_UP_SLICE, GatewayOverhead.WARM_UP_MAX, GatewayOverhead.QUIET_JIT);
+        StringBuilder table = new StringBuilder(warmUp.describe() + ".\n\n" + """
                 | clients | commands/s (events/s) | p50 ms | p99 ms | failures | JDBC inserts/s | p50 ms | p99 ms | ratio |
                 |---|---|---|---|---|---|---|---|---|
                 """);
@@ -88,6 +87,8 @@ final class CommandThroughput {
         }
         table.append("| **all, CPU ms per command** |");
         runs.values().forEach(run -> table.append(" **").append(Bench.f(run.cpuMillisPerOperation())).append("** |"));
+        table.append("\n| of which JIT compiler threads |");
+        runs.values().forEach(run -> table.append(" ").append(Bench.f2(run.jitMillisPerOperation())).append(" |"));
         table.append("\n| cores busy |");
         runs.values().forEach(run -> table.append(" ").append(run.coresBusyPercent()).append(" % |"));
         return table.append("\n").toString();

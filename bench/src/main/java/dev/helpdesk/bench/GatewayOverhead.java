@@ -14,6 +14,11 @@ import java.util.function.ToDoubleFunction;
  */
 final class GatewayOverhead {
 
+    static final Duration WARM_UP_SLICE = Duration.ofSeconds(10);
+    static final Duration WARM_UP_MAX = Duration.ofSeconds(240);
+    /** JIT compilers below 5 % of one core over a slice count as settled. */
+    static final double QUIET_JIT = 0.05;
+
     private final Stack stack;
     private final Portal portal;
     private final Duration measure;
@@ -33,11 +38,13 @@ final class GatewayOverhead {
         LoadRunner.Operation viaGateway = client -> expect200(portal.get(gateway, path, portal.agent));
         LoadRunner.Operation viaService = client -> expect200(portal.get(direct, path, portal.agent));
         ProcessCpu cpu = new ProcessCpu(stack);
-        // JIT warm-up of both paths, unmeasured
-        LoadRunner.run(4, Duration.ZERO, Duration.ofSeconds(15), viaGateway);
-        LoadRunner.run(4, Duration.ZERO, Duration.ofSeconds(5), viaService);
-        StringBuilder table = new StringBuilder("| clients | path | requests/s | p50 ms | p99 ms | CPU ms per request: ticket-service | gateway | benchmark client | all | cores busy |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|\n");
+        // JIT warm-up of both paths, unmeasured, until the compilers are quiet
+        LoadRunner.WarmUp throughGateway = LoadRunner.warmUp(4, viaGateway, cpu, WARM_UP_SLICE, WARM_UP_MAX, QUIET_JIT);
+        LoadRunner.WarmUp directly = LoadRunner.warmUp(4, viaService, cpu, WARM_UP_SLICE, WARM_UP_MAX, QUIET_JIT);
+        StringBuilder table = new StringBuilder("Through the gateway: " + throughGateway.describe() + ". Direct: "
+                + directly.describe() + ".\n\n"
+                + "| clients | path | requests/s | p50 ms | p99 ms | CPU ms per request: ticket-service | gateway | benchmark client | all | of which JIT | cores busy |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|\n");
         StringBuilder verdict = new StringBuilder();
         Duration half = measure.dividedBy(2);
         for (int clients : new int[] {1, 4}) {
@@ -68,6 +75,7 @@ final class GatewayOverhead {
             table.append(" | ").append(Bench.f(mean(runs, r -> r.cpuMillisPerOperation(process))));
         }
         table.append(" | ").append(Bench.f(mean(runs, LoadResult::cpuMillisPerOperation)))
+                .append(" | ").append(Bench.f2(mean(runs, LoadResult::jitMillisPerOperation)))
                 .append(" | ").append(Math.round(mean(runs, LoadResult::coresBusyPercent))).append(" % |\n");
     }
 

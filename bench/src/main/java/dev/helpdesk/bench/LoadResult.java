@@ -6,9 +6,16 @@ import java.util.Map;
 
 /**
  * What a load run measured: operations, failures, wall time, the latency distribution and, when asked for, the CPU
- * milliseconds each process used during the measurement (empty otherwise).
+ * milliseconds each process used during the measurement (empty otherwise), of which {@code jitMillis} in JIT compiler
+ * threads.
  */
-record LoadResult(long operations, long failures, Duration wallTime, long[] latenciesNanos, Map<String, Double> cpuMillis) {
+record LoadResult(long operations, long failures, Duration wallTime, long[] latenciesNanos, Map<String, Double> cpuMillis,
+                  double jitMillis) {
+
+    /** CPU milliseconds the JIT compilers spent per operation (part of {@link #cpuMillisPerOperation()}). */
+    double jitMillisPerOperation() {
+        return jitMillis / Math.max(1, operations);
+    }
 
     /** CPU milliseconds one operation cost in the named process. */
     double cpuMillisPerOperation(String process) {

@@ -28,12 +28,44 @@ final class LoadRunner {
         List<long[]> perThread = new ArrayList<>();
         AtomicLong failures = new AtomicLong();
         Map<String, Double> cpuBefore = cpu == null ? Map.of() : cpu.snapshot();
+        double jitBefore = cpu == null ? 0 : cpu.jitSnapshot();
         long started = System.nanoTime();
         runFor(clients, measure, operation, perThread, failures);
         Duration wall = Duration.ofNanos(System.nanoTime() - started);
         Map<String, Double> cpuUsed = cpu == null ? Map.of() : ProcessCpu.between(cpuBefore, cpu.snapshot());
+        double jitUsed = cpu == null ? 0 : cpu.jitSnapshot() - jitBefore;
         long[] all = perThread.stream().flatMapToLong(java.util.Arrays::stream).toArray();
-        return new LoadResult(all.length, failures.get(), wall, all, cpuUsed);
+        return new LoadResult(all.length, failures.get(), wall, all, cpuUsed, jitUsed);
+    }
+
+    /**
+     * Runs the operation in slices until the JIT compilers of the stack's JVMs (and of this one) used less than
+     * {@code quietShare} of one core over a slice, or {@code max} has passed: the JIT compilers keep the cores busy for
+     * minutes after start (C2 over Reactor's deep call chains especially), and a measurement taken while they work
+     * measures compilation. Returns what happened, for the report.
+     */
+    static WarmUp warmUp(int clients, Operation operation, ProcessCpu cpu, Duration slice, Duration max, double quietShare)
+            throws InterruptedException {
+        long started = System.nanoTime();
+        double lastShare;
+        do {
+            double jitBefore = cpu.jitSnapshot();
+            long sliceStarted = System.nanoTime();
+            runFor(clients, slice, operation, new ArrayList<>(), new AtomicLong());
+            double sliceMillis = (System.nanoTime() - sliceStarted) / 1e6;
+            lastShare = (cpu.jitSnapshot() - jitBefore) / sliceMillis;
+        } while (lastShare >= quietShare && System.nanoTime() - started < max.toNanos());
+        return new WarmUp(Duration.ofNanos(System.nanoTime() - started), lastShare, lastShare < quietShare);
+    }
+
+    /** How long a warm-up ran and the share of one core the JIT compilers used in its last slice. */
+    record WarmUp(Duration took, double lastJitShare, boolean settled) {
+
+        String describe() {
+            return "JIT warm-up " + took.toSeconds() + " s, until the JIT compilers of all JVMs used "
+                    + Math.round(lastJitShare * 100) + " % of one core over the last slice"
+                    + (settled ? "" : " (still compiling when the warm-up's time ran out)");
+        }
     }
 
     private static void runFor(int clients, Duration duration, Operation operation, List<long[]> results, AtomicLong failures)

@@ -40,6 +40,33 @@ final class ProcessCpu {
         return millis;
     }
 
+    /**
+     * CPU milliseconds the JIT compiler threads ({@code C1/C2 CompilerThread*}) of the stack's JVMs and of this JVM used
+     * so far: already counted in {@link #snapshot()}, reported apart to show whether a measurement paid for compiling.
+     */
+    double jitSnapshot() {
+        double millis = stack.pids().values().stream().mapToDouble(ProcessCpu::compilerMillis).sum();
+        return millis + compilerMillis(ProcessHandle.current().pid());
+    }
+
+    private static double compilerMillis(long pid) {
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        try (Stream<Path> threads = Files.list(tasks)) {
+            return threads.filter(task -> threadName(task).contains("CompilerThre"))
+                    .mapToDouble(task -> ticksToMillis(statFields(task.resolve("stat")))).sum();
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static String threadName(Path task) {
+        try {
+            return Files.readString(task.resolve("comm")).trim();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     /** CPU milliseconds used between two snapshots, by process name. */
     static Map<String, Double> between(Map<String, Double> before, Map<String, Double> after) {
         Map<String, Double> used = new LinkedHashMap<>();
@@ -85,8 +112,12 @@ final class ProcessCpu {
 
     /** Fields after the command name, which may itself hold spaces and parentheses. */
     private static String[] statFields(long pid) {
+        return statFields(Path.of("/proc", Long.toString(pid), "stat"));
+    }
+
+    private static String[] statFields(Path statFile) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String stat = Files.readString(statFile);
             return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         } catch (IOException | RuntimeException e) {
             return null;
@@ -99,7 +130,10 @@ final class ProcessCpu {
     }
 
     private static double cpuMillis(long pid) {
-        String[] fields = statFields(pid);
+        return ticksToMillis(statFields(pid));
+    }
+
+    private static double ticksToMillis(String[] fields) {
         if (fields == null) {
             return 0;
         }

@@ -28,8 +28,10 @@ final class Propagation {
     String run() throws Exception {
         String gateway = stack.gatewayUrl();
         String[] organization = portal.organizationWithContact(gateway);
-        LoadResult capacity = LoadRunner.run(4, Duration.ofSeconds(3), Duration.ofSeconds(10),
-                client -> portal.openTicket(gateway, organization[1], organization[0]));
+        LoadRunner.Operation open = client -> portal.openTicket(gateway, organization[1], organization[0]);
+        LoadRunner.WarmUp warmUp = LoadRunner.warmUp(4, open, new ProcessCpu(stack),
+                GatewayOverhead.WARM_UP_SLICE, GatewayOverhead.WARM_UP_MAX, GatewayOverhead.QUIET_JIT);
+        LoadResult capacity = LoadRunner.run(4, Duration.ofSeconds(3), Duration.ofSeconds(10), open);
         double backgroundRate = capacity.perSecond() / 2;
         AtomicBoolean running = new AtomicBoolean(true);
         Thread background = new Thread(() -> {
@@ -70,7 +72,7 @@ final class Propagation {
         }
         long[] sorted = Arrays.copyOf(lags, count);
         Arrays.sort(sorted);
-        return "Capacity measured first (4 clients opening tickets): " + Bench.f(capacity.perSecond()) + " commands/s; "
+        return warmUp.describe() + ".\n\nCapacity measured first (4 clients opening tickets): " + Bench.f(capacity.perSecond()) + " commands/s; "
                 + "background load during the measurement: " + Bench.f(backgroundRate) + " commands/s.\n\n"
                 + "| samples | p50 ms | p99 ms | max ms |\n|---|---|---|---|\n"
                 + "| " + count + " | " + Bench.f(at(sorted, 50)) + " | " + Bench.f(at(sorted, 99)) + " | "
