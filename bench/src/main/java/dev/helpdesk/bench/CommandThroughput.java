@@ -24,6 +24,7 @@ final class CommandThroughput {
     private final Stack stack;
     private final Portal portal;
     private final Duration measure;
+    private final java.util.List<Connection> baselineConnections = new java.util.ArrayList<>();
 
     CommandThroughput(Stack stack, Portal portal, Duration measure) {
         this.stack = stack;
@@ -46,6 +47,7 @@ final class CommandThroughput {
         Map<Integer, LoadResult> systemRuns = new LinkedHashMap<>();
         for (int clients : new int[] {1, 4, 16}) {
             LoadResult baseline = LoadRunner.run(clients, Duration.ofSeconds(3), measure, baselineInsert(clients));
+            closeBaselineConnections();
             LoadResult system = LoadRunner.run(clients, Duration.ofSeconds(5), measure, commands(gateway, organization, clients), cpu);
             systemRuns.put(clients, system);
             table.append("| ").append(clients)
@@ -104,6 +106,13 @@ final class CommandThroughput {
         }
     }
 
+    private void closeBaselineConnections() throws java.sql.SQLException {
+        for (Connection connection : baselineConnections) {
+            connection.close();
+        }
+        baselineConnections.clear();
+    }
+
     private LoadRunner.Operation baselineInsert(int clients) throws Exception {
         Connection[] connections = new Connection[clients];
         PreparedStatement[] inserts = new PreparedStatement[clients];
@@ -111,6 +120,7 @@ final class CommandThroughput {
         String[] aggregate = new String[clients];
         for (int i = 0; i < clients; i++) {
             connections[i] = DriverManager.getConnection(stack.jdbcUrl("postgres"), "postgres", "postgres");
+            baselineConnections.add(connections[i]);
             inserts[i] = connections[i].prepareStatement("INSERT INTO bench_event (event_id, aggregate_id, sequence_number, "
                     + "type, payload) VALUES (?, ?, ?, ?, ?)");
             aggregate[i] = UUID.randomUUID().toString();

@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  * CPU time each process of the stack used (user + system, from {@code /proc/<pid>/stat}), so that a benchmark can say
  * how many CPU milliseconds one operation costs in each process, and how busy the machine's cores were: a metric,
  * measured in the same run, for where the time goes when the cores are saturated. PostgreSQL counts its postmaster
- * and every backend of the stack's server (found by its port); "benchmark client" is this JVM, the load generator.
+ * and every backend of the stack's server (found by its port), also those that exited since (reaped by the
+ * postmaster); "benchmark client" is this JVM, the load generator.
  */
 final class ProcessCpu {
 
@@ -87,7 +88,11 @@ final class ProcessCpu {
                 .filter(pid -> commandLine(pid).contains("postgres") && commandLine(pid).contains(portArgument))
                 .toList();
         for (long postmaster : postmasters) {
-            millis += cpuMillis(postmaster);
+            // a backend that exits moves its CPU time into the postmaster's reaped-children times (cutime, cstime),
+            // so the sum stays continuous while connections come and go
+            String[] fields = statFields(postmaster);
+            millis += ticksToMillis(fields);
+            millis += fields == null ? 0 : (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * MILLIS_PER_TICK;
             millis += processes().filter(pid -> parent(pid) == postmaster).mapToDouble(ProcessCpu::cpuMillis).sum();
         }
         return millis;
