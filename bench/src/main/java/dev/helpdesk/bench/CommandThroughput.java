@@ -38,8 +38,7 @@ final class CommandThroughput {
         createBaselineTable();
         ProcessCpu cpu = new ProcessCpu(stack);
         // The services' JIT compilers are still busy for minutes after start; measured levels should not pay for it.
-        LoadRunner.WarmUp warmUp = LoadRunner.warmUp(4, commands(gateway, organization, 4), cpu,
-                GatewayOverhead.WARM_UP_SLICE, GatewayOverhead.WARM_UP_MAX, GatewayOverhead.QUIET_JIT);
+        LoadRunner.WarmUp warmUp = LoadRunner.warmUp(4, commands(gateway, organization, 4), cpu);
         StringBuilder table = new StringBuilder(warmUp.describe() + ".\n\n" + """
                 | clients | commands/s (events/s) | p50 ms | p99 ms | failures | JDBC inserts/s | p50 ms | p99 ms | ratio |
                 |---|---|---|---|---|---|---|---|---|

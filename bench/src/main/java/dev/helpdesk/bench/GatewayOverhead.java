@@ -14,11 +14,6 @@ import java.util.function.ToDoubleFunction;
  */
 final class GatewayOverhead {
 
-    static final Duration WARM_UP_SLICE = Duration.ofSeconds(10);
-    static final Duration WARM_UP_MAX = Duration.ofSeconds(240);
-    /** JIT compilers below 5 % of one core over a slice count as settled. */
-    static final double QUIET_JIT = 0.05;
-
     private final Stack stack;
     private final Portal portal;
     private final Duration measure;
@@ -39,8 +34,8 @@ final class GatewayOverhead {
         LoadRunner.Operation viaService = client -> expect200(portal.get(direct, path, portal.agent));
         ProcessCpu cpu = new ProcessCpu(stack);
         // JIT warm-up of both paths, unmeasured, until the compilers are quiet
-        LoadRunner.WarmUp throughGateway = LoadRunner.warmUp(4, viaGateway, cpu, WARM_UP_SLICE, WARM_UP_MAX, QUIET_JIT);
-        LoadRunner.WarmUp directly = LoadRunner.warmUp(4, viaService, cpu, WARM_UP_SLICE, WARM_UP_MAX, QUIET_JIT);
+        LoadRunner.WarmUp throughGateway = LoadRunner.warmUp(4, viaGateway, cpu);
+        LoadRunner.WarmUp directly = LoadRunner.warmUp(4, viaService, cpu);
         StringBuilder table = new StringBuilder("Through the gateway: " + throughGateway.describe() + ". Direct: "
                 + directly.describe() + ".\n\n"
                 + "| clients | path | requests/s | p50 ms | p99 ms | CPU ms per request: ticket-service | gateway | benchmark client | all | of which JIT | cores busy |\n"

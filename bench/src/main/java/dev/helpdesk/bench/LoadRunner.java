@@ -38,6 +38,16 @@ final class LoadRunner {
         return new LoadResult(all.length, failures.get(), wall, all, cpuUsed, jitUsed);
     }
 
+    private static final Duration WARM_UP_SLICE = Duration.ofSeconds(10);
+    private static final Duration WARM_UP_MAX = Duration.ofSeconds(240);
+    /** JIT compilers below 5 % of one core over a slice count as settled. */
+    private static final double QUIET_JIT = 0.05;
+
+    /** {@link #warmUp(int, Operation, ProcessCpu, Duration, Duration, double)} in 10 s slices, at most 240 s, until 5 %. */
+    static WarmUp warmUp(int clients, Operation operation, ProcessCpu cpu) throws InterruptedException {
+        return warmUp(clients, operation, cpu, WARM_UP_SLICE, WARM_UP_MAX, QUIET_JIT);
+    }
+
     /**
      * Runs the operation in slices until the JIT compilers of the stack's JVMs (and of this one) used less than
      * {@code quietShare} of one core over a slice, or {@code max} has passed: the JIT compilers keep the cores busy for

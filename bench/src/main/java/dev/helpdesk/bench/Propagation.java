@@ -29,8 +29,7 @@ final class Propagation {
         String gateway = stack.gatewayUrl();
         String[] organization = portal.organizationWithContact(gateway);
         LoadRunner.Operation open = client -> portal.openTicket(gateway, organization[1], organization[0]);
-        LoadRunner.WarmUp warmUp = LoadRunner.warmUp(4, open, new ProcessCpu(stack),
-                GatewayOverhead.WARM_UP_SLICE, GatewayOverhead.WARM_UP_MAX, GatewayOverhead.QUIET_JIT);
+        LoadRunner.WarmUp warmUp = LoadRunner.warmUp(4, open, new ProcessCpu(stack));
         LoadResult capacity = LoadRunner.run(4, Duration.ofSeconds(3), Duration.ofSeconds(10), open);
         double backgroundRate = capacity.perSecond() / 2;
         AtomicBoolean running = new AtomicBoolean(true);
