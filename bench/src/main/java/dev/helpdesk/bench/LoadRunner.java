@@ -9,6 +9,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /** Runs an operation from N threads for a fixed time (after a warm-up) and records every latency. */
 final class LoadRunner {
 
+    private static final Duration WARM_UP_SLICE = Duration.ofSeconds(10);
+    private static final Duration WARM_UP_MAX = Duration.ofSeconds(240);
+    /** JIT compilers below 5 % of one core over a slice count as settled. */
+    private static final double QUIET_JIT = 0.05;
+
     /** One operation of one client; {@code client} is the thread's index. Throws on failure. */
     interface Operation {
         void run(int client) throws Exception;
@@ -38,11 +43,6 @@ final class LoadRunner {
         return new LoadResult(all.length, failures.get(), wall, all, cpuUsed, jitUsed);
     }
 
-    private static final Duration WARM_UP_SLICE = Duration.ofSeconds(10);
-    private static final Duration WARM_UP_MAX = Duration.ofSeconds(240);
-    /** JIT compilers below 5 % of one core over a slice count as settled. */
-    private static final double QUIET_JIT = 0.05;
-
     /** {@link #warmUp(int, Operation, ProcessCpu, Duration, Duration, double)} in 10 s slices, at most 240 s, until 5 %. */
     static WarmUp warmUp(int clients, Operation operation, ProcessCpu cpu) throws InterruptedException {
         return warmUp(clients, operation, cpu, WARM_UP_SLICE, WARM_UP_MAX, QUIET_JIT);
@@ -54,7 +54,8 @@ final class LoadRunner {
      * minutes after start (C2 over Reactor's deep call chains especially), and a measurement taken while they work
      * measures compilation. Returns what happened, for the report.
      */
-    static WarmUp warmUp(int clients, Operation operation, ProcessCpu cpu, Duration slice, Duration max, double quietShare)
+    private static WarmUp warmUp(int clients, Operation operation, ProcessCpu cpu, Duration slice, Duration max,
+                                 double quietShare)
             throws InterruptedException {
         long started = System.nanoTime();
         double lastShare;
