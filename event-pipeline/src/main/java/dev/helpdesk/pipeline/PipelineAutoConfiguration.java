@@ -1,0 +1,103 @@
+package dev.helpdesk.pipeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.helpdesk.pipeline.inbound.DeadLetters;
+import dev.helpdesk.pipeline.inbound.Failures;
+import dev.helpdesk.pipeline.inbound.InboundPipeline;
+import dev.helpdesk.pipeline.inbound.InboundProperties;
+import dev.helpdesk.pipeline.inbound.ProcessedEvents;
+import dev.helpdesk.pipeline.outbox.OutboxProperties;
+import dev.helpdesk.pipeline.outbox.OutboxRelay;
+import dev.helpdesk.pipeline.outbox.OutboxWriter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
+import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+import javax.sql.DataSource;
+
+/**
+ * The event pipeline of a service: an {@link InboundPipeline} for its batch listeners (and the container error
+ * handler that retries transient failures), and, with {@code helpdesk.pipeline.outbox.enabled=true}, an
+ * {@link OutboxWriter} and its {@link OutboxRelay}. The service's schema owns the tables (see docs/event-pipeline.md).
+ */
+@AutoConfiguration(after = {JacksonAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
+        DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class},
+        before = KafkaAutoConfiguration.class)
+@ConditionalOnBean({JdbcTemplate.class, PlatformTransactionManager.class})
+@EnableConfigurationProperties({OutboxProperties.class, InboundProperties.class})
+public class PipelineAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    DeadLetters pipelineDeadLetters(JdbcTemplate jdbc, ObjectProvider<MeterRegistry> meters) {
+        return new DeadLetters(jdbc, meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProcessedEvents pipelineProcessedEvents(JdbcTemplate jdbc) {
+        return new ProcessedEvents(jdbc);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    InboundPipeline inboundPipeline(ObjectMapper json, PlatformTransactionManager transactions, ProcessedEvents processed,
+                                    DeadLetters deadLetters, InboundProperties properties) {
+        return new InboundPipeline(json, new TransactionTemplate(transactions), processed, deadLetters, properties);
+    }
+
+    /**
+     * What reaches the container is transient (the pipeline sets aside what can never be applied): the poll is
+     * retried with back-off, for as long as the outage lasts, and never set aside.
+     */
+    @Bean
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    DefaultErrorHandler pipelineErrorHandler(InboundProperties properties) {
+        ExponentialBackOff backOff = new ExponentialBackOff(properties.transientBackOff().toMillis(), 2.0);
+        backOff.setMaxInterval(properties.transientMaxPause().toMillis());
+        DefaultErrorHandler handler = new DefaultErrorHandler(backOff);
+        handler.setRetryListeners((record, failure, attempt) -> {
+            if (!Failures.isTransient(failure)) {
+                org.slf4j.LoggerFactory.getLogger(PipelineAutoConfiguration.class)
+                        .error("Unexpected failure reached the listener container (attempt {}): {}", attempt,
+                                Failures.describe(failure));
+            }
+        });
+        return handler;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(name = "helpdesk.pipeline.outbox.enabled", havingValue = "true")
+    OutboxRelay outboxRelay(DataSource dataSource, KafkaTemplate<String, String> kafka, OutboxProperties properties,
+                            ObjectProvider<MeterRegistry> meters) {
+        return new OutboxRelay(dataSource, kafka, properties, meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(name = "helpdesk.pipeline.outbox.enabled", havingValue = "true")
+    OutboxWriter outboxWriter(JdbcTemplate jdbc, ObjectMapper json, OutboxRelay relay,
+                              @Value("${helpdesk.pipeline.source:/${spring.application.name:service}}") String source) {
+        return new OutboxWriter(jdbc, json, source, relay::wakeUp);
+    }
+}

@@ -1,0 +1,154 @@
+package dev.helpdesk.pipeline.inbound;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.helpdesk.events.ReceivedEvent;
+import dev.helpdesk.events.ReceivedEvents;
+import dev.helpdesk.events.UnreadableEventException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The one way a service consumes a topic: call {@link #consume} from a batch {@code @KafkaListener}.
+ * <ol>
+ *   <li>Each record's envelope is read once; a record that is not a readable event, or whose data breaks its type's
+ *       schema, is set aside as a dead letter with the reason.</li>
+ *   <li>Types the handler does not act on are skipped; a poll with nothing to apply touches no database.</li>
+ *   <li>Everything else is applied in one transaction per poll, with repeats dropped in bulk and dead letters stored
+ *       in the same transaction.</li>
+ *   <li>If that transaction fails for a reason a retry cannot change, the poll's events are applied one at a time;
+ *       an event still refused after {@link InboundProperties#maxAttempts()} tries is set aside and the partition
+ *       moves on.</li>
+ *   <li>A transient failure (the database unreachable) is thrown to the container, whose error handler retries the
+ *       poll with back-off for as long as it lasts and never sets anything aside.</li>
+ * </ol>
+ */
+public class InboundPipeline {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundPipeline.class);
+
+    private final ObjectMapper json;
+    private final TransactionTemplate transaction;
+    private final ProcessedEvents processed;
+    private final DeadLetters deadLetters;
+    private final InboundProperties properties;
+
+    public InboundPipeline(ObjectMapper json, TransactionTemplate transaction, ProcessedEvents processed,
+                           DeadLetters deadLetters, InboundProperties properties) {
+        this.json = json;
+        this.transaction = transaction;
+        this.processed = processed;
+        this.deadLetters = deadLetters;
+        this.properties = properties;
+    }
+
+    public void consume(List<ConsumerRecord<String, String>> records, EventHandler handler) {
+        List<InboundEvent> accepted = new ArrayList<>();
+        List<DeadLetter> unreadable = new ArrayList<>();
+        Map<InboundEvent, ConsumerRecord<String, String>> sources = new HashMap<>();
+        Map<TopicPartition, Long> nextOffsets = new LinkedHashMap<>();
+        for (ConsumerRecord<String, String> record : records) {
+            nextOffsets.merge(new TopicPartition(record.topic(), record.partition()), record.offset() + 1, Math::max);
+            read(record, handler, unreadable).ifPresent(event -> {
+                accepted.add(event);
+                sources.put(event, record);
+            });
+        }
+        if (accepted.isEmpty() && unreadable.isEmpty()) {
+            return;
+        }
+        try {
+            transaction.executeWithoutResult(status -> {
+                deadLetters.store(unreadable);
+                applyNew(accepted, nextOffsets, handler);
+            });
+        } catch (RuntimeException failure) {
+            if (Failures.isTransient(failure)) {
+                throw failure;
+            }
+            log.info("A poll of {} events failed ({}); applying them one at a time", accepted.size(),
+                    Failures.describe(failure));
+            transaction.executeWithoutResult(status -> deadLetters.store(unreadable));
+            for (InboundEvent event : accepted) {
+                applyAlone(event, sources.get(event), handler);
+            }
+        }
+    }
+
+    private Optional<InboundEvent> read(ConsumerRecord<String, String> record, EventHandler handler,
+                                                  List<DeadLetter> unreadable) {
+        ReceivedEvent envelope = null;
+        try {
+            envelope = ReceivedEvents.read(json, record.value());
+            if (!handler.handles(envelope.type())) {
+                return Optional.empty();
+            }
+            Object data = handler.decode(envelope);
+            return Optional.of(new InboundEvent(envelope, data, record.topic(), record.partition(),
+                    record.offset()));
+        } catch (UnreadableEventException e) {
+            unreadable.add(DeadLetter.of(record, envelope == null ? null : envelope.id(),
+                    envelope == null ? null : envelope.type(), e.getMessage(), 1));
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            // A decoder that cannot make sense of the data will not on a second try either.
+            unreadable.add(DeadLetter.of(record, envelope == null ? null : envelope.id(),
+                    envelope == null ? null : envelope.type(), "cannot be decoded: " + Failures.describe(e), 1));
+            return Optional.empty();
+        }
+    }
+
+    private void applyNew(List<InboundEvent> events, Map<TopicPartition, Long> nextOffsets, EventHandler handler) {
+        List<InboundEvent> fresh = events;
+        if (handler.deduplicates() && !events.isEmpty()) {
+            Set<String> firstSeen = processed.recordFirstSeen(events.stream().map(InboundEvent::id).toList());
+            Set<String> taken = new HashSet<>();
+            fresh = events.stream().filter(event -> firstSeen.contains(event.id()) && taken.add(event.id())).toList();
+        }
+        if (!fresh.isEmpty() || !handler.deduplicates()) {
+            handler.apply(new InboundBatch(fresh, nextOffsets));
+        }
+    }
+
+    private void applyAlone(InboundEvent event, ConsumerRecord<String, String> record, EventHandler handler) {
+        Map<TopicPartition, Long> next = Map.of(new TopicPartition(event.topic(), event.partition()), event.offset() + 1);
+        long pause = properties.retryPause().toMillis();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transaction.executeWithoutResult(status -> applyNew(List.of(event), next, handler));
+                return;
+            } catch (RuntimeException failure) {
+                if (Failures.isTransient(failure)) {
+                    throw failure;
+                }
+                if (attempt >= properties.maxAttempts()) {
+                    DeadLetter letter = DeadLetter.of(event, record.key(), record.value(), Failures.describe(failure), attempt);
+                    transaction.executeWithoutResult(status -> deadLetters.store(List.of(letter)));
+                    return;
+                }
+                sleep(pause);
+                pause *= 2;
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying an event", e);
+        }
+    }
+}

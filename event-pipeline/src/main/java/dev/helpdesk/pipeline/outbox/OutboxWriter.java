@@ -1,0 +1,114 @@
+package dev.helpdesk.pipeline.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.helpdesk.events.EventEnvelope;
+import org.slf4j.MDC;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Writes events to the outbox in the caller's transaction, so they are published exactly when the state change they
+ * describe commits. Two statements whatever the number of events: one numbers them in their streams
+ * ({@code outbox_stream}, whose row lock also orders concurrent writers of one stream), one inserts them in the
+ * given order. After the commit the relay is woken at once.
+ */
+public class OutboxWriter {
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final String source;
+    private final Runnable afterCommit;
+
+    public OutboxWriter(JdbcTemplate jdbc, ObjectMapper json, String source, Runnable afterCommit) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.source = source;
+        this.afterCommit = afterCommit;
+    }
+
+    public void append(OutboxEvent event) {
+        appendAll(List.of(event));
+    }
+
+    /** Appends the events in order; each gets a new event id and the next position of its stream. */
+    public void appendAll(List<OutboxEvent> events) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("The outbox is written in the transaction of the state change it describes");
+        }
+        if (events.isEmpty()) {
+            return;
+        }
+        Map<String, Long> next = reserveSequences(events);
+        int size = events.size();
+        String[] ids = new String[size];
+        String[] topics = new String[size];
+        String[] keys = new String[size];
+        String[] types = new String[size];
+        String[] payloads = new String[size];
+        String[] correlationIds = new String[size];
+        for (int i = 0; i < size; i++) {
+            OutboxEvent event = events.get(i);
+            long sequence = next.merge(event.streamKey(), 1L, Long::sum) - 1;
+            ids[i] = UUID.randomUUID().toString();
+            topics[i] = event.topic();
+            keys[i] = event.streamKey();
+            types[i] = event.type();
+            correlationIds[i] = event.correlationId() != null ? event.correlationId() : MDC.get("correlationId");
+            payloads[i] = serialise(new EventEnvelope<>(EventEnvelope.SPEC_VERSION, ids[i], event.type(), source,
+                    event.streamKey(), event.time(), EventEnvelope.DATA_CONTENT_TYPE, event.aggregateType(), sequence,
+                    null, event.actor() == null ? "system" : event.actor(), correlationIds[i], event.data()));
+        }
+        jdbc.update("""
+                INSERT INTO outbox (event_id, topic, record_key, event_type, payload, correlation_id)
+                SELECT e.event_id, e.topic, e.record_key, e.event_type, e.payload, e.correlation_id
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                     WITH ORDINALITY AS e (event_id, topic, record_key, event_type, payload, correlation_id, position)
+                ORDER BY e.position""", ids, topics, keys, types, payloads, correlationIds);
+        wakeRelayAfterCommit();
+    }
+
+    /** The first free position of each stream the events belong to, reserved for them (locks the streams' rows). */
+    private Map<String, Long> reserveSequences(List<OutboxEvent> events) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        events.forEach(event -> counts.merge(event.streamKey(), 1L, Long::sum));
+        String[] keys = counts.keySet().toArray(String[]::new);
+        Long[] sizes = counts.values().toArray(Long[]::new);
+        Map<String, Long> first = new HashMap<>();
+        // Keys in a fixed order, so two transactions reserving the same streams never wait on each other in a cycle.
+        jdbc.query("""
+                INSERT INTO outbox_stream (stream_key, next_sequence)
+                SELECT s.stream_key, s.size FROM unnest(?::text[], ?::bigint[]) AS s (stream_key, size) ORDER BY 1
+                ON CONFLICT (stream_key) DO UPDATE SET next_sequence = outbox_stream.next_sequence + EXCLUDED.next_sequence
+                RETURNING stream_key, next_sequence""",
+                row -> {
+                    String key = row.getString(1);
+                    first.put(key, row.getLong(2) - counts.get(key));
+                }, keys, sizes);
+        return first;
+    }
+
+    private String serialise(EventEnvelope<Object> envelope) {
+        try {
+            return json.writeValueAsString(envelope);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot serialise " + envelope.type(), e);
+        }
+    }
+
+    private void wakeRelayAfterCommit() {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                afterCommit.run();
+            }
+        });
+    }
+}

@@ -1,0 +1,91 @@
+package dev.helpdesk.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * Reads record values of every helpdesk topic (CloudEvents 1.0, structured JSON, see {@link EventEnvelope}).
+ * Tolerant of attributes it does not know; strict on the ones consumers rely on. Anything else is an
+ * {@link UnreadableEventException} that says what is wrong, so a consumer can set the record aside with a reason.
+ */
+public final class ReceivedEvents {
+
+    private static final int LONGEST_ID = 200;
+
+    private ReceivedEvents() {
+    }
+
+    /** The envelope of a record value; throws {@link UnreadableEventException} when it is not one. */
+    public static ReceivedEvent read(ObjectMapper json, String value) {
+        if (value == null || value.isBlank()) {
+            throw new UnreadableEventException("empty record value");
+        }
+        if (value.indexOf('\u0000') >= 0) {
+            throw new UnreadableEventException("record value contains NUL characters");
+        }
+        JsonNode root;
+        try {
+            root = json.readTree(value);
+        } catch (JsonProcessingException e) {
+            throw new UnreadableEventException("value is not JSON");
+        }
+        if (root == null || !root.isObject()) {
+            throw new UnreadableEventException("value is not a JSON object");
+        }
+        String id = text(root, "id");
+        if (id == null || id.isBlank() || id.length() > LONGEST_ID) {
+            throw new UnreadableEventException("envelope has no valid id");
+        }
+        String type = text(root, "type");
+        if (type == null || type.isBlank() || type.length() > LONGEST_ID) {
+            throw new UnreadableEventException("envelope has no valid type");
+        }
+        JsonNode data = root.get("data");
+        if (data == null || !data.isObject()) {
+            throw new UnreadableEventException(type + " has no data object");
+        }
+        JsonNode sequence = root.get("sequence");
+        return new ReceivedEvent(id, type, text(root, "subject"), instant(root), sequence != null && sequence.canConvertToLong()
+                ? sequence.asLong() : null, text(root, "actor"), text(root, "correlationid"), data);
+    }
+
+    /**
+     * Binds the event's data to {@code type} after checking that the {@code required} fields are present, not null
+     * and not blank; throws {@link UnreadableEventException} when they are not or the data does not fit the record.
+     */
+    public static <T> T data(ObjectMapper json, ReceivedEvent event, Class<T> type, List<String> required) {
+        for (String field : required) {
+            JsonNode node = event.data().get(field);
+            if (node == null || node.isNull() || (node.isTextual() && node.asText().isBlank())) {
+                throw new UnreadableEventException(event.type() + " lacks data." + field);
+            }
+        }
+        try {
+            return json.treeToValue(event.data(), type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new UnreadableEventException(event.type() + " data does not match its schema");
+        }
+    }
+
+    private static Instant instant(JsonNode root) {
+        String time = text(root, "time");
+        if (time == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(time);
+        } catch (DateTimeParseException e) {
+            throw new UnreadableEventException("time is not an ISO-8601 instant");
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() || !value.isValueNode() ? null : value.asText();
+    }
+}
