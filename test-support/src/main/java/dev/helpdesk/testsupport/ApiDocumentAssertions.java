@@ -8,6 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -26,13 +28,19 @@ public final class ApiDocumentAssertions {
     private ApiDocumentAssertions() {
     }
 
-    /** Fetches {@code /v3/api-docs} of the service on {@code port} and checks it; returns the document. */
+    /**
+     * Fetches {@code /v3/api-docs} of the service on {@code port}, keeps it as {@code target/openapi/api-docs.json}
+     * (for {@code docs/openapi/lint.sh}) and checks it; returns the document.
+     */
     public static JsonNode assertServesTheEdgeDocument(int port) throws IOException, InterruptedException {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode document = new ObjectMapper().readTree(response.body());
+        Path saved = Path.of("target", "openapi", "api-docs.json");
+        Files.createDirectories(saved.getParent());
+        Files.writeString(saved, response.body());
         assertEveryOperationHasTheEdge(document);
         return document;
     }
