@@ -1,5 +1,6 @@
 package dev.helpdesk.escalations.escalation;
 
+import dev.helpdesk.edge.paging.Page;
 import dev.helpdesk.escalations.domain.EscalationState;
 import dev.helpdesk.escalations.domain.Trigger;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,9 +26,11 @@ public class EscalationRepository {
     private static final RowMapper<Escalation> ROWS = EscalationRepository::escalation;
 
     private final JdbcTemplate jdbc;
+    private final DeadlineAlarm alarm;
 
-    public EscalationRepository(JdbcTemplate jdbc) {
+    public EscalationRepository(JdbcTemplate jdbc, DeadlineAlarm alarm) {
         this.jdbc = jdbc;
+        this.alarm = alarm;
     }
 
     /** Inserts a raised level with its timer; false when the ticket already has that level (it is raised once). */
@@ -42,6 +45,7 @@ public class EscalationRepository {
             return false;
         }
         jdbc.update("INSERT INTO acknowledgement_timer (escalation_id, due_at) VALUES (?, ?)", e.id(), ts(e.acknowledgeBy()));
+        alarm.deadlineSet(e.acknowledgeBy());
         return true;
     }
 
@@ -80,11 +84,19 @@ public class EscalationRepository {
                 ts(at), manager, actionPlan, id);
     }
 
-    /** Claims one due, unfired timer (skipping those another instance holds); empty when none is due. */
-    public Optional<UUID> claimDueTimer(Instant now) {
-        return jdbc.queryForList("""
-                SELECT escalation_id FROM acknowledgement_timer WHERE fired_at IS NULL AND due_at <= ?
-                ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED""", UUID.class, ts(now)).stream().findFirst();
+    /**
+     * Claims the unfired timer due first (skipping those another instance holds), due or not: the caller fires it if
+     * it is due, and otherwise learns when to look again. Empty when no timer is pending.
+     */
+    public Optional<PendingTimer> claimEarliestTimer() {
+        return jdbc.query("""
+                SELECT escalation_id, due_at FROM acknowledgement_timer WHERE fired_at IS NULL
+                ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED""",
+                (rs, row) -> new PendingTimer(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant())).stream().findFirst();
+    }
+
+    /** An acknowledgement deadline not fired yet. */
+    public record PendingTimer(UUID escalationId, Instant dueAt) {
     }
 
     public void markTimerFired(UUID escalationId, Instant at) {
@@ -99,7 +111,7 @@ public class EscalationRepository {
                 WHERE escalation_id = ? AND fired_at IS NULL""", ts(retryAt), maxAttempts, ts(now), escalationId);
     }
 
-    public PageOf<Escalation> search(EscalationQuery query) {
+    public Page<Escalation> search(EscalationQuery query) {
         List<Object> arguments = new ArrayList<>();
         StringBuilder where = new StringBuilder(" WHERE true");
         if (query.ticketId() != null) {
@@ -120,7 +132,7 @@ public class EscalationRepository {
         pageArguments.add((long) query.page() * query.size());
         List<Escalation> items = jdbc.query("SELECT " + COLUMNS + " FROM escalation" + where
                 + " ORDER BY raised_at DESC, ticket_id, level DESC LIMIT ? OFFSET ?", ROWS, pageArguments.toArray());
-        return new PageOf<>(items, query.page(), query.size(), total == null ? 0 : total);
+        return new Page<>(items, query.page(), query.size(), total == null ? 0 : total);
     }
 
     private static Escalation escalation(ResultSet rs, int row) throws SQLException {

@@ -1,0 +1,99 @@
+package dev.helpdesk.escalations.inbound;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.helpdesk.escalations.escalation.EscalationService;
+import dev.helpdesk.escalations.escalation.TicketMirror;
+import dev.helpdesk.events.EventTypes;
+import dev.helpdesk.events.ReceivedEvent;
+import dev.helpdesk.events.ReceivedEvents;
+import dev.helpdesk.events.TicketStatus;
+import dev.helpdesk.events.organization.OrganizationRegisteredEvent;
+import dev.helpdesk.events.ticket.EscalationRequestedEvent;
+import dev.helpdesk.events.ticket.SeverityChangedEvent;
+import dev.helpdesk.events.ticket.TicketOpenedEvent;
+import dev.helpdesk.events.ticket.TicketReopenedEvent;
+import dev.helpdesk.events.ticket.TicketStatusChangedEvent;
+import dev.helpdesk.pipeline.inbound.EventHandler;
+import dev.helpdesk.pipeline.inbound.InboundBatch;
+import dev.helpdesk.pipeline.inbound.InboundEvent;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What escalation does with {@code helpdesk.tickets.v1}: organisations' contracts, tickets' plan, calendar, severity
+ * and status, escalation requests. Other types are skipped.
+ */
+@Component
+public class TicketEventsHandler implements EventHandler {
+
+    /** The types acted on, each with the data fields it cannot do without. */
+    private static final Map<Class<?>, List<String>> REQUIRED = Map.of(
+            OrganizationRegisteredEvent.class, List.of("organizationId", "plan", "calendar", "timeZone"),
+            TicketOpenedEvent.class, List.of("ticketId", "organizationId", "severity"),
+            SeverityChangedEvent.class, List.of("ticketId", "to"),
+            TicketStatusChangedEvent.class, List.of("ticketId", "to"),
+            TicketReopenedEvent.class, List.of("ticketId"),
+            EscalationRequestedEvent.class, List.of("ticketId", "organizationId"));
+
+    private final ObjectMapper json;
+    private final TicketMirror tickets;
+    private final EscalationService escalations;
+
+    public TicketEventsHandler(ObjectMapper json, TicketMirror tickets, EscalationService escalations) {
+        this.json = json;
+        this.tickets = tickets;
+        this.escalations = escalations;
+    }
+
+    @Override
+    public boolean handles(String type) {
+        return EventTypes.classOf(type).filter(REQUIRED::containsKey).isPresent();
+    }
+
+    @Override
+    public Object decode(ReceivedEvent event) {
+        Class<?> dataType = EventTypes.classOf(event.type()).orElseThrow();
+        Object data = ReceivedEvents.data(json, event, dataType, REQUIRED.get(dataType));
+        if (data instanceof OrganizationRegisteredEvent e) {
+            TimeZones.require(e.timeZone(), "data.timeZone");
+        } else if (data instanceof TicketOpenedEvent e) {
+            TimeZones.require(e.timeZone(), "data.timeZone");
+        }
+        return data;
+    }
+
+    @Override
+    public void apply(InboundBatch batch) {
+        batch.forEach(this::apply);
+    }
+
+    private void apply(InboundEvent event) {
+        Object data = event.data();
+        if (data instanceof OrganizationRegisteredEvent e) {
+            escalations.onOrganizationRegistered(e.organizationId(), e.plan(), e.calendar(), e.timeZone(), e.supportManager());
+        } else if (data instanceof TicketOpenedEvent e) {
+            escalations.onTicketOpened(e.ticketId(), e.organizationId(), e.plan(), e.calendar(), e.timeZone(), e.severity());
+        } else if (data instanceof SeverityChangedEvent e) {
+            tickets.severityChanged(e.ticketId(), e.to());
+        } else if (data instanceof TicketStatusChangedEvent e) {
+            statusChanged(e);
+        } else if (data instanceof TicketReopenedEvent e) {
+            escalations.onTicketUnresolved(e.ticketId());
+        } else if (data instanceof EscalationRequestedEvent e) {
+            String requestedBy = e.requestedBy() != null ? e.requestedBy() : event.envelope().actor();
+            escalations.onEscalationRequest(e.ticketId(), e.organizationId(), requestedBy == null ? "unknown" : requestedBy);
+        }
+    }
+
+    private void statusChanged(TicketStatusChangedEvent e) {
+        if (e.to() == TicketStatus.RESOLVED) {
+            escalations.onTicketEnded(e.ticketId(), "TICKET_RESOLVED");
+        } else if (e.to() == TicketStatus.CLOSED) {
+            escalations.onTicketEnded(e.ticketId(), "TICKET_CLOSED");
+        } else {
+            escalations.onTicketUnresolved(e.ticketId());
+        }
+    }
+}
