@@ -1,4 +1,4 @@
-package dev.helpdesk.escalations.outbox;
+package dev.helpdesk.events.escalation;
 
 import java.time.Instant;
 
@@ -13,6 +13,4 @@ public record EscalationClosedEvent(
         int level,
         String reason,
         Instant closedAt) {
-
-    public static final String TYPE = "helpdesk.escalation.closed.v1";
 }

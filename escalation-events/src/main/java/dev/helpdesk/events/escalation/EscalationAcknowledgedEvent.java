@@ -1,4 +1,4 @@
-package dev.helpdesk.escalations.outbox;
+package dev.helpdesk.events.escalation;
 
 import java.time.Instant;
 
@@ -11,6 +11,4 @@ public record EscalationAcknowledgedEvent(
         String acknowledgedBy,
         String actionPlan,
         Instant acknowledgedAt) {
-
-    public static final String TYPE = "helpdesk.escalation.acknowledged.v1";
 }

@@ -1,8 +1,11 @@
-package dev.helpdesk.escalations.outbox;
+package dev.helpdesk.events.escalation;
 
 import java.time.Instant;
 
-/** {@code helpdesk.escalation.raised.v1}: a ticket reached an escalation level. */
+/**
+ * {@code helpdesk.escalation.raised.v1}: a ticket reached an escalation level (1 to 3). {@code trigger} is
+ * {@code SLA_BREACH}, {@code SLA_WARNING}, {@code CUSTOMER_REQUEST} or {@code ACKNOWLEDGEMENT_TIMEOUT}.
+ */
 public record EscalationRaisedEvent(
         String escalationId,
         String ticketId,
@@ -12,6 +15,4 @@ public record EscalationRaisedEvent(
         String trigger,
         Instant raisedAt,
         Instant acknowledgeBy) {
-
-    public static final String TYPE = "helpdesk.escalation.raised.v1";
 }
