@@ -9,13 +9,14 @@ import dev.helpdesk.escalations.domain.LadderLevel;
 import dev.helpdesk.escalations.domain.TicketFacts;
 import dev.helpdesk.escalations.domain.Trigger;
 import dev.helpdesk.escalations.ladder.LadderRepository;
-import dev.helpdesk.escalations.outbox.EscalationAcknowledgedEvent;
-import dev.helpdesk.escalations.outbox.EscalationClosedEvent;
-import dev.helpdesk.escalations.outbox.EscalationRaisedEvent;
 import dev.helpdesk.escalations.outbox.Outbox;
 import dev.helpdesk.events.CalendarKind;
 import dev.helpdesk.events.Plan;
 import dev.helpdesk.events.Severity;
+import dev.helpdesk.events.escalation.EscalationAcknowledgedEvent;
+import dev.helpdesk.events.escalation.EscalationClosedEvent;
+import dev.helpdesk.events.escalation.EscalationEventTypes;
+import dev.helpdesk.events.escalation.EscalationRaisedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -156,7 +157,7 @@ public class EscalationService {
         }
         Instant now = now();
         escalations.acknowledge(escalationId, manager, actionPlan, now);
-        outbox.append(current.ticketId(), EscalationAcknowledgedEvent.TYPE, new EscalationAcknowledgedEvent(
+        outbox.append(current.ticketId(), EscalationEventTypes.ACKNOWLEDGED, new EscalationAcknowledgedEvent(
                 escalationId.toString(), current.ticketId(), current.organizationId(), current.level(), manager, actionPlan, now),
                 manager, now);
         metrics.acknowledged(current.level(), Duration.between(current.raisedAt(), now));
@@ -189,7 +190,7 @@ public class EscalationService {
                 close(lower, "SUPERSEDED", now);
             }
         }
-        outbox.append(ticket.ticketId(), EscalationRaisedEvent.TYPE, new EscalationRaisedEvent(escalation.id().toString(),
+        outbox.append(ticket.ticketId(), EscalationEventTypes.RAISED, new EscalationRaisedEvent(escalation.id().toString(),
                 ticket.ticketId(), ticket.organizationId(), level, ladder.displayNameAt(level, ticket.supportManager()),
                 trigger.name(), now, acknowledgeBy), actor, now);
         metrics.raised(level, trigger);
@@ -198,7 +199,7 @@ public class EscalationService {
 
     private void close(Escalation escalation, String reason, Instant at) {
         escalations.close(escalation.id(), reason, at);
-        outbox.append(escalation.ticketId(), EscalationClosedEvent.TYPE, new EscalationClosedEvent(escalation.id().toString(),
+        outbox.append(escalation.ticketId(), EscalationEventTypes.CLOSED, new EscalationClosedEvent(escalation.id().toString(),
                 escalation.ticketId(), escalation.organizationId(), escalation.level(), reason, at), SYSTEM, at);
     }
 

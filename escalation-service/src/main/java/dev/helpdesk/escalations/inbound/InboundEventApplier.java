@@ -4,6 +4,8 @@ import dev.helpdesk.escalations.escalation.EscalationService;
 import dev.helpdesk.escalations.escalation.TicketMirror;
 import dev.helpdesk.events.TicketStatus;
 import dev.helpdesk.events.organization.OrganizationRegisteredEvent;
+import dev.helpdesk.events.sla.SlaBreachedEvent;
+import dev.helpdesk.events.sla.SlaWarningReachedEvent;
 import dev.helpdesk.events.ticket.EscalationRequestedEvent;
 import dev.helpdesk.events.ticket.SeverityChangedEvent;
 import dev.helpdesk.events.ticket.TicketOpenedEvent;
@@ -32,7 +34,7 @@ public class InboundEventApplier {
             EventReader.requireZone(e.timeZone(), "data.timeZone");
         } else if (data instanceof TicketOpenedEvent e) {
             EventReader.requireZone(e.timeZone(), "data.timeZone");
-        } else if (data instanceof SlaWarningReachedData e && (e.thresholdPercent() < 1 || e.thresholdPercent() > 100)) {
+        } else if (data instanceof SlaWarningReachedEvent e && (e.thresholdPercent() < 1 || e.thresholdPercent() > 100)) {
             throw new InvalidRecordException("data.thresholdPercent must be between 1 and 100");
         }
     }
@@ -55,9 +57,9 @@ public class InboundEventApplier {
         } else if (data instanceof EscalationRequestedEvent e) {
             String requestedBy = e.requestedBy() != null ? e.requestedBy() : event.actor();
             escalations.onEscalationRequest(e.ticketId(), e.organizationId(), requestedBy == null ? "unknown" : requestedBy);
-        } else if (data instanceof SlaBreachedData e) {
+        } else if (data instanceof SlaBreachedEvent e) {
             escalations.onSlaBreach(e.ticketId(), e.organizationId(), e.severity());
-        } else if (data instanceof SlaWarningReachedData e) {
+        } else if (data instanceof SlaWarningReachedEvent e) {
             escalations.onSlaWarning(e.ticketId(), e.organizationId(), e.severity(), e.thresholdPercent());
         }
     }

@@ -1,5 +1,8 @@
 package dev.helpdesk.escalations.inbound;
 
+import dev.helpdesk.events.sla.SlaBreachedEvent;
+import dev.helpdesk.events.sla.SlaEventTypes;
+import dev.helpdesk.events.sla.SlaWarningReachedEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -12,8 +15,8 @@ import java.util.Map;
 public class SlaEventsListener {
 
     static final Map<String, EventShape> SHAPES = Map.of(
-            SlaBreachedData.TYPE, new EventShape(SlaBreachedData.class, List.of("ticketId", "organizationId")),
-            SlaWarningReachedData.TYPE, new EventShape(SlaWarningReachedData.class,
+            SlaEventTypes.BREACHED, new EventShape(SlaBreachedEvent.class, List.of("ticketId", "organizationId")),
+            SlaEventTypes.WARNING_REACHED, new EventShape(SlaWarningReachedEvent.class,
                     List.of("ticketId", "organizationId", "thresholdPercent")));
 
     private final InboundRecords inbound;
