@@ -6,6 +6,8 @@ import dev.helpdesk.budgets.charging.ThresholdRule;
 import dev.helpdesk.budgets.config.BudgetProperties;
 import dev.helpdesk.budgets.projection.BudgetAccounts;
 import dev.helpdesk.budgets.projection.IncomingEvent;
+import dev.helpdesk.events.budget.BudgetEventTypes;
+import dev.helpdesk.events.budget.BudgetThresholdCrossedEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -60,7 +62,7 @@ public class ThresholdWatcher {
                     account.organizationId(), Date.valueOf(period.start()), threshold, Date.valueOf(period.end()),
                     purchased, consumed, account.currency(), Timestamp.from(at));
             if (inserted == 1) {
-                outbox.append(account.organizationId(), ThresholdCrossedData.TYPE, new ThresholdCrossedData(
+                outbox.append(account.organizationId(), BudgetEventTypes.THRESHOLD_CROSSED, new BudgetThresholdCrossedEvent(
                         account.organizationId(), period.start(), period.end(), threshold, purchased, consumed,
                         account.currency(), at), at, cause.correlationId());
                 registry.counter("helpdesk.budget.thresholds.crossed", "threshold", String.valueOf(threshold)).increment();

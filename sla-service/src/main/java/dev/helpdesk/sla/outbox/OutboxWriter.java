@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.helpdesk.events.EventEnvelope;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -30,9 +29,11 @@ public class OutboxWriter {
         this.json = json;
     }
 
-    /** One event of a ticket's SLA stream; {@code sequence} is its position in that stream. */
-    public record Event(String ticketId, String type, Instant time, long sequence, String correlationId,
-                        Map<String, Object> data) {
+    /**
+     * One event of a ticket's SLA stream; {@code sequence} is its position in that stream, {@code data} a record of
+     * sla-events.
+     */
+    public record Event(String ticketId, String type, Instant time, long sequence, String correlationId, Object data) {
     }
 
     /** Appends the events in order, each with a new event id. */
@@ -50,7 +51,7 @@ public class OutboxWriter {
             keys[i] = event.ticketId();
             types[i] = event.type();
             correlationIds[i] = event.correlationId();
-            EventEnvelope<Map<String, Object>> envelope = new EventEnvelope<>(EventEnvelope.SPEC_VERSION, ids[i],
+            EventEnvelope<Object> envelope = new EventEnvelope<>(EventEnvelope.SPEC_VERSION, ids[i],
                     event.type(), SOURCE, event.ticketId(), event.time(), EventEnvelope.DATA_CONTENT_TYPE, AGGREGATE_TYPE,
                     event.sequence(), null, "system", event.correlationId(), event.data());
             try {

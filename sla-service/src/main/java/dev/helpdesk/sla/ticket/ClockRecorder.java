@@ -8,7 +8,6 @@ import dev.helpdesk.sla.outbox.OutboxWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -72,52 +71,16 @@ public class ClockRecorder {
 
     private OutboxWriter.Event describe(SlaTicket ticket, SlaClock clock, ClockEvent event, long sequence,
                                         String correlationId, Instant firedAt) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("ticketId", ticket.ticketId());
-        data.put("organizationId", ticket.organizationId());
-        data.put("metric", clock.metric().name());
-        data.put("severity", clock.severity().name());
-        String type;
-        Instant time;
-        if (event instanceof ClockEvent.Started started) {
-            type = SlaEventTypes.CLOCK_STARTED;
-            time = started.startedAt();
-            data.put("policyId", ticket.policyId());
-            data.put("startedAt", started.startedAt());
-            data.put("dueAt", started.dueAt());
-        } else if (event instanceof ClockEvent.Paused paused) {
-            type = SlaEventTypes.CLOCK_PAUSED;
-            time = paused.at();
-            data.put("at", paused.at());
-            data.put("dueAt", paused.dueAt());
-        } else if (event instanceof ClockEvent.Resumed resumed) {
-            type = SlaEventTypes.CLOCK_RESUMED;
-            time = resumed.at();
-            data.put("at", resumed.at());
-            data.put("dueAt", resumed.dueAt());
-        } else if (event instanceof ClockEvent.WarningReached warning) {
-            type = SlaEventTypes.WARNING_REACHED;
-            time = warning.at();
-            data.put("thresholdPercent", warning.thresholdPercent());
-            data.put("dueAt", warning.dueAt());
-            data.put("at", warning.at());
+        if (event instanceof ClockEvent.WarningReached warning) {
             afterCommit(() -> metrics.warning(clock.metric().name(), clock.severity().name(), warning.thresholdPercent()));
             lag(firedAt, warning.at());
         } else if (event instanceof ClockEvent.Breached breached) {
-            type = SlaEventTypes.BREACHED;
-            time = breached.breachedAt();
-            data.put("dueAt", breached.dueAt());
-            data.put("breachedAt", breached.breachedAt());
             afterCommit(() -> metrics.breach(clock.metric().name(), clock.severity().name()));
             lag(firedAt, breached.breachedAt());
-        } else {
-            ClockEvent.Met met = (ClockEvent.Met) event;
-            type = SlaEventTypes.MET;
-            time = met.metAt();
-            data.put("dueAt", met.dueAt());
-            data.put("metAt", met.metAt());
         }
-        return new OutboxWriter.Event(ticket.ticketId(), type, time, sequence, correlationId, data);
+        PublishedClockEvent published = PublishedClockEvent.of(ticket, clock, event);
+        return new OutboxWriter.Event(ticket.ticketId(), published.type(), published.time(), sequence, correlationId,
+                published.data());
     }
 
     private void lag(Instant firedAt, Instant dueAt) {

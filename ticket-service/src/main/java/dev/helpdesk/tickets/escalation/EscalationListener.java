@@ -3,6 +3,8 @@ package dev.helpdesk.tickets.escalation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.helpdesk.events.escalation.EscalationEventTypes;
+import dev.helpdesk.events.escalation.EscalationRaisedEvent;
 import dev.helpdesk.tickets.config.AxonConfig;
 import dev.helpdesk.tickets.domain.DomainException;
 import dev.helpdesk.tickets.ticket.command.RecordEscalationLevelCommand;
@@ -28,30 +30,31 @@ import java.util.Map;
 @Component
 class EscalationListener {
 
-    static final String RAISED = "helpdesk.escalation.raised.v1";
     private static final Logger log = LoggerFactory.getLogger(EscalationListener.class);
 
     private final CommandGateway commands;
     private final ObjectMapper json;
     private final JdbcTemplate jdbc;
+    private final EscalationRaisedReader reader;
 
     EscalationListener(CommandGateway commands, ObjectMapper json, JdbcTemplate jdbc) {
         this.commands = commands;
         this.json = json;
         this.jdbc = jdbc;
+        this.reader = new EscalationRaisedReader(json);
     }
 
     @KafkaListener(topics = "${helpdesk.topics.escalations}", groupId = "${spring.kafka.consumer.group-id}")
     void on(ConsumerRecord<String, String> record) {
-        EscalationRaised raised;
+        EscalationRaisedEvent raised;
         Map<String, Object> metaData = new HashMap<>();
         metaData.put(AxonConfig.ACTOR, "system");
         try {
             JsonNode envelope = json.readTree(record.value());
-            if (!RAISED.equals(envelope.path("type").asText())) {
+            if (!EscalationEventTypes.RAISED.equals(envelope.path("type").asText())) {
                 return;
             }
-            raised = EscalationRaised.from(envelope.path("data"));
+            raised = reader.read(envelope.get("data"));
             if (envelope.path("correlationid").isTextual()) {
                 metaData.put(AxonConfig.CORRELATION_ID, envelope.path("correlationid").asText());
             }
