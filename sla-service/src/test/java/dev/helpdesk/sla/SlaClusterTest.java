@@ -59,7 +59,7 @@ class SlaClusterTest {
     }
 
     private static long outboxCount(JdbcTemplate jdbc, String ticketId, String type) {
-        return jdbc.queryForObject("SELECT count(*) FROM outbox WHERE record_key = ? AND type = ?", Long.class, ticketId, type);
+        return jdbc.queryForObject("SELECT count(*) FROM outbox WHERE record_key = ? AND event_type = ?", Long.class, ticketId, type);
     }
 
     private static String stateWhileDown(Map<String, Object> properties, String ticketId) throws Exception {
@@ -101,7 +101,7 @@ class SlaClusterTest {
         JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForObject(
-                "SELECT count(*) FROM outbox WHERE type = 'helpdesk.sla.breached.v1'", Long.class)).isEqualTo(16));
+                "SELECT count(*) FROM outbox WHERE event_type = 'helpdesk.sla.breached.v1'", Long.class)).isEqualTo(16));
 
         for (String ticketId : ticketIds) {
             assertThat(outboxCount(jdbc, ticketId, "helpdesk.sla.clock-started.v1")).isEqualTo(2);
