@@ -7,6 +7,7 @@ import dev.helpdesk.events.CalendarKind;
 import dev.helpdesk.events.Plan;
 import dev.helpdesk.events.Severity;
 import dev.helpdesk.events.TicketType;
+import dev.helpdesk.sla.settings.SettingsCache;
 import dev.helpdesk.sla.support.Api;
 import dev.helpdesk.sla.support.SlaTopic;
 import dev.helpdesk.sla.support.TicketEvents;
@@ -119,6 +120,27 @@ class SlaClusterTest {
                 }
             });
         }
+    }
+
+    @Test
+    void aPolicyChangedThroughOneInstanceIsForgottenByTheOther() {
+        Map<String, Object> properties = TestInfrastructure.freshProperties("sla_settings");
+        ConfigurableApplicationContext first = start(properties);
+        ConfigurableApplicationContext second = start(properties);
+        assertThat(api(first).put("/api/sla/policies/shared", ADMIN, SlaServiceTestBase.policy("24x7", "PT1H", "PT8H"))
+                .status()).isEqualTo(201);
+        SettingsCache cache = second.getBean(SettingsCache.class);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(cache.policy("shared").orElseThrow())
+                .as("kept in memory once the eviction listener has its partitions")
+                .isSameAs(cache.policy("shared").orElseThrow()));
+        assertThat(cache.policy("shared").orElseThrow().document().version()).isEqualTo(1);
+
+        assertThat(api(first).put("/api/sla/policies/shared", ADMIN, SlaServiceTestBase.policy("24x7", "PT2H", "PT8H"))
+                .status()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(cache.policy("shared").orElseThrow()
+                .document().version()).isEqualTo(2));
+        assertThat(first.getBean(SettingsCache.class).policy("shared").orElseThrow().document().version()).isEqualTo(2);
     }
 
     @Test

@@ -38,7 +38,9 @@ class StatementsPerEventTest extends SlaServiceTestBase {
 
     @BeforeEach
     void registerTheOrganisation() {
-        events.registered("org-count", Plan.STANDARD, CalendarKind.BUSINESS_HOURS, "UTC");
+        String registration = events.registered("org-count", Plan.STANDARD, CalendarKind.BUSINESS_HOURS, "UTC");
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM processed_event WHERE event_id = ?", Long.class, registration) == 1);
     }
 
     @Test
