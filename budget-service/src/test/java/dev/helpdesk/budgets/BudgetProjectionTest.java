@@ -8,6 +8,7 @@ import dev.helpdesk.budgets.fixtures.TicketTopic;
 import dev.helpdesk.budgets.fixtures.TicketTopicCreation;
 import dev.helpdesk.events.RateKind;
 import dev.helpdesk.testsupport.RealInfrastructure;
+import dev.helpdesk.testsupport.ApiDocumentAssertions;
 import dev.helpdesk.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -54,6 +56,9 @@ class BudgetProjectionTest {
 
     @Autowired
     TestRestTemplate http;
+
+    @LocalServerPort
+    int port;
     @Autowired
     ObjectMapper objectMapper;
     @Autowired
@@ -151,7 +156,10 @@ class BudgetProjectionTest {
         assertThat(sheet.at("/items/2/amount").decimalValue()).hasToString("-150.00");
         assertThat(api.get("/api/budgets/" + org + "/entries?from=" + TODAY + "&to=" + START, AGENT).getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(api.get("/api/budgets/" + org + "/entries?size=201", AGENT).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        ResponseEntity<String> tooLarge = api.get("/api/budgets/" + org + "/entries?size=201", AGENT);
+        assertThat(tooLarge.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(api.json(tooLarge).get("type").asText()).isEqualTo("https://helpdesk.dev/problems/invalid-request");
+        assertThat(api.json(tooLarge).at("/errors/0/field").asText()).isEqualTo("size");
     }
 
     @Test
@@ -307,13 +315,19 @@ class BudgetProjectionTest {
         }
         assertThat(api.get("/api/budgets/" + org, null).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(foreign.getHeaders().getFirst("X-Correlation-Id")).isNotBlank();
+        ResponseEntity<String> homeless = api.get("/api/budgets/" + org, TestTokens.contact("contact-9", null));
+        assertThat(homeless.getStatusCode()).as("a contact without organisation is refused").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(api.json(homeless).get("type").asText()).isEqualTo("https://helpdesk.dev/problems/forbidden");
     }
 
     @Test
-    void publishesItsOpenApiDocument() {
+    void publishesItsOpenApiDocumentWithBearerSecurityAndTheProblemResponsesOfEveryOperation() throws Exception {
         ResponseEntity<String> docs = api.get("/v3/api-docs", null);
         assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(docs.getBody()).contains("/api/budgets/{organizationId}/entries", "/api/admin/budgets/replays");
+        JsonNode document = ApiDocumentAssertions.assertServesTheEdgeDocument(port);
+        assertThat(document.at("/paths/~1api~1budgets~1{organizationId}~1entries/get/parameters").findValuesAsText("name"))
+                .contains("page", "size").doesNotContain("caller", "paging");
     }
 
     @Test

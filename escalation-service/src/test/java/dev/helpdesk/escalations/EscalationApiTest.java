@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.helpdesk.escalations.Api.Answer;
 import dev.helpdesk.events.Plan;
 import dev.helpdesk.events.Severity;
+import dev.helpdesk.testsupport.ApiDocumentAssertions;
 import dev.helpdesk.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,9 @@ class EscalationApiTest extends RunningService {
         Answer read = api.get("/api/escalations/" + id, AGENT);
         assertThat(read.header("ETag")).isEqualTo("\"0\"");
         String plan = "{\"actionPlan\":\"Senior engineer on it, update within 30 minutes\"}";
-        assertThat(api.post(path, MANAGER, plan, "If-Match", "\"7\"").status()).isEqualTo(409);
+        Answer stale = api.post(path, MANAGER, plan, "If-Match", "\"7\"");
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.body().path("type").asText()).isEqualTo("https://helpdesk.dev/problems/stale-version");
 
         Answer acknowledged = api.post(path, MANAGER, plan, "If-Match", "\"0\"", "Idempotency-Key", "ack-" + id);
 
@@ -86,6 +89,9 @@ class EscalationApiTest extends RunningService {
         assertThat(api.get("/api/escalations/" + myEscalation, contact).status()).isEqualTo(200);
         assertThat(api.get("/api/escalations/" + theirEscalation, AGENT).status()).isEqualTo(200);
         assertThat(api.get("/api/escalations", null).status()).isEqualTo(401);
+        Answer homeless = api.get("/api/escalations", TestTokens.contact("contact-9", null));
+        assertThat(homeless.status()).as("a contact without organisation is refused").isEqualTo(403);
+        assertThat(homeless.body().path("type").asText()).isEqualTo("https://helpdesk.dev/problems/forbidden");
     }
 
     @Test
@@ -106,7 +112,9 @@ class EscalationApiTest extends RunningService {
         assertThat(page.body().path("totalItems").asLong()).isEqualTo(3);
         assertThat(api.get("/api/escalations?size=201", AGENT).status()).isEqualTo(400);
         assertThat(api.get("/api/escalations?state=SOMETIMES", AGENT).status()).isEqualTo(400);
-        assertThat(api.get("/api/escalations?page=-1", AGENT).body().path("errors").get(0).path("field").asText()).isEqualTo("page");
+        Answer negative = api.get("/api/escalations?page=-1", AGENT);
+        assertThat(negative.body().path("type").asText()).isEqualTo("https://helpdesk.dev/problems/invalid-request");
+        assertThat(negative.body().path("errors").get(0).path("field").asText()).isEqualTo("page");
     }
 
     @Test
@@ -148,5 +156,15 @@ class EscalationApiTest extends RunningService {
         assertThat(edited.body().path("levels").get(0).path("name").asText()).isEqualTo("Duty manager");
         assertThat(edited.body().path("levels").get(0).path("acknowledgeWithin").asText()).isEqualTo("PT30M");
         assertThat(api.put("/api/escalations/ladders/EXTENDED", MANAGER, valid, "If-Match", etag).status()).isEqualTo(409);
+    }
+
+    @Test
+    void theApiDocumentDeclaresBearerSecurityAndTheProblemResponsesOfEveryOperation() throws Exception {
+        JsonNode document = ApiDocumentAssertions.assertServesTheEdgeDocument(port);
+
+        assertThat(document.at("/paths/~1api~1escalations~1{id}~1acknowledgement/post/responses/409/content")
+                .has("application/problem+json")).isTrue();
+        assertThat(document.at("/paths/~1api~1escalations/get/parameters").findValuesAsText("name")).contains("page", "size")
+                .doesNotContain("caller", "paging");
     }
 }

@@ -220,4 +220,16 @@ class GatewayAccessRulesTest {
                 .expectHeader().value(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, exposed -> assertThat(exposed).contains("X-Correlation-Id"));
         assertThat(services.tickets.received()).hasSize(1);
     }
+
+    @Test
+    void aTooLongUriIsA414ProblemAndTooLargeHeadersA431Problem() {
+        String longPath = "/api/tickets/" + "x".repeat(5000);
+        assertThat(assertProblem(client.get().uri(longPath).exchange(), 414).path("type").asText())
+                .isEqualTo("https://helpdesk.dev/problems/uri-too-long");
+        assertThat(assertProblem(client.get().uri("/api/tickets?q=" + "y".repeat(5000)).exchange(), 414).path("type").asText())
+                .isEqualTo("https://helpdesk.dev/problems/uri-too-long");
+        assertThat(assertProblem(client.get().uri("/api/tickets").header("X-Padding", "z".repeat(9000)).exchange(), 431)
+                .path("type").asText()).isEqualTo("https://helpdesk.dev/problems/request-headers-too-large");
+        assertProblem(client.get().uri("/api/tickets/" + "x".repeat(3000)).exchange(), 401);
+    }
 }

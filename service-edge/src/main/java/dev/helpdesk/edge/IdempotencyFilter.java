@@ -1,13 +1,15 @@
 package dev.helpdesk.edge;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.helpdesk.edge.problem.FieldError;
+import dev.helpdesk.edge.problem.ProblemType;
+import dev.helpdesk.edge.problem.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -66,8 +68,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         String key = request.getHeader(HEADER);
         if (!VALID_KEY.matcher(key).matches()) {
-            problem(response, request, HttpStatus.BAD_REQUEST, "invalid-request", "The Idempotency-Key header is not valid.",
-                    List.of(Map.of("field", HEADER, "message", "1 to 200 visible ASCII characters")));
+            problem(response, request, ProblemType.INVALID_REQUEST, "The Idempotency-Key header is not valid.",
+                    List.of(new FieldError(HEADER, "1 to 200 visible ASCII characters")));
             return;
         }
         HttpServletRequest replayable = request;
@@ -82,7 +84,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 }
             } catch (IllegalStateException | ServletException e) {
                 // The container refused the upload (above spring.servlet.multipart limits).
-                problem(response, request, HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "The upload is too large.", null);
+                problem(response, request, ProblemType.PAYLOAD_TOO_LARGE, "The upload is too large.", null);
                 return;
             }
         } else {
@@ -105,16 +107,16 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 "SELECT request_hash, status, content_type, location, etag, body FROM idempotent_request WHERE user_id = ? AND idem_key = ?",
                 userId, key);
         if (rows.isEmpty()) {
-            problem(response, request, HttpStatus.CONFLICT, "idempotency-key-in-progress",
+            problem(response, request, ProblemType.IDEMPOTENCY_KEY_IN_PROGRESS,
                     "A request with this Idempotency-Key is being processed; retry shortly.", null);
             return;
         }
         Map<String, Object> first = rows.get(0);
         if (!hash.equals(first.get("request_hash"))) {
-            problem(response, request, HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
+            problem(response, request, ProblemType.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was already used for a different request.", null);
         } else if (first.get("status") == null) {
-            problem(response, request, HttpStatus.CONFLICT, "idempotency-key-in-progress",
+            problem(response, request, ProblemType.IDEMPOTENCY_KEY_IN_PROGRESS,
                     "A request with this Idempotency-Key is being processed; retry shortly.", null);
         } else {
             replay(response, first);
@@ -159,15 +161,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private void problem(HttpServletResponse response, HttpServletRequest request, HttpStatus status, String type,
-                         String detail, List<Map<String, String>> errors) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("https://helpdesk.dev/problems/" + type));
+    private void problem(HttpServletResponse response, HttpServletRequest request, ProblemType type, String detail,
+                         List<FieldError> errors) throws IOException {
+        ProblemDetail problem = Problems.of(type, detail, null, errors);
         problem.setInstance(URI.create(request.getRequestURI()));
-        if (errors != null) {
-            problem.setProperty("errors", errors);
-        }
-        response.setStatus(status.value());
+        response.setStatus(type.status().value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
     }

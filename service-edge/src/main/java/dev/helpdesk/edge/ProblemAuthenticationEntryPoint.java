@@ -1,9 +1,10 @@
 package dev.helpdesk.edge;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.helpdesk.edge.problem.ProblemType;
+import dev.helpdesk.edge.problem.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
@@ -26,19 +27,18 @@ public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer");
-        write(response, HttpStatus.UNAUTHORIZED, "A valid bearer token is required.", request);
+        write(response, ProblemType.UNAUTHORIZED, "A valid bearer token is required.", request);
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
-        write(response, HttpStatus.FORBIDDEN, "Your role may not do this.", request);
+        write(response, ProblemType.FORBIDDEN, "Your role may not do this.", request);
     }
 
-    private void write(HttpServletResponse response, HttpStatus status, String detail, HttpServletRequest request) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("https://helpdesk.dev/problems/" + (status == HttpStatus.UNAUTHORIZED ? "unauthorized" : "forbidden")));
+    private void write(HttpServletResponse response, ProblemType type, String detail, HttpServletRequest request) throws IOException {
+        ProblemDetail problem = Problems.of(type, detail);
         problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(status.value());
+        response.setStatus(type.status().value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         objectMapper.writeValue(response.getOutputStream(), problem);
     }

@@ -11,6 +11,7 @@ import dev.helpdesk.events.TicketType;
 import dev.helpdesk.events.Visibility;
 import dev.helpdesk.sla.support.Api;
 import dev.helpdesk.sla.support.TicketEvents;
+import dev.helpdesk.testsupport.ApiDocumentAssertions;
 import dev.helpdesk.testsupport.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +63,11 @@ class SlaAdministrationTest extends SlaServiceTestBase {
         assertThat(api.get("/api/sla/calendars/uk-support", AGENT).body().at("/weeklyHours/MONDAY/1/to").asText()).isEqualTo("24:00");
         assertThat(byAgent.status()).isEqualTo(403);
         assertThat(byAgent.contentType()).startsWith("application/problem+json");
-        assertThat(api.put("/api/sla/calendars/uk-support", ADMIN, body, "\"1\"").status()).isEqualTo(409);
+        Api.Answer stale = api.put("/api/sla/calendars/uk-support", ADMIN, body, "\"1\"");
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.body().get("type").asText()).isEqualTo("https://helpdesk.dev/problems/stale-version");
+        assertThat(api.put("/api/sla/calendars/uk-support", ADMIN, body, "\"x\"").body().at("/errors/0/field").asText())
+                .isEqualTo("If-Match");
         assertThat(api.put("/api/sla/calendars/uk-support", ADMIN, body, "\"2\"").status()).isEqualTo(200);
         assertThat(api.get("/api/sla/calendars?size=500", AGENT).status()).isEqualTo(400);
         assertThat(api.get("/api/sla/calendars?size=1&page=0", AGENT).body().get("items")).hasSize(1);
@@ -193,4 +198,12 @@ class SlaAdministrationTest extends SlaServiceTestBase {
         assertThat(unknown.body().get("errors").findValuesAsText("field")).containsExactly("policy");
     }
 
+
+    @Test
+    void theApiDocumentDeclaresBearerSecurityAndTheProblemResponsesOfEveryOperation() throws Exception {
+        var document = ApiDocumentAssertions.assertServesTheEdgeDocument(port);
+
+        assertThat(document.at("/paths/~1api~1sla~1calendars~1{id}/put/responses/409/content").has("application/problem+json")).isTrue();
+        assertThat(document.at("/paths/~1api~1sla~1calendars/get/parameters").findValuesAsText("name")).containsExactly("page", "size");
+    }
 }

@@ -342,11 +342,14 @@ class SlaClockRulesTest extends SlaServiceTestBase {
         assertThat(other.status()).isEqualTo(404);
         assertThat(other.contentType()).startsWith("application/problem+json");
         assertThat(unknown.status()).isEqualTo(404);
-        assertThat(unknown.body().get("title").asText()).isEqualTo("Not Found");
+        assertThat(unknown.body().get("title").asText()).isEqualTo("Not found");
         assertThat(unknown.body().get("type").asText()).isEqualTo("https://helpdesk.dev/problems/not-found");
         assertThat(other.body().get("type")).isEqualTo(unknown.body().get("type"));
         assertThat(other.body().get("title")).isEqualTo(unknown.body().get("title"));
         assertThat(anonymous.status()).isEqualTo(401);
+        Api.Answer homeless = api.get("/api/sla/tickets/" + ticketId, TestTokens.contact("c-3", null));
+        assertThat(homeless.status()).as("a contact without organisation is refused").isEqualTo(403);
+        assertThat(homeless.body().get("type").asText()).isEqualTo("https://helpdesk.dev/problems/forbidden");
     }
 
 }

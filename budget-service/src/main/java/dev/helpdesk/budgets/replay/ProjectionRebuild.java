@@ -1,7 +1,7 @@
 package dev.helpdesk.budgets.replay;
 
 import dev.helpdesk.budgets.config.BudgetProperties;
-import dev.helpdesk.budgets.config.ConflictException;
+import dev.helpdesk.edge.problem.ProblemException;
 import dev.helpdesk.budgets.config.TopicNames;
 import dev.helpdesk.budgets.projection.Generations;
 import dev.helpdesk.budgets.projection.IncomingEvent;
@@ -99,7 +99,7 @@ public class ProjectionRebuild implements AutoCloseable {
                 }
             }
             if (records.anyRunning()) {
-                throw new ConflictException("A rebuild of the budgets projection is already running.");
+                throw ProblemException.conflict("A rebuild of the budgets projection is already running.");
             }
             records.started(id, requestedBy, generations.next(), idempotencyKey);
             return Optional.<UUID>empty();

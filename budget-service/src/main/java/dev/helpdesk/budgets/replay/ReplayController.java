@@ -1,7 +1,6 @@
 package dev.helpdesk.budgets.replay;
 
-import dev.helpdesk.budgets.config.InvalidInputException;
-import dev.helpdesk.budgets.config.NotFoundException;
+import dev.helpdesk.edge.problem.ProblemException;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -36,7 +35,7 @@ public class ReplayController {
                                                    @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                                    Authentication caller) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-            throw new InvalidInputException("Idempotency-Key", "must be 1 to 200 characters");
+            throw ProblemException.invalid("Idempotency-Key", "must be 1 to 200 characters");
         }
         UUID id = rebuild.start(caller.getName(), idempotencyKey);
         return ResponseEntity.status(HttpStatus.ACCEPTED)
@@ -46,6 +45,6 @@ public class ReplayController {
 
     @GetMapping("/{id}")
     public ReplayView progress(@PathVariable UUID id) {
-        return records.find(id).orElseThrow(() -> new NotFoundException("No rebuild " + id + "."));
+        return records.find(id).orElseThrow(() -> ProblemException.notFound("No rebuild " + id + "."));
     }
 }

@@ -1,11 +1,13 @@
 package dev.helpdesk.budgets.report;
 
 import dev.helpdesk.budgets.charging.BurndownInterval;
-import dev.helpdesk.budgets.config.InvalidInputException;
+import dev.helpdesk.edge.caller.Caller;
+import dev.helpdesk.edge.paging.PageRequest;
+import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,59 +23,56 @@ import java.util.List;
 public class BudgetController {
 
     public static final MediaType TEXT_CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
-    private static final int MAX_PAGE_SIZE = 200;
 
     private final BudgetReports reports;
-    private final TenantAccess tenants;
 
-    public BudgetController(BudgetReports reports, TenantAccess tenants) {
+    public BudgetController(BudgetReports reports) {
         this.reports = reports;
-        this.tenants = tenants;
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     public BudgetView budget(@PathVariable String organizationId,
-                             @RequestParam(required = false) LocalDate periodStart, Authentication caller) {
-        tenants.requireReadable(caller, organizationId);
+                             @RequestParam(required = false) LocalDate periodStart, Caller caller) {
+        requireReadable(caller, organizationId);
         return reports.budget(organizationId, periodStart);
     }
 
     @GetMapping(path = "/burndown", produces = MediaType.APPLICATION_JSON_VALUE)
     public BurndownView burndown(@PathVariable String organizationId,
                                  @RequestParam(defaultValue = "WEEK") BurndownInterval interval,
-                                 @RequestParam(required = false) LocalDate periodStart, Authentication caller) {
-        tenants.requireReadable(caller, organizationId);
+                                 @RequestParam(required = false) LocalDate periodStart, Caller caller) {
+        requireReadable(caller, organizationId);
         return reports.burndown(organizationId, interval, periodStart);
     }
 
     @GetMapping(path = "/entries", produces = MediaType.APPLICATION_JSON_VALUE)
     public Timesheet entries(@PathVariable String organizationId,
                              @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
-                             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
-                             Authentication caller) {
-        if (page < 0) {
-            throw new InvalidInputException("page", "must be 0 or more");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidInputException("size", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
-        tenants.requireReadable(caller, organizationId);
+                             @Valid @ParameterObject PageRequest paging, Caller caller) {
+        requireReadable(caller, organizationId);
         BudgetReports.TimesheetLines lines = reports.timesheet(organizationId, from, to);
-        List<TimesheetRow> items = lines.rows().stream().skip((long) page * size).limit(size).toList();
-        return new Timesheet(organizationId, lines.currency(), lines.from(), lines.to(), items, page, size,
+        List<TimesheetRow> items = lines.rows().stream().skip(paging.offset()).limit(paging.size()).toList();
+        return new Timesheet(organizationId, lines.currency(), lines.from(), lines.to(), items, paging.page(), paging.size(),
                 lines.rows().size(), lines.totalMinutes(), lines.totalAmount());
     }
 
     @GetMapping(path = "/entries", produces = "text/csv")
     public ResponseEntity<String> entriesAsCsv(@PathVariable String organizationId,
                                                @RequestParam(required = false) LocalDate from,
-                                               @RequestParam(required = false) LocalDate to, Authentication caller) {
-        tenants.requireReadable(caller, organizationId);
+                                               @RequestParam(required = false) LocalDate to, Caller caller) {
+        requireReadable(caller, organizationId);
         BudgetReports.TimesheetLines lines = reports.timesheet(organizationId, from, to);
         String fileName = "timesheet-" + organizationId.replaceAll("[^A-Za-z0-9-]", "_") + "-" + lines.from() + "-" + lines.to() + ".csv";
         return ResponseEntity.ok()
                 .contentType(TEXT_CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
                 .body(TimesheetCsv.write(lines.rows(), lines.currency()));
+    }
+
+    /** Another organisation's budget answers exactly like an unknown one (404). */
+    private static void requireReadable(Caller caller, String organizationId) {
+        if (!caller.mayRead(organizationId)) {
+            throw BudgetReports.unknown(organizationId);
+        }
     }
 }

@@ -5,8 +5,7 @@ import dev.helpdesk.budgets.charging.BudgetStatement;
 import dev.helpdesk.budgets.charging.BurndownInterval;
 import dev.helpdesk.budgets.charging.Charges;
 import dev.helpdesk.budgets.charging.SupportPeriod;
-import dev.helpdesk.budgets.config.InvalidInputException;
-import dev.helpdesk.budgets.config.NotFoundException;
+import dev.helpdesk.edge.problem.ProblemException;
 import dev.helpdesk.budgets.projection.BudgetAccounts;
 import dev.helpdesk.budgets.projection.Generations;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -76,7 +75,7 @@ public class BudgetReports {
             to = to == null ? current.end() : to;
         }
         if (to.isBefore(from)) {
-            throw new InvalidInputException("to", "must not be before from");
+            throw ProblemException.invalid("to", "must not be before from");
         }
         LocalDate first = from;
         LocalDate last = to;
@@ -110,11 +109,11 @@ public class BudgetReports {
             return account.periods().current(LocalDate.now(clock)).orElseThrow(() -> unknown(account.organizationId()));
         }
         return account.periods().startingOn(periodStart)
-                .orElseThrow(() -> new NotFoundException("No support period of this organisation starts on " + periodStart + "."));
+                .orElseThrow(() -> ProblemException.notFound("No support period of this organisation starts on " + periodStart + "."));
     }
 
-    static NotFoundException unknown(String organizationId) {
-        return new NotFoundException("No budget is known for organisation " + organizationId + ".");
+    static ProblemException unknown(String organizationId) {
+        return ProblemException.notFound("No budget is known for organisation " + organizationId + ".");
     }
 
 }

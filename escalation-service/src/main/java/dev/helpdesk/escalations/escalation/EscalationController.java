@@ -1,18 +1,19 @@
 package dev.helpdesk.escalations.escalation;
 
-import dev.helpdesk.escalations.config.ApiException;
-import dev.helpdesk.escalations.config.ApiProblems.FieldProblem;
-import dev.helpdesk.escalations.config.Versions;
+import dev.helpdesk.edge.caller.Caller;
+import dev.helpdesk.edge.paging.Page;
+import dev.helpdesk.edge.paging.PageRequest;
+import dev.helpdesk.edge.problem.ProblemException;
+import dev.helpdesk.edge.version.ETags;
 import dev.helpdesk.escalations.domain.EscalationState;
 import io.swagger.v3.oas.annotations.Operation;
+import org.springdoc.core.annotations.ParameterObject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,9 +23,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -32,8 +31,6 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/escalations")
 public class EscalationController {
-
-    static final int LARGEST_PAGE = 200;
 
     private final EscalationRepository escalations;
     private final EscalationService service;
@@ -49,40 +46,28 @@ public class EscalationController {
 
     @GetMapping
     @Operation(summary = "Escalations, filtered by ticket, organisation and state, newest first")
-    public PageOf<Escalation> list(@RequestParam(required = false) String ticketId,
-                                   @RequestParam(required = false) String organizationId,
-                                   @RequestParam(required = false) String state,
-                                   @RequestParam(defaultValue = "0") int page,
-                                   @RequestParam(defaultValue = "50") int size,
-                                   @AuthenticationPrincipal Jwt caller) {
-        List<FieldProblem> errors = new ArrayList<>();
-        if (page < 0) {
-            errors.add(new FieldProblem("page", "must be 0 or more"));
-        }
-        if (size < 1 || size > LARGEST_PAGE) {
-            errors.add(new FieldProblem("size", "must be between 1 and " + LARGEST_PAGE));
-        }
+    public Page<Escalation> list(@RequestParam(required = false) String ticketId,
+                                 @RequestParam(required = false) String organizationId,
+                                 @RequestParam(required = false) String state,
+                                 @Valid @ParameterObject PageRequest paging,
+                                 Caller caller) {
         Optional<EscalationState> wanted = state == null ? Optional.empty()
                 : Arrays.stream(EscalationState.values()).filter(s -> s.name().equals(state)).findFirst();
         if (state != null && wanted.isEmpty()) {
-            errors.add(new FieldProblem("state", "must be OPEN, ACKNOWLEDGED or CLOSED"));
+            throw ProblemException.invalid("state", "must be OPEN, ACKNOWLEDGED or CLOSED");
         }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid("The query has invalid parameters.", errors);
+        String organization = caller.tenant().orElse(organizationId);
+        if (organizationId != null && !organizationId.equals(organization)) {
+            return Page.empty(paging);
         }
-        Optional<String> ownOrganization = contactOrganization(caller);
-        if (ownOrganization.isPresent() && organizationId != null && !organizationId.equals(ownOrganization.get())) {
-            return new PageOf<>(List.of(), page, size, 0);
-        }
-        return escalations.search(new EscalationQuery(ticketId, ownOrganization.orElse(organizationId),
-                wanted.orElse(null), page, size));
+        return escalations.search(new EscalationQuery(ticketId, organization, wanted.orElse(null), paging.page(), paging.size()));
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One escalation; another organisation's answers 404 to contacts")
-    public ResponseEntity<Escalation> get(@PathVariable String id, @AuthenticationPrincipal Jwt caller) {
+    public ResponseEntity<Escalation> get(@PathVariable String id, Caller caller) {
         Escalation escalation = visible(id, caller);
-        return ResponseEntity.ok().eTag(Versions.etag(escalation.version())).body(escalation);
+        return ResponseEntity.ok().eTag(ETags.of(escalation.version())).body(escalation);
     }
 
     @PostMapping("/{id}/acknowledgement")
@@ -90,29 +75,17 @@ public class EscalationController {
     @Operation(summary = "Acknowledge an open escalation with an action plan (managers); 409 when acknowledged or closed")
     public ResponseEntity<Escalation> acknowledge(@PathVariable String id, @Valid @RequestBody AcknowledgementRequest request,
                                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                                  @AuthenticationPrincipal Jwt caller) {
-        Escalation acknowledged = service.acknowledge(idOf(id), request.actionPlan().strip(), caller.getSubject(), ifMatch);
-        return ResponseEntity.ok().eTag(Versions.etag(acknowledged.version())).body(acknowledged);
+                                                  Caller caller) {
+        Escalation acknowledged = service.acknowledge(idOf(id), request.actionPlan().strip(), caller.userId(), ifMatch);
+        return ResponseEntity.ok().eTag(ETags.of(acknowledged.version())).body(acknowledged);
     }
 
-    private Escalation visible(String id, Jwt caller) {
+    private Escalation visible(String id, Caller caller) {
         Escalation escalation = escalations.find(idOf(id)).orElseThrow(EscalationController::unknown);
-        Optional<String> ownOrganization = contactOrganization(caller);
-        if (ownOrganization.isPresent() && !ownOrganization.get().equals(escalation.organizationId())) {
+        if (!caller.mayRead(escalation.organizationId())) {
             throw unknown();
         }
         return escalation;
-    }
-
-    /** A contact's organisation; empty for staff. A contact without an organisation sees nothing. */
-    private static Optional<String> contactOrganization(Jwt caller) {
-        List<String> roles = caller.getClaimAsStringList("roles");
-        boolean staff = roles != null && roles.stream().anyMatch(role -> List.of("agent", "manager", "analyst", "admin").contains(role));
-        if (staff) {
-            return Optional.empty();
-        }
-        String organization = caller.getClaimAsString("org");
-        return Optional.of(organization == null ? "" : organization);
     }
 
     private static UUID idOf(String id) {
@@ -123,7 +96,7 @@ public class EscalationController {
         }
     }
 
-    private static ApiException unknown() {
-        return ApiException.notFound("There is no such escalation.");
+    private static ProblemException unknown() {
+        return ProblemException.notFound("There is no such escalation.");
     }
 }

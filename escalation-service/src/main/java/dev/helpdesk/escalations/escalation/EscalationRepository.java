@@ -1,5 +1,6 @@
 package dev.helpdesk.escalations.escalation;
 
+import dev.helpdesk.edge.paging.Page;
 import dev.helpdesk.escalations.domain.EscalationState;
 import dev.helpdesk.escalations.domain.Trigger;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -99,7 +100,7 @@ public class EscalationRepository {
                 WHERE escalation_id = ? AND fired_at IS NULL""", ts(retryAt), maxAttempts, ts(now), escalationId);
     }
 
-    public PageOf<Escalation> search(EscalationQuery query) {
+    public Page<Escalation> search(EscalationQuery query) {
         List<Object> arguments = new ArrayList<>();
         StringBuilder where = new StringBuilder(" WHERE true");
         if (query.ticketId() != null) {
@@ -120,7 +121,7 @@ public class EscalationRepository {
         pageArguments.add((long) query.page() * query.size());
         List<Escalation> items = jdbc.query("SELECT " + COLUMNS + " FROM escalation" + where
                 + " ORDER BY raised_at DESC, ticket_id, level DESC LIMIT ? OFFSET ?", ROWS, pageArguments.toArray());
-        return new PageOf<>(items, query.page(), query.size(), total == null ? 0 : total);
+        return new Page<>(items, query.page(), query.size(), total == null ? 0 : total);
     }
 
     private static Escalation escalation(ResultSet rs, int row) throws SQLException {

@@ -1,7 +1,7 @@
 package dev.helpdesk.escalations.escalation;
 
-import dev.helpdesk.escalations.config.ApiException;
-import dev.helpdesk.escalations.config.Versions;
+import dev.helpdesk.edge.problem.ProblemException;
+import dev.helpdesk.edge.version.IfMatch;
 import dev.helpdesk.escalations.domain.EscalationPolicy;
 import dev.helpdesk.escalations.domain.EscalationState;
 import dev.helpdesk.escalations.domain.Ladder;
@@ -145,14 +145,12 @@ public class EscalationService {
 
     /** A manager acknowledges an open escalation; {@code ifMatch} (may be null) must name its current version. */
     public Escalation acknowledge(UUID escalationId, String actionPlan, String manager, String ifMatch) {
-        Escalation found = escalations.find(escalationId).orElseThrow(() -> ApiException.notFound("There is no such escalation."));
+        Escalation found = escalations.find(escalationId).orElseThrow(() -> ProblemException.notFound("There is no such escalation."));
         tickets.lock(found.ticketId());
         Escalation current = escalations.find(escalationId).orElseThrow();
-        if (!Versions.matches(ifMatch, current.version())) {
-            throw Versions.stale();
-        }
+        IfMatch.parse(ifMatch).require(current.version(), "The escalation");
         if (!current.state().acknowledgeable()) {
-            throw ApiException.conflict("The escalation is " + current.state() + " and cannot be acknowledged.");
+            throw ProblemException.conflict("The escalation is " + current.state() + " and cannot be acknowledged.");
         }
         Instant now = now();
         escalations.acknowledge(escalationId, manager, actionPlan, now);

@@ -1,8 +1,8 @@
 package dev.helpdesk.escalations.ladder;
 
-import dev.helpdesk.escalations.config.ApiException;
-import dev.helpdesk.escalations.config.ApiProblems.FieldProblem;
-import dev.helpdesk.escalations.config.Versions;
+import dev.helpdesk.edge.problem.FieldError;
+import dev.helpdesk.edge.problem.ProblemException;
+import dev.helpdesk.edge.version.ETags;
 import dev.helpdesk.events.Plan;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpHeaders;
@@ -33,7 +33,7 @@ public class LadderController {
     @Operation(summary = "The escalation ladder of a plan")
     public ResponseEntity<LadderDocument> get(@PathVariable String plan) {
         Plan target = planOf(plan);
-        return ResponseEntity.ok().eTag(Versions.etag(ladders.version(target))).body(LadderDocument.of(ladders.find(target)));
+        return ResponseEntity.ok().eTag(ETags.of(ladders.version(target))).body(LadderDocument.of(ladders.find(target)));
     }
 
     @PutMapping("/{plan}")
@@ -44,18 +44,18 @@ public class LadderController {
         Plan target = planOf(plan);
         LadderDocument.LadderProposal proposal = document.toLadder(target);
         if (proposal.ladder() == null) {
-            throw ApiException.invalid("The ladder is not valid.", proposal.violations().stream()
-                    .map(violation -> new FieldProblem(violation.field(), violation.message()))
+            throw ProblemException.invalid(proposal.violations().stream()
+                    .map(violation -> new FieldError(violation.field(), violation.message()))
                     .toList());
         }
         long version = ladders.replace(proposal.ladder(), ifMatch);
-        return ResponseEntity.ok().eTag(Versions.etag(version)).body(LadderDocument.of(ladders.find(target)));
+        return ResponseEntity.ok().eTag(ETags.of(version)).body(LadderDocument.of(ladders.find(target)));
     }
 
     private static Plan planOf(String plan) {
         return Arrays.stream(Plan.values())
                 .filter(candidate -> candidate.name().equals(plan))
                 .findFirst()
-                .orElseThrow(() -> ApiException.notFound("There is no such plan."));
+                .orElseThrow(() -> ProblemException.notFound("There is no such plan."));
     }
 }

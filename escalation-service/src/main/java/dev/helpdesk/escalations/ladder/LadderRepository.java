@@ -1,6 +1,6 @@
 package dev.helpdesk.escalations.ladder;
 
-import dev.helpdesk.escalations.config.Versions;
+import dev.helpdesk.edge.version.IfMatch;
 import dev.helpdesk.escalations.domain.Ladder;
 import dev.helpdesk.escalations.domain.LadderLevel;
 import dev.helpdesk.events.Plan;
@@ -39,9 +39,7 @@ public class LadderRepository {
     @Transactional
     public long replace(Ladder ladder, String ifMatch) {
         Long current = jdbc.queryForObject("SELECT version FROM ladder WHERE plan = ? FOR UPDATE", Long.class, ladder.plan().name());
-        if (!Versions.matches(ifMatch, current == null ? 0 : current)) {
-            throw Versions.stale();
-        }
+        IfMatch.parse(ifMatch).require(current == null ? 0 : current, "The ladder of " + ladder.plan());
         jdbc.update("DELETE FROM ladder_level WHERE plan = ?", ladder.plan().name());
         for (LadderLevel level : ladder.levels()) {
             jdbc.update("INSERT INTO ladder_level (plan, level, name, acknowledge_within, informs_relationship_manager) VALUES (?, ?, ?, ?, ?)",

@@ -1,23 +1,27 @@
 package dev.helpdesk.gateway.problem;
 
+import dev.helpdesk.edge.problem.ProblemType;
 import org.springframework.http.HttpStatus;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * An RFC 9457 problem answered by the gateway itself. Titles and details are fixed texts written here, never
- * exception messages, so nothing internal reaches a client.
+ * An RFC 9457 problem answered by the gateway itself, of the helpdesk's one catalogue ({@link ProblemType},
+ * docs/problems.md). Details are fixed texts written here, never exception messages, so nothing internal reaches
+ * a client.
  */
-public record Problem(HttpStatus status, String slug, String detail) {
+public record Problem(ProblemType type, String detail) {
 
-    public static final String TYPE_BASE = "https://helpdesk.dev/problems/";
+    public HttpStatus status() {
+        return type.status();
+    }
 
     public Map<String, Object> body(String instance) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", TYPE_BASE + slug);
-        body.put("title", status.getReasonPhrase());
-        body.put("status", status.value());
+        body.put("type", type.uri().toString());
+        body.put("title", type.title());
+        body.put("status", type.status().value());
         body.put("detail", detail);
         if (instance != null) {
             body.put("instance", instance);
@@ -26,44 +30,51 @@ public record Problem(HttpStatus status, String slug, String detail) {
     }
 
     public static Problem unauthorized() {
-        return new Problem(HttpStatus.UNAUTHORIZED, "unauthorized", "A valid bearer token is required.");
+        return new Problem(ProblemType.UNAUTHORIZED, "A valid bearer token is required.");
     }
 
     public static Problem forbidden() {
-        return new Problem(HttpStatus.FORBIDDEN, "forbidden", "Your role may not do this.");
+        return new Problem(ProblemType.FORBIDDEN, "Your role may not do this.");
     }
 
     public static Problem notFound() {
-        return new Problem(HttpStatus.NOT_FOUND, "not-found", "There is no such resource.");
+        return new Problem(ProblemType.NOT_FOUND, "There is no such resource.");
     }
 
     public static Problem rateLimited() {
-        return new Problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests; retry after the time given in Retry-After.");
+        return new Problem(ProblemType.RATE_LIMITED, "Too many requests; retry after the time given in Retry-After.");
     }
 
     public static Problem payloadTooLarge() {
-        return new Problem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "The request body is larger than allowed.");
+        return new Problem(ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than allowed.");
+    }
+
+    public static Problem uriTooLong(int maxLength) {
+        return new Problem(ProblemType.URI_TOO_LONG, "The request's path and query are longer than " + maxLength + " characters.");
+    }
+
+    public static Problem headersTooLarge(long maxBytes) {
+        return new Problem(ProblemType.REQUEST_HEADERS_TOO_LARGE, "The request's headers are larger than " + maxBytes + " bytes.");
     }
 
     public static Problem corsRefused() {
-        return new Problem(HttpStatus.FORBIDDEN, "cors-origin-refused", "This origin may not call the API from a browser.");
+        return new Problem(ProblemType.CORS_ORIGIN_REFUSED, "This origin may not call the API from a browser.");
     }
 
     public static Problem badRequest() {
-        return new Problem(HttpStatus.BAD_REQUEST, "bad-request", "The request is malformed.");
+        return new Problem(ProblemType.INVALID_REQUEST, "The request is malformed.");
     }
 
     public static Problem serviceUnavailable() {
-        return new Problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
-                "The service behind this path is unavailable; try again shortly.");
+        return new Problem(ProblemType.SERVICE_UNAVAILABLE, "The service behind this path is unavailable; try again shortly.");
     }
 
     public static Problem gatewayTimeout() {
-        return new Problem(HttpStatus.GATEWAY_TIMEOUT, "gateway-timeout", "The service behind this path did not answer in time.");
+        return new Problem(ProblemType.GATEWAY_TIMEOUT, "The service behind this path did not answer in time.");
     }
 
     public static Problem internalError() {
-        return new Problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Something went wrong in the gateway.");
+        return new Problem(ProblemType.INTERNAL_ERROR, "Something went wrong in the gateway.");
     }
 
     /** A problem for a status the gateway's framework chose (405, 406, 415 ...), with a neutral text. */
@@ -79,7 +90,7 @@ public record Problem(HttpStatus status, String slug, String detail) {
             case GATEWAY_TIMEOUT -> gatewayTimeout();
             default -> status.is5xxServerError()
                     ? internalError()
-                    : new Problem(status, status.name().toLowerCase().replace('_', '-'), status.getReasonPhrase() + ".");
+                    : new Problem(ProblemType.forStatus(status.value()), ProblemType.forStatus(status.value()).title() + ".");
         };
     }
 }

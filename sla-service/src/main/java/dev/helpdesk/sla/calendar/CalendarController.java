@@ -1,8 +1,12 @@
 package dev.helpdesk.sla.calendar;
 
-import dev.helpdesk.sla.config.NotFoundException;
-import dev.helpdesk.sla.config.PageRequest;
-import dev.helpdesk.sla.config.Versions;
+import dev.helpdesk.edge.problem.ProblemException;
+import dev.helpdesk.edge.paging.Page;
+import dev.helpdesk.edge.paging.PageRequest;
+import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
+import dev.helpdesk.edge.version.ETags;
+import dev.helpdesk.edge.version.IfMatch;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
@@ -30,14 +34,14 @@ public class CalendarController {
     }
 
     @GetMapping
-    public Map<String, Object> list(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return PageRequest.of(page, size).of(calendars.findAll());
+    public Page<CalendarDocument> list(@Valid @ParameterObject PageRequest paging) {
+        return Page.of(calendars.findAll(), paging);
     }
 
     @GetMapping("/{id}")
     public ResponseEntity<CalendarDocument> get(@PathVariable String id) {
-        CalendarDocument found = calendars.find(id).orElseThrow(() -> new NotFoundException("No calendar " + id + "."));
-        return ResponseEntity.ok().eTag(Versions.etag(found.version())).body(found);
+        CalendarDocument found = calendars.find(id).orElseThrow(() -> ProblemException.notFound("No calendar " + id + "."));
+        return ResponseEntity.ok().eTag(ETags.of(found.version())).body(found);
     }
 
     @PutMapping("/{id}")
@@ -45,7 +49,7 @@ public class CalendarController {
     public ResponseEntity<CalendarDocument> put(@PathVariable String id, @RequestBody CalendarDocument body,
                                    @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         IdRules.requireValidId(id);
-        Versions.requireMatch(ifMatch, calendars.find(id).map(CalendarDocument::version), "Calendar " + id);
+        IfMatch.parse(ifMatch).require(calendars.find(id).map(CalendarDocument::version), "Calendar " + id);
         body.validate();
         Long previous = calendars.find(id).map(CalendarDocument::version).orElse(null);
         boolean created = previous == null;
@@ -53,6 +57,6 @@ public class CalendarController {
         if (!created && !saved.version().equals(previous)) {
             publisher.publishEvent(new CalendarChanged(id));
         }
-        return (created ? ResponseEntity.status(201) : ResponseEntity.ok()).eTag(Versions.etag(saved.version())).body(saved);
+        return (created ? ResponseEntity.status(201) : ResponseEntity.ok()).eTag(ETags.of(saved.version())).body(saved);
     }
 }

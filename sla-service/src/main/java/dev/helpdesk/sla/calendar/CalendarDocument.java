@@ -2,8 +2,8 @@ package dev.helpdesk.sla.calendar;
 
 import dev.helpdesk.businesstime.BusinessCalendar;
 import dev.helpdesk.businesstime.OpeningSpan;
-import dev.helpdesk.sla.config.FieldError;
-import dev.helpdesk.sla.config.InvalidInputException;
+import dev.helpdesk.edge.problem.FieldError;
+import dev.helpdesk.edge.problem.ProblemException;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -69,7 +69,7 @@ public record CalendarDocument(String id, Map<String, List<SpanDocument>> weekly
             }
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
+            throw ProblemException.invalid(errors);
         }
         return new Parsed(week, days, zone);
     }

@@ -1,6 +1,6 @@
 package dev.helpdesk.sla.calendar;
 
-import dev.helpdesk.sla.config.InvalidInputException;
+import dev.helpdesk.edge.problem.ProblemException;
 import java.util.regex.Pattern;
 
 /** Ids of calendars and policies are short slugs chosen by admins ({@code business-hours}, {@code 24x7}). */
@@ -13,7 +13,7 @@ public final class IdRules {
 
     public static void requireValidId(String id) {
         if (id == null || !SLUG.matcher(id).matches()) {
-            throw InvalidInputException.of("id", "must be 1-64 letters, digits, '.', '_' or '-'");
+            throw ProblemException.invalid("id", "must be 1-64 letters, digits, '.', '_' or '-'");
         }
     }
 }

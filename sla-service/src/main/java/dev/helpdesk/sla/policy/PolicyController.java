@@ -2,10 +2,13 @@ package dev.helpdesk.sla.policy;
 
 import dev.helpdesk.sla.calendar.CalendarRepository;
 import dev.helpdesk.sla.calendar.IdRules;
-import dev.helpdesk.sla.config.InvalidInputException;
-import dev.helpdesk.sla.config.NotFoundException;
-import dev.helpdesk.sla.config.PageRequest;
-import dev.helpdesk.sla.config.Versions;
+import dev.helpdesk.edge.problem.ProblemException;
+import dev.helpdesk.edge.paging.Page;
+import dev.helpdesk.edge.paging.PageRequest;
+import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
+import dev.helpdesk.edge.version.ETags;
+import dev.helpdesk.edge.version.IfMatch;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -34,14 +37,14 @@ public class PolicyController {
     }
 
     @GetMapping("/policies")
-    public Map<String, Object> list(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return PageRequest.of(page, size).of(policies.findAll());
+    public Page<PolicyDocument> list(@Valid @ParameterObject PageRequest paging) {
+        return Page.of(policies.findAll(), paging);
     }
 
     @GetMapping("/policies/{id}")
     public ResponseEntity<PolicyDocument> get(@PathVariable String id) {
-        PolicyDocument found = policies.find(id).orElseThrow(() -> new NotFoundException("No policy " + id + "."));
-        return ResponseEntity.ok().eTag(Versions.etag(found.version())).body(found);
+        PolicyDocument found = policies.find(id).orElseThrow(() -> ProblemException.notFound("No policy " + id + "."));
+        return ResponseEntity.ok().eTag(ETags.of(found.version())).body(found);
     }
 
     @PutMapping("/policies/{id}")
@@ -49,25 +52,25 @@ public class PolicyController {
     public ResponseEntity<PolicyDocument> put(@PathVariable String id, @RequestBody PolicyDocument body,
                                    @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         IdRules.requireValidId(id);
-        Versions.requireMatch(ifMatch, policies.find(id).map(PolicyDocument::version), "Policy " + id);
+        IfMatch.parse(ifMatch).require(policies.find(id).map(PolicyDocument::version), "Policy " + id);
         PolicyDocument document = body.with(id, null);
         document.toPolicy();
         if (!calendars.exists(document.calendarId())) {
-            throw InvalidInputException.of("calendarId", "unknown calendar " + document.calendarId());
+            throw ProblemException.invalid("calendarId", "unknown calendar " + document.calendarId());
         }
         boolean created = !policies.exists(id);
         PolicyDocument saved = policies.save(document);
-        return (created ? ResponseEntity.status(201) : ResponseEntity.ok()).eTag(Versions.etag(saved.version())).body(saved);
+        return (created ? ResponseEntity.status(201) : ResponseEntity.ok()).eTag(ETags.of(saved.version())).body(saved);
     }
 
     @PutMapping("/organizations/{organizationId}/policy")
     @PreAuthorize("hasRole('admin')")
     public Map<String, String> assign(@PathVariable String organizationId, @RequestBody PolicyAssignment body) {
         if (body == null || body.policyId() == null || body.policyId().isBlank()) {
-            throw InvalidInputException.of("policyId", "is required");
+            throw ProblemException.invalid("policyId", "is required");
         }
         if (!policies.exists(body.policyId())) {
-            throw InvalidInputException.of("policyId", "unknown policy " + body.policyId());
+            throw ProblemException.invalid("policyId", "unknown policy " + body.policyId());
         }
         organizations.assignPolicy(organizationId, body.policyId());
         return Map.of("organizationId", organizationId, "policyId", body.policyId());

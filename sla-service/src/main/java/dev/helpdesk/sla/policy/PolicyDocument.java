@@ -1,8 +1,8 @@
 package dev.helpdesk.sla.policy;
 
 import dev.helpdesk.events.Severity;
-import dev.helpdesk.sla.config.FieldError;
-import dev.helpdesk.sla.config.InvalidInputException;
+import dev.helpdesk.edge.problem.FieldError;
+import dev.helpdesk.edge.problem.ProblemException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -31,7 +31,7 @@ public record PolicyDocument(String id, String name, String calendarId, List<Int
         List<Integer> thresholds = thresholds(errors);
         Map<Severity, SeverityTargets> parsed = parseTargets(targets, errors);
         if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
+            throw ProblemException.invalid(errors);
         }
         return new SlaPolicy(id, version == null ? 0 : version, calendarId, thresholds, parsed);
     }

@@ -1,8 +1,7 @@
 package dev.helpdesk.sla.report;
 
-import dev.helpdesk.sla.config.Caller;
-import dev.helpdesk.sla.config.InvalidInputException;
-import dev.helpdesk.sla.config.NotFoundException;
+import dev.helpdesk.edge.caller.Caller;
+import dev.helpdesk.edge.problem.ProblemException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
@@ -12,7 +11,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,14 +30,12 @@ public class ComplianceController {
 
     @GetMapping("/api/sla/reports/compliance")
     public ComplianceReport report(@RequestParam String organizationId, @RequestParam String from,
-                                   @RequestParam String to, Authentication authentication) {
-        if (!Caller.of(authentication).maySee(organizationId)) {
-            throw new NotFoundException("No organisation " + organizationId + ".");
-        }
+                                   @RequestParam String to, Caller caller) {
+        caller.requireReadable(organizationId, "Organisation " + organizationId);
         Instant start = instant(from, "from", false);
         Instant end = instant(to, "to", true);
         if (!end.isAfter(start)) {
-            throw InvalidInputException.of("to", "must be after 'from'");
+            throw ProblemException.invalid("to", "must be after 'from'");
         }
         List<ComplianceLine> lines = jdbc.query("""
                 SELECT c.metric, c.severity,
@@ -57,7 +53,7 @@ public class ComplianceController {
 
     static Instant instant(String text, String field, boolean endOfDay) {
         if (text == null || text.isBlank()) {
-            throw InvalidInputException.of(field, "is required");
+            throw ProblemException.invalid(field, "is required");
         }
         try {
             if (text.length() == 10) {
@@ -66,7 +62,7 @@ public class ComplianceController {
             }
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw InvalidInputException.of(field, "is not a date (yyyy-MM-dd) or an instant");
+            throw ProblemException.invalid(field, "is not a date (yyyy-MM-dd) or an instant");
         }
     }
 

@@ -9,7 +9,7 @@ import dev.helpdesk.sla.calendar.CalendarRepository;
 import dev.helpdesk.sla.clock.ClockState;
 import dev.helpdesk.sla.clock.SlaClock;
 import dev.helpdesk.sla.clock.WhatIf;
-import dev.helpdesk.sla.config.InvalidInputException;
+import dev.helpdesk.edge.problem.ProblemException;
 import dev.helpdesk.sla.policy.PolicyDocument;
 import dev.helpdesk.sla.policy.PolicyRepository;
 import dev.helpdesk.sla.policy.SlaPolicy;
@@ -55,15 +55,15 @@ public class SimulationController {
     @PreAuthorize("hasAnyRole('analyst', 'admin', 'manager')")
     public Simulation simulate(@RequestBody SimulationRequest request) {
         if (request == null) {
-            throw InvalidInputException.of("policy", "is required");
+            throw ProblemException.invalid("policy", "is required");
         }
         SlaPolicy policy = policy(request.policy());
         CalendarDocument calendar = calendars.find(policy.calendarId())
-                .orElseThrow(() -> InvalidInputException.of("policy.calendarId", "unknown calendar " + policy.calendarId()));
+                .orElseThrow(() -> ProblemException.invalid("policy.calendarId", "unknown calendar " + policy.calendarId()));
         Instant from = ComplianceController.instant(request.from(), "from", false);
         Instant to = ComplianceController.instant(request.to(), "to", true);
         if (!to.isAfter(from)) {
-            throw InvalidInputException.of("to", "must be after 'from'");
+            throw ProblemException.invalid("to", "must be after 'from'");
         }
         Instant now = clock.instant();
         List<SimulatedClock> items = new ArrayList<>();
@@ -89,17 +89,17 @@ public class SimulationController {
 
     private SlaPolicy policy(JsonNode given) {
         if (given == null || given.isNull()) {
-            throw InvalidInputException.of("policy", "is required (a policy id or a policy)");
+            throw ProblemException.invalid("policy", "is required (a policy id or a policy)");
         }
         if (given.isTextual()) {
             return policies.find(given.asText())
-                    .orElseThrow(() -> InvalidInputException.of("policy", "unknown policy " + given.asText())).toPolicy();
+                    .orElseThrow(() -> ProblemException.invalid("policy", "unknown policy " + given.asText())).toPolicy();
         }
         try {
             PolicyDocument document = json.treeToValue(given, PolicyDocument.class);
             return document.with(document.id() == null ? "simulated" : document.id(), 0L).toPolicy();
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw InvalidInputException.of("policy", "is not a policy");
+            throw ProblemException.invalid("policy", "is not a policy");
         }
     }
 

@@ -2,13 +2,12 @@ package dev.helpdesk.sla.ticket;
 
 import dev.helpdesk.businesstime.BusinessCalendar;
 import dev.helpdesk.sla.clock.SlaClock;
-import dev.helpdesk.sla.config.Caller;
-import dev.helpdesk.sla.config.NotFoundException;
+import dev.helpdesk.edge.caller.Caller;
+import dev.helpdesk.edge.problem.ProblemException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,10 +27,10 @@ public class TicketSlaController {
     }
 
     @GetMapping("/api/sla/tickets/{ticketId}")
-    public TicketSlaView get(@PathVariable String ticketId, Authentication authentication) {
+    public TicketSlaView get(@PathVariable String ticketId, Caller caller) {
         SlaTicket ticket = tickets.find(ticketId)
-                .filter(found -> Caller.of(authentication).maySee(found.organizationId()))
-                .orElseThrow(() -> new NotFoundException("No SLA clocks for ticket " + ticketId + "."));
+                .filter(found -> caller.mayRead(found.organizationId()))
+                .orElseThrow(() -> ProblemException.notFound("No SLA clocks for ticket " + ticketId + "."));
         BusinessCalendar calendar = calendars.of(ticket);
         Instant now = clock.instant();
         List<ClockView> clocks = tickets.clocks(ticketId).stream().map(c -> ClockView.of(c, now, calendar)).toList();

@@ -10,7 +10,7 @@ import dev.helpdesk.sla.clock.ClockState;
 import dev.helpdesk.sla.clock.Metric;
 import dev.helpdesk.sla.clock.NextTimer;
 import dev.helpdesk.sla.clock.SlaClock;
-import dev.helpdesk.sla.config.FieldError;
+import dev.helpdesk.edge.problem.FieldError;
 import dev.helpdesk.sla.policy.PolicyDocument;
 import dev.helpdesk.sla.policy.TargetDocument;
 import java.sql.ResultSet;

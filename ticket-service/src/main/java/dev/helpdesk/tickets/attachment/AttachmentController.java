@@ -1,16 +1,16 @@
 package dev.helpdesk.tickets.attachment;
 
-import dev.helpdesk.tickets.config.CurrentUser;
-import dev.helpdesk.tickets.config.InvalidRequestException;
-import dev.helpdesk.tickets.config.PayloadTooLargeException;
-import dev.helpdesk.tickets.config.UnsupportedContentException;
+import dev.helpdesk.edge.caller.Caller;
+import dev.helpdesk.edge.problem.ProblemException;
+import dev.helpdesk.edge.version.ETags;
+import dev.helpdesk.edge.version.IfMatch;
+import dev.helpdesk.tickets.config.Actors;
 import dev.helpdesk.tickets.config.ViewCatchUp;
 import dev.helpdesk.tickets.domain.NotFoundException;
 import dev.helpdesk.tickets.history.EventStoreReader;
 import dev.helpdesk.tickets.ticket.command.AddAttachmentCommand;
 import dev.helpdesk.tickets.ticket.query.TicketQueries;
 import dev.helpdesk.tickets.ticket.query.TicketView;
-import dev.helpdesk.tickets.config.Versions;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,8 +18,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -65,34 +63,35 @@ class AttachmentController {
     @PreAuthorize("hasAnyRole('contact', 'agent', 'manager')")
     ResponseEntity<TicketView.Attachment> add(@PathVariable String id, @RequestParam("file") MultipartFile file,
                                               @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                              @AuthenticationPrincipal Jwt jwt) throws IOException {
-        CurrentUser user = readableTicket(id, jwt).user();
+                                              Caller caller) throws IOException {
+        requireReadableTicket(id, caller);
         if (file.getSize() > maxBytes) {
-            throw new PayloadTooLargeException("Attachments may be at most " + maxBytes + " bytes; this one has " + file.getSize() + ".");
+            throw ProblemException.payloadTooLarge("Attachments may be at most " + maxBytes + " bytes; this one has " + file.getSize() + ".");
         }
         if (file.isEmpty()) {
-            throw new InvalidRequestException("file", "must not be empty");
+            throw ProblemException.invalid("file", "must not be empty");
         }
         byte[] bytes = file.getBytes();
-        String contentType = ContentSniffer.mediaType(bytes).orElseThrow(() -> new UnsupportedContentException(
+        String contentType = ContentSniffer.mediaType(bytes).orElseThrow(() -> ProblemException.unsupportedMediaType(
                 "Only images (PNG, JPEG, GIF, WebP) and PDF documents are accepted, judged by their content."));
         String sha256 = sha256(bytes);
         contents.store(sha256, contentType, bytes);
         String attachmentId = UUID.randomUUID().toString();
         commands.sendAndWait(new AddAttachmentCommand(id, attachmentId, fileName(file.getOriginalFilename()), contentType,
-                bytes.length, sha256, user.actor(), clock.instant(), Versions.fromIfMatch(ifMatch)));
+                bytes.length, sha256, Actors.of(caller), clock.instant(),
+                IfMatch.parse(ifMatch).expectedVersion(() -> store.version(id), "Ticket").orElse(null)));
         long version = store.version(id);
         catchUp.await(() -> tickets.version(id), version);
         TicketView.Attachment attachment = tickets.attachment(id, attachmentId)
                 .orElseThrow(() -> new NotFoundException("Attachment not found."));
         return ResponseEntity.created(URI.create("/api/tickets/" + id + "/attachments/" + attachmentId))
-                .eTag(Versions.etag(version)).body(attachment);
+                .eTag(ETags.of(version)).body(attachment);
     }
 
     @GetMapping("/api/tickets/{id}/attachments/{attachmentId}")
     @PreAuthorize("hasAnyRole('contact', 'agent', 'manager', 'analyst', 'admin')")
-    ResponseEntity<byte[]> get(@PathVariable String id, @PathVariable String attachmentId, @AuthenticationPrincipal Jwt jwt) {
-        readableTicket(id, jwt);
+    ResponseEntity<byte[]> get(@PathVariable String id, @PathVariable String attachmentId, Caller caller) {
+        requireReadableTicket(id, caller);
         TicketView.Attachment attachment = tickets.attachment(id, attachmentId)
                 .orElseThrow(() -> new NotFoundException("Attachment not found."));
         byte[] bytes = contents.content(attachment.sha256()).orElseThrow(() -> new NotFoundException("Attachment not found."));
@@ -104,14 +103,9 @@ class AttachmentController {
                 .body(bytes);
     }
 
-    private record Readable(CurrentUser user, TicketView ticket) {
-    }
-
-    private Readable readableTicket(String id, Jwt jwt) {
-        CurrentUser user = CurrentUser.of(jwt);
+    private void requireReadableTicket(String id, Caller caller) {
         TicketView ticket = tickets.summary(id).orElseThrow(() -> new NotFoundException("Ticket not found."));
-        user.requireTenant(ticket.organizationId(), "Ticket");
-        return new Readable(user, ticket);
+        caller.requireReadable(ticket.organizationId(), "Ticket");
     }
 
     static String fileName(String original) {

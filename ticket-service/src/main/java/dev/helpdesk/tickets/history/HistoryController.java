@@ -3,15 +3,14 @@ package dev.helpdesk.tickets.history;
 import dev.helpdesk.events.EventTypes;
 import dev.helpdesk.events.Visibility;
 import dev.helpdesk.events.ticket.CommentAddedEvent;
-import dev.helpdesk.tickets.config.CurrentUser;
-import dev.helpdesk.tickets.config.InvalidRequestException;
+import dev.helpdesk.edge.caller.Caller;
+import dev.helpdesk.edge.problem.ProblemException;
+import dev.helpdesk.tickets.config.Actors;
 import dev.helpdesk.tickets.domain.NotFoundException;
 import dev.helpdesk.tickets.ticket.query.TicketQueries;
 import dev.helpdesk.tickets.ticket.query.TicketView;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -46,12 +45,11 @@ class HistoryController {
 
     @GetMapping("/api/tickets/{id}/history")
     @PreAuthorize("hasAnyRole('contact', 'agent', 'manager', 'analyst', 'admin')")
-    TicketHistory history(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
-        CurrentUser user = CurrentUser.of(jwt);
+    TicketHistory history(@PathVariable String id, Caller caller) {
         TicketView ticket = tickets.summary(id).orElseThrow(() -> new NotFoundException("Ticket not found."));
-        user.requireTenant(ticket.organizationId(), "Ticket");
+        caller.requireReadable(ticket.organizationId(), "Ticket");
         return new TicketHistory(store.stream(id).stream()
-                .filter(event -> user.seesInternalNotes() || !isInternalComment(event))
+                .filter(event -> Actors.seesInternalNotes(caller) || !isInternalComment(event))
                 .map(event -> new Entry(event.sequence(), event.type(), event.occurredAt(), event.actor(), event.data()))
                 .toList());
     }
@@ -60,7 +58,7 @@ class HistoryController {
     @PreAuthorize("hasAnyRole('analyst', 'admin')")
     GlobalPage events(@RequestParam(defaultValue = "-1") long after, @RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > 1000) {
-            throw new InvalidRequestException("limit", "limit must be between 1 and 1000");
+            throw ProblemException.invalid("limit", "must be between 1 and 1000");
         }
         List<StoredEvent> items = store.after(after, limit);
         return new GlobalPage(items, items.isEmpty() ? after : items.get(items.size() - 1).position());

@@ -1,7 +1,7 @@
 package dev.helpdesk.tickets.replay;
 
 import dev.helpdesk.tickets.config.AxonConfig;
-import dev.helpdesk.tickets.config.InvalidRequestException;
+import dev.helpdesk.edge.problem.ProblemException;
 import dev.helpdesk.tickets.domain.StateConflictException;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
@@ -50,7 +50,7 @@ public class Replays {
     public synchronized Progress start(String projection) {
         String processorName = PROCESSORS.get(projection);
         if (processorName == null) {
-            throw new InvalidRequestException("projection", "unknown projection; known: " + PROCESSORS.keySet());
+            throw ProblemException.invalid("projection", "unknown projection; known: " + PROCESSORS.keySet());
         }
         TrackingEventProcessor processor = processor(processorName);
         Long head = jdbc.queryForObject("SELECT COALESCE(max(global_index), -1) FROM domain_event_entry", Long.class);

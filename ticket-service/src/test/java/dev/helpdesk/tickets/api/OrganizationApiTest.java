@@ -70,7 +70,8 @@ class OrganizationApiTest {
         }
         HttpApi.Answer fourth = api.post("/api/organizations/" + org + "/contacts", ADMIN, Bodies.contact("c4"));
         assertThat(fourth.status()).isEqualTo(422);
-        assertThat(fourth.json().get("type").asText()).endsWith("/contact-limit");
+        assertThat(fourth.json().get("type").asText()).isEqualTo("https://helpdesk.dev/problems/business-rule-violated");
+        assertThat(fourth.json().get("reason").asText()).isEqualTo("contact-limit");
         assertThat(fourth.json().get("detail").asText()).contains("at most 3");
 
         assertThat(api.delete("/api/organizations/" + org + "/contacts/c2", ADMIN).status()).isEqualTo(204);

@@ -1,6 +1,7 @@
 package dev.helpdesk.tickets.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.helpdesk.testsupport.ApiDocumentAssertions;
 import dev.helpdesk.testsupport.RealInfrastructure;
 import dev.helpdesk.testsupport.TestTokens;
 import dev.helpdesk.tickets.support.Bodies;
@@ -106,10 +107,14 @@ class TicketApiTest {
         String stranger = TestTokens.contact("stranger", UUID.randomUUID().toString());
         assertThat(api.get("/api/tickets", stranger).json().get("totalItems").asLong()).isZero();
         assertThat(api.get("/api/tickets?organizationId=" + org, stranger).json().get("totalItems").asLong()).isZero();
+        HttpApi.Answer homeless = api.get("/api/tickets", TestTokens.contact("homeless", null));
+        assertThat(homeless.status()).as("a contact without organisation is refused").isEqualTo(403);
+        assertThat(homeless.json().get("type").asText()).isEqualTo("https://helpdesk.dev/problems/forbidden");
         assertThat(api.get("/api/tickets", contact).json().get("totalItems").asLong()).isEqualTo(1);
 
         HttpApi.Answer tooBig = api.get("/api/tickets?size=201", AGENT);
         assertThat(tooBig.status()).isEqualTo(400);
+        assertThat(tooBig.json().get("type").asText()).isEqualTo("https://helpdesk.dev/problems/invalid-request");
         assertThat(tooBig.json().get("errors").get(0).get("field").asText()).isEqualTo("size");
         assertThat(api.get("/api/tickets?status=SLEEPING", AGENT).status()).isEqualTo(400);
     }
@@ -133,7 +138,8 @@ class TicketApiTest {
         assertThat(past.status()).isEqualTo(200);
         HttpApi.Answer refused = api.post("/api/tickets", contact, Bodies.ticket(org));
         assertThat(refused.status()).isEqualTo(422);
-        assertThat(refused.json().get("type").asText()).endsWith("/outside-support-period");
+        assertThat(refused.json().get("type").asText()).isEqualTo("https://helpdesk.dev/problems/business-rule-violated");
+        assertThat(refused.json().get("reason").asText()).isEqualTo("outside-support-period");
 
         String former = TestTokens.contact("never-a-contact", org);
         assertThat(api.post("/api/tickets", former, Bodies.ticket(org)).status()).isEqualTo(422);
@@ -163,7 +169,8 @@ class TicketApiTest {
         String ticket = openedId();
         HttpApi.Answer illegal = api.post("/api/tickets/" + ticket + "/status", AGENT, Map.of("status", "CLOSED"));
         assertThat(illegal.status()).isEqualTo(409);
-        assertThat(illegal.json().get("type").asText()).endsWith("/illegal-transition");
+        assertThat(illegal.json().get("type").asText()).isEqualTo("https://helpdesk.dev/problems/conflict");
+        assertThat(illegal.json().get("reason").asText()).isEqualTo("illegal-transition");
 
         HttpApi.Answer waiting = api.post("/api/tickets/" + ticket + "/status", AGENT, Map.of("status", "WAITING_ON_CUSTOMER"),
                 "If-Match", "\"0\"");
@@ -172,8 +179,12 @@ class TicketApiTest {
         HttpApi.Answer stale = api.post("/api/tickets/" + ticket + "/status", AGENT, Map.of("status", "RESOLVED"), "If-Match", "\"0\"");
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.json().get("type").asText()).endsWith("/stale-version");
-        assertThat(api.post("/api/tickets/" + ticket + "/status", AGENT, Map.of("status", "RESOLVED"), "If-Match", "yesterday").status())
-                .isEqualTo(400);
+        HttpApi.Answer malformed = api.post("/api/tickets/" + ticket + "/status", AGENT, Map.of("status", "RESOLVED"), "If-Match", "yesterday");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.json().get("type").asText()).isEqualTo("https://helpdesk.dev/problems/invalid-request");
+        assertThat(malformed.json().at("/errors/0/field").asText()).isEqualTo("If-Match");
+        assertThat(api.post("/api/tickets/" + ticket + "/status", AGENT, Map.of("status", "RESOLVED"), "If-Match", "\"0\", W/\"5\"").status())
+                .as("a list naming no current version is stale").isEqualTo(409);
 
         assertThat(api.post("/api/tickets/" + ticket + "/status", AGENT, Map.of("status", "RESOLVED")).status()).isEqualTo(200);
         HttpApi.Answer reopened = api.post("/api/tickets/" + ticket + "/reopen", contact, Map.of("reason", "Still broken"));
@@ -191,7 +202,8 @@ class TicketApiTest {
         String ticket = openedId();
         HttpApi.Answer bare = api.post("/api/tickets/" + ticket + "/severity", AGENT, Map.of("severity", "S1"));
         assertThat(bare.status()).isEqualTo(422);
-        assertThat(bare.json().get("type").asText()).endsWith("/upgrade-without-justification");
+        assertThat(bare.json().get("type").asText()).isEqualTo("https://helpdesk.dev/problems/business-rule-violated");
+        assertThat(bare.json().get("reason").asText()).isEqualTo("upgrade-without-justification");
         HttpApi.Answer justified = api.post("/api/tickets/" + ticket + "/severity", AGENT,
                 Map.of("severity", "S1", "justification", "All students locked out"));
         assertThat(justified.json().get("severity").asText()).isEqualTo("S1");
@@ -257,5 +269,15 @@ class TicketApiTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(new String(api.get("/actuator/prometheus", null).bytes()))
                         .containsPattern("helpdesk_tickets_publish_lag_events\\{[^}]*\\} 0\\.0"));
+    }
+
+    @Test
+    void theApiDocumentDeclaresBearerSecurityAndTheProblemResponsesOfEveryOperation() throws Exception {
+        JsonNode document = ApiDocumentAssertions.assertServesTheEdgeDocument(port);
+
+        assertThat(document.at("/paths/~1api~1tickets~1{id}~1status/post/responses/409/content").has("application/problem+json"))
+                .as("writes with If-Match answer 409 problems").isTrue();
+        assertThat(document.at("/paths/~1api~1tickets/get/parameters").findValuesAsText("name")).contains("page", "size")
+                .doesNotContain("caller", "paging");
     }
 }

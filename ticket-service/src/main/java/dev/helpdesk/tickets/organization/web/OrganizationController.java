@@ -1,8 +1,9 @@
 package dev.helpdesk.tickets.organization.web;
 
 import dev.helpdesk.events.organization.BudgetTerms;
-import dev.helpdesk.tickets.config.CurrentUser;
-import dev.helpdesk.tickets.config.Versions;
+import dev.helpdesk.edge.caller.Caller;
+import dev.helpdesk.edge.version.ETags;
+import dev.helpdesk.edge.version.IfMatch;
 import dev.helpdesk.tickets.config.ViewCatchUp;
 import dev.helpdesk.tickets.domain.NotFoundException;
 import dev.helpdesk.tickets.history.EventStoreReader;
@@ -19,8 +20,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -62,43 +61,43 @@ class OrganizationController {
                 body.supportPeriod().start(), body.supportPeriod().end(), body.contactLimit(), body.supportManager(),
                 budget == null ? null : new BudgetTerms(budget.amount(), budget.currency(), budget.standardRate(), budget.consultancyRate())));
         OrganizationView view = fresh(id);
-        return ResponseEntity.created(URI.create("/api/organizations/" + id)).eTag(Versions.etag(view.version())).body(view);
+        return ResponseEntity.created(URI.create("/api/organizations/" + id)).eTag(ETags.of(view.version())).body(view);
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('admin', 'agent', 'manager', 'analyst', 'contact')")
-    ResponseEntity<OrganizationView> get(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
+    ResponseEntity<OrganizationView> get(@PathVariable String id, Caller caller) {
         OrganizationView view = queries.find(id).orElseThrow(() -> new NotFoundException("Organisation not found."));
-        CurrentUser.of(jwt).requireTenant(view.id(), "Organisation");
-        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
+        caller.requireReadable(view.id(), "Organisation");
+        return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
     }
 
     @PostMapping("/{id}/contacts")
     @PreAuthorize("hasRole('admin')")
     ResponseEntity<OrganizationView> addContact(@PathVariable String id, @Valid @RequestBody OrganizationRequests.AddContact body,
                                                 @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        commands.sendAndWait(new AddContactCommand(id, body.userId(), body.name(), body.email(), Versions.fromIfMatch(ifMatch)));
+        commands.sendAndWait(new AddContactCommand(id, body.userId(), body.name(), body.email(), expectedVersion(id, ifMatch)));
         OrganizationView view = fresh(id);
         return ResponseEntity.created(URI.create("/api/organizations/" + id + "/contacts/" + body.userId()))
-                .eTag(Versions.etag(view.version())).body(view);
+                .eTag(ETags.of(view.version())).body(view);
     }
 
     @DeleteMapping("/{id}/contacts/{userId}")
     @PreAuthorize("hasRole('admin')")
     ResponseEntity<Void> removeContact(@PathVariable String id, @PathVariable String userId,
                                        @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        commands.sendAndWait(new RemoveContactCommand(id, userId, Versions.fromIfMatch(ifMatch)));
+        commands.sendAndWait(new RemoveContactCommand(id, userId, expectedVersion(id, ifMatch)));
         OrganizationView view = fresh(id);
-        return ResponseEntity.noContent().eTag(Versions.etag(view.version())).build();
+        return ResponseEntity.noContent().eTag(ETags.of(view.version())).build();
     }
 
     @PutMapping("/{id}/support-period")
     @PreAuthorize("hasRole('admin')")
     ResponseEntity<OrganizationView> changeSupportPeriod(@PathVariable String id, @Valid @RequestBody OrganizationRequests.Period body,
                                                          @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        commands.sendAndWait(new ChangeSupportPeriodCommand(id, body.start(), body.end(), Versions.fromIfMatch(ifMatch)));
+        commands.sendAndWait(new ChangeSupportPeriodCommand(id, body.start(), body.end(), expectedVersion(id, ifMatch)));
         OrganizationView view = fresh(id);
-        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
+        return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
     }
 
     @PostMapping("/{id}/budget-purchases")
@@ -106,9 +105,9 @@ class OrganizationController {
     ResponseEntity<Map<String, Object>> purchase(@PathVariable String id, @Valid @RequestBody OrganizationRequests.Purchase body,
                                                  @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         String purchaseId = UUID.randomUUID().toString();
-        commands.sendAndWait(new PurchaseBudgetCommand(id, purchaseId, body.amount(), body.currency(), Versions.fromIfMatch(ifMatch)));
+        commands.sendAndWait(new PurchaseBudgetCommand(id, purchaseId, body.amount(), body.currency(), expectedVersion(id, ifMatch)));
         OrganizationView view = fresh(id);
-        return ResponseEntity.status(HttpStatus.CREATED).eTag(Versions.etag(view.version()))
+        return ResponseEntity.status(HttpStatus.CREATED).eTag(ETags.of(view.version()))
                 .body(Map.of("purchaseId", purchaseId, "organizationId", id, "amount", body.amount(),
                         "currency", body.currency(), "purchasedTotal", view.budget().purchasedTotal()));
     }
@@ -117,5 +116,10 @@ class OrganizationController {
         long version = store.version(id);
         catchUp.await(() -> queries.find(id).map(OrganizationView::version).orElse(-1L), version);
         return queries.find(id).orElseThrow(() -> new NotFoundException("Organisation not found."));
+    }
+
+    /** The stream version the write expects by its {@code If-Match} (none: any), checked again by the aggregate. */
+    private Long expectedVersion(String organizationId, String ifMatch) {
+        return IfMatch.parse(ifMatch).expectedVersion(() -> store.version(organizationId), "Organisation").orElse(null);
     }
 }

@@ -1,5 +1,7 @@
 package dev.helpdesk.tickets.ticket.query;
 
+import dev.helpdesk.edge.paging.Page;
+import dev.helpdesk.edge.paging.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -41,7 +43,7 @@ public class TicketQueries {
         return attachments(ticketId).stream().filter(a -> a.id().equals(attachmentId)).findFirst();
     }
 
-    public Page list(TicketFilter filter, int page, int size) {
+    public Page<TicketView> list(TicketFilter filter, PageRequest paging) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         condition(where, args, "organization_id", filter.organizationId());
@@ -51,11 +53,11 @@ public class TicketQueries {
         condition(where, args, "assignee", filter.assignee());
         Long total = jdbc.queryForObject("SELECT count(*) FROM ticket_view" + where, Long.class, args.toArray());
         List<Object> pageArgs = new ArrayList<>(args);
-        pageArgs.add(size);
-        pageArgs.add((long) page * size);
+        pageArgs.add(paging.size());
+        pageArgs.add(paging.offset());
         List<TicketView> items = jdbc.query("SELECT * FROM ticket_view" + where + " ORDER BY opened_at DESC, id LIMIT ? OFFSET ?",
                 TICKET, pageArgs.toArray());
-        return new Page(items, page, size, total == null ? 0 : total);
+        return new Page<>(items, paging.page(), paging.size(), total == null ? 0 : total);
     }
 
     /** The stream version the view has reached for a ticket, -1 when it has not seen the ticket yet. */
@@ -87,9 +89,5 @@ public class TicketQueries {
 
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
-    }
-
-    /** A page of the list, as the API answers it. */
-    public record Page(List<TicketView> items, int page, int size, long totalItems) {
     }
 }

@@ -1,5 +1,7 @@
 package dev.helpdesk.tickets.ticket.query;
 
+import dev.helpdesk.edge.version.ETags;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import java.time.Instant;
@@ -43,6 +45,6 @@ public record TicketView(
 
     @JsonIgnore
     public String etag() {
-        return "\"" + version + "\"";
+        return ETags.of(version);
     }
 }

@@ -4,9 +4,10 @@ import dev.helpdesk.events.Channel;
 import dev.helpdesk.events.Severity;
 import dev.helpdesk.events.TicketStatus;
 import dev.helpdesk.events.TicketType;
-import dev.helpdesk.tickets.config.CurrentUser;
-import dev.helpdesk.tickets.config.PageRequest;
-import dev.helpdesk.tickets.config.Versions;
+import dev.helpdesk.edge.caller.Caller;
+import dev.helpdesk.edge.paging.Page;
+import dev.helpdesk.edge.paging.PageRequest;
+import dev.helpdesk.tickets.config.Actors;
 import dev.helpdesk.tickets.domain.NotFoundException;
 import dev.helpdesk.tickets.ticket.command.AddCommentCommand;
 import dev.helpdesk.tickets.ticket.command.AssignTicketCommand;
@@ -22,13 +23,12 @@ import dev.helpdesk.tickets.ticket.query.TicketQueries;
 import dev.helpdesk.tickets.ticket.query.TicketView;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -66,47 +66,38 @@ class TicketController {
 
     @PostMapping
     @PreAuthorize("hasAnyRole('contact', 'agent', 'manager')")
-    ResponseEntity<TicketView> open(@Valid @RequestBody TicketRequests.Open body, @AuthenticationPrincipal Jwt jwt) {
-        CurrentUser user = CurrentUser.of(jwt);
-        user.requireTenant(body.organizationId(), "Organisation");
+    ResponseEntity<TicketView> open(@Valid @RequestBody TicketRequests.Open body, Caller caller) {
+        caller.requireReadable(body.organizationId(), "Organisation");
         String id = UUID.randomUUID().toString();
         commands.sendAndWait(new OpenTicketCommand(id, body.organizationId(), body.type(), body.severity(), body.title(),
                 body.description(), body.channel() == null ? Channel.PORTAL : body.channel(), body.courseId(),
-                body.affectedUserEmail(), body.pageUrl(), user.actor(), clock.instant()));
+                body.affectedUserEmail(), body.pageUrl(), Actors.of(caller), clock.instant()));
         meters.counter("helpdesk.tickets.opened", "type", body.type().name(), "severity", body.severity().name()).increment();
-        TicketView view = writes.fresh(id, user);
+        TicketView view = writes.fresh(id, caller);
         return ResponseEntity.created(URI.create("/api/tickets/" + id)).eTag(view.etag()).body(view);
     }
 
     @GetMapping
     @PreAuthorize("hasAnyRole('contact', 'agent', 'manager', 'analyst', 'admin')")
-    TicketQueries.Page list(@RequestParam(required = false) String organizationId,
+    Page<TicketView> list(@RequestParam(required = false) String organizationId,
                             @RequestParam(required = false) TicketStatus status,
                             @RequestParam(required = false) Severity severity,
                             @RequestParam(required = false) TicketType type,
                             @RequestParam(required = false) String assignee,
-                            @RequestParam(required = false) Integer page,
-                            @RequestParam(required = false) Integer size,
-                            @AuthenticationPrincipal Jwt jwt) {
-        CurrentUser user = CurrentUser.of(jwt);
-        PageRequest paging = PageRequest.of(page, size);
-        String organization = organizationId;
-        if (user.isContactOnly()) {
-            if (organizationId != null && !organizationId.equals(user.organizationId())) {
-                return new TicketQueries.Page(List.of(), paging.page(), paging.size(), 0);
-            }
-            organization = user.organizationId();
+                            @Valid @ParameterObject PageRequest paging,
+                            Caller caller) {
+        String organization = caller.tenant().orElse(organizationId);
+        if (organizationId != null && !organizationId.equals(organization)) {
+            return Page.empty(paging);
         }
-        return queries.list(new TicketFilter(organization, name(status), name(severity), name(type), assignee),
-                paging.page(), paging.size());
+        return queries.list(new TicketFilter(organization, name(status), name(severity), name(type), assignee), paging);
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('contact', 'agent', 'manager', 'analyst', 'admin')")
-    ResponseEntity<TicketView> get(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
-        CurrentUser user = CurrentUser.of(jwt);
-        TicketView view = queries.details(id, user.seesInternalNotes()).orElseThrow(() -> new NotFoundException("Ticket not found."));
-        user.requireTenant(view.organizationId(), "Ticket");
+    ResponseEntity<TicketView> get(@PathVariable String id, Caller caller) {
+        TicketView view = queries.details(id, Actors.seesInternalNotes(caller)).orElseThrow(() -> new NotFoundException("Ticket not found."));
+        caller.requireReadable(view.organizationId(), "Ticket");
         return ResponseEntity.ok().eTag(view.etag()).body(view);
     }
 
@@ -114,12 +105,12 @@ class TicketController {
     @PreAuthorize("hasAnyRole('contact', 'agent', 'manager')")
     ResponseEntity<TicketView> comment(@PathVariable String id, @Valid @RequestBody TicketRequests.Comment body,
                                        @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                       @AuthenticationPrincipal Jwt jwt) {
-        CurrentUser user = writes.reader(id, jwt);
+                                       Caller caller) {
+        writes.requireReadable(id, caller);
         String commentId = UUID.randomUUID().toString();
-        commands.sendAndWait(new AddCommentCommand(id, commentId, body.body(), body.visibility(), user.actor(),
-                clock.instant(), Versions.fromIfMatch(ifMatch)));
-        TicketView view = writes.fresh(id, user);
+        commands.sendAndWait(new AddCommentCommand(id, commentId, body.body(), body.visibility(), Actors.of(caller),
+                clock.instant(), writes.expectedVersion(id, ifMatch)));
+        TicketView view = writes.fresh(id, caller);
         return ResponseEntity.created(URI.create("/api/tickets/" + id + "#comment-" + commentId)).eTag(view.etag()).body(view);
     }
 
@@ -127,52 +118,52 @@ class TicketController {
     @PreAuthorize("hasAnyRole('agent', 'manager')")
     ResponseEntity<TicketView> assign(@PathVariable String id, @Valid @RequestBody TicketRequests.Assignment body,
                                       @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                      @AuthenticationPrincipal Jwt jwt) {
-        CurrentUser user = writes.reader(id, jwt);
-        commands.sendAndWait(new AssignTicketCommand(id, body.assignee(), user.actor(), clock.instant(), Versions.fromIfMatch(ifMatch)));
-        return writes.answer(id, user);
+                                      Caller caller) {
+        writes.requireReadable(id, caller);
+        commands.sendAndWait(new AssignTicketCommand(id, body.assignee(), Actors.of(caller), clock.instant(), writes.expectedVersion(id, ifMatch)));
+        return writes.answer(id, caller);
     }
 
     @PostMapping("/{id}/severity")
     @PreAuthorize("hasAnyRole('agent', 'manager')")
     ResponseEntity<TicketView> severity(@PathVariable String id, @Valid @RequestBody TicketRequests.SeverityChange body,
                                         @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                        @AuthenticationPrincipal Jwt jwt) {
-        CurrentUser user = writes.reader(id, jwt);
-        commands.sendAndWait(new ChangeSeverityCommand(id, body.severity(), body.justification(), user.actor(),
-                clock.instant(), Versions.fromIfMatch(ifMatch)));
-        return writes.answer(id, user);
+                                        Caller caller) {
+        writes.requireReadable(id, caller);
+        commands.sendAndWait(new ChangeSeverityCommand(id, body.severity(), body.justification(), Actors.of(caller),
+                clock.instant(), writes.expectedVersion(id, ifMatch)));
+        return writes.answer(id, caller);
     }
 
     @PostMapping("/{id}/status")
     @PreAuthorize("hasAnyRole('contact', 'agent', 'manager')")
     ResponseEntity<TicketView> status(@PathVariable String id, @Valid @RequestBody TicketRequests.StatusChange body,
                                       @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                      @AuthenticationPrincipal Jwt jwt) {
-        CurrentUser user = writes.reader(id, jwt);
-        commands.sendAndWait(new ChangeStatusCommand(id, body.status(), body.reason(), user.actor(), clock.instant(),
-                Versions.fromIfMatch(ifMatch)));
-        return writes.answer(id, user);
+                                      Caller caller) {
+        writes.requireReadable(id, caller);
+        commands.sendAndWait(new ChangeStatusCommand(id, body.status(), body.reason(), Actors.of(caller), clock.instant(),
+                writes.expectedVersion(id, ifMatch)));
+        return writes.answer(id, caller);
     }
 
     @PostMapping("/{id}/reopen")
     @PreAuthorize("hasAnyRole('contact', 'agent', 'manager')")
     ResponseEntity<TicketView> reopen(@PathVariable String id, @Valid @RequestBody TicketRequests.Reason body,
                                       @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                      @AuthenticationPrincipal Jwt jwt) {
-        CurrentUser user = writes.reader(id, jwt);
-        commands.sendAndWait(new ReopenTicketCommand(id, body.reason(), user.actor(), clock.instant(), Versions.fromIfMatch(ifMatch)));
-        return writes.answer(id, user);
+                                      Caller caller) {
+        writes.requireReadable(id, caller);
+        commands.sendAndWait(new ReopenTicketCommand(id, body.reason(), Actors.of(caller), clock.instant(), writes.expectedVersion(id, ifMatch)));
+        return writes.answer(id, caller);
     }
 
     @PostMapping("/{id}/escalation-requests")
     @PreAuthorize("hasAnyRole('contact', 'agent', 'manager')")
     ResponseEntity<TicketView> requestEscalation(@PathVariable String id, @Valid @RequestBody TicketRequests.Reason body,
                                                  @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                 @AuthenticationPrincipal Jwt jwt) {
-        CurrentUser user = writes.reader(id, jwt);
-        commands.sendAndWait(new RequestEscalationCommand(id, body.reason(), user.actor(), clock.instant(), Versions.fromIfMatch(ifMatch)));
-        TicketView view = writes.fresh(id, user);
+                                                 Caller caller) {
+        writes.requireReadable(id, caller);
+        commands.sendAndWait(new RequestEscalationCommand(id, body.reason(), Actors.of(caller), clock.instant(), writes.expectedVersion(id, ifMatch)));
+        TicketView view = writes.fresh(id, caller);
         return ResponseEntity.status(HttpStatus.CREATED).eTag(view.etag()).body(view);
     }
 
@@ -180,12 +171,12 @@ class TicketController {
     @PreAuthorize("hasAnyRole('agent', 'manager')")
     ResponseEntity<Map<String, String>> logTime(@PathVariable String id, @Valid @RequestBody TicketRequests.TimeEntry body,
                                                 @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                @AuthenticationPrincipal Jwt jwt) {
-        CurrentUser user = writes.reader(id, jwt);
+                                                Caller caller) {
+        writes.requireReadable(id, caller);
         String entryId = UUID.randomUUID().toString();
         commands.sendAndWait(new LogTimeCommand(id, entryId, body.minutes(), body.rate(), body.workDate(), body.note(),
-                user.actor(), clock.instant(), Versions.fromIfMatch(ifMatch)));
-        TicketView view = writes.fresh(id, user);
+                Actors.of(caller), clock.instant(), writes.expectedVersion(id, ifMatch)));
+        TicketView view = writes.fresh(id, caller);
         return ResponseEntity.created(URI.create("/api/tickets/" + id + "/time-entries/" + entryId))
                 .eTag(view.etag()).body(Map.of("entryId", entryId));
     }
@@ -195,11 +186,11 @@ class TicketController {
     ResponseEntity<Map<String, String>> reverseTime(@PathVariable String id, @PathVariable String entryId,
                                                     @Valid @RequestBody TicketRequests.Reason body,
                                                     @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                    @AuthenticationPrincipal Jwt jwt) {
-        CurrentUser user = writes.reader(id, jwt);
-        commands.sendAndWait(new ReverseTimeEntryCommand(id, entryId, body.reason(), user.actor(), clock.instant(),
-                Versions.fromIfMatch(ifMatch)));
-        TicketView view = writes.fresh(id, user);
+                                                    Caller caller) {
+        writes.requireReadable(id, caller);
+        commands.sendAndWait(new ReverseTimeEntryCommand(id, entryId, body.reason(), Actors.of(caller), clock.instant(),
+                writes.expectedVersion(id, ifMatch)));
+        TicketView view = writes.fresh(id, caller);
         return ResponseEntity.status(HttpStatus.CREATED).eTag(view.etag()).body(Map.of("entryId", entryId, "reversed", "true"));
     }
 

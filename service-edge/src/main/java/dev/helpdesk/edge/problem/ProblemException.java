@@ -1,0 +1,89 @@
+package dev.helpdesk.edge.problem;
+
+import org.springframework.http.ProblemDetail;
+
+import java.util.List;
+
+/**
+ * An expected refusal of a request, answered as the problem of its catalogue {@link ProblemType} with a detail
+ * written for the caller, optionally a {@code reason} (a service's own stable code) and the invalid fields.
+ * Services throw it (or their domain exceptions, mapped by a small advice of their own) instead of building
+ * responses themselves.
+ */
+public class ProblemException extends RuntimeException {
+
+    private final ProblemType type;
+    private final String reason;
+    private final transient List<FieldError> errors;
+
+    public ProblemException(ProblemType type, String detail, String reason, List<FieldError> errors) {
+        super(detail, null, false, false);
+        this.type = type;
+        this.reason = reason;
+        this.errors = errors == null ? List.of() : List.copyOf(errors);
+    }
+
+    public ProblemException(ProblemType type, String detail) {
+        this(type, detail, null, null);
+    }
+
+    public static ProblemException invalid(List<FieldError> errors) {
+        return new ProblemException(ProblemType.INVALID_REQUEST, "The request has invalid fields.", null, errors);
+    }
+
+    public static ProblemException invalid(String field, String message) {
+        return invalid(List.of(new FieldError(field, message)));
+    }
+
+    public static ProblemException notFound(String detail) {
+        return new ProblemException(ProblemType.NOT_FOUND, detail);
+    }
+
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(ProblemType.FORBIDDEN, detail);
+    }
+
+    /** The request does not fit the resource's current state (an illegal state change, a run already going). */
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(ProblemType.CONFLICT, detail);
+    }
+
+    /** The request named a version ({@code If-Match}) that is no longer the resource's. */
+    public static ProblemException staleVersion(String detail) {
+        return new ProblemException(ProblemType.STALE_VERSION, detail);
+    }
+
+    /** A business rule forbids the request (422); {@code reason} names the rule. */
+    public static ProblemException businessRule(String reason, String detail) {
+        return new ProblemException(ProblemType.BUSINESS_RULE_VIOLATED, detail, reason, null);
+    }
+
+    public static ProblemException payloadTooLarge(String detail) {
+        return new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, detail);
+    }
+
+    public static ProblemException unsupportedMediaType(String detail) {
+        return new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, detail);
+    }
+
+    /** The same refusal, refined with a service's own stable code. */
+    public ProblemException withReason(String reason) {
+        return new ProblemException(type, getMessage(), reason, errors);
+    }
+
+    public ProblemType type() {
+        return type;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    public ProblemDetail toProblemDetail() {
+        return Problems.of(type, getMessage(), reason, errors);
+    }
+}
