@@ -25,6 +25,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -102,6 +103,74 @@ final class DeskEvents implements AutoCloseable {
     void resend(EventEnvelope<Object> envelope) {
         String topic = envelope.source().equals("/sla-service") ? slaTopic : ticketsTopic;
         send(topic, envelope);
+    }
+
+    /** The record value of an event of the tickets topic, as the ticket-service writes it (not sent). */
+    String ticketEventJson(String subject, Object data) {
+        return json(envelope(EventTypes.typeOf(data.getClass()).orElseThrow(), "/ticket-service", subject, data));
+    }
+
+    /** The record value of an event of the SLA topic, as the sla-service writes it (not sent). */
+    String slaEventJson(String type, String subject, Map<String, Object> data) {
+        return json(envelope(type, "/sla-service", subject, data));
+    }
+
+    /** A record value with the envelope attributes a producer gives and the data as it stands (not sent). */
+    static String rawEnvelope(String id, String type, String subject, String dataJson) {
+        return """
+                {"specversion":"1.0","id":"%s","type":"%s","source":"/test","subject":"%s","time":"%s","data":%s}"""
+                .formatted(id, type, subject, Instant.now(), dataJson);
+    }
+
+    /** Sends the values under one key (one partition, in order) without waiting between them, as one burst. */
+    void sendTicketRecords(String key, List<String> values) {
+        sendAll(ticketsTopic, key, values);
+    }
+
+    void sendSlaRecords(String key, List<String> values) {
+        sendAll(slaTopic, key, values);
+    }
+
+    private void sendAll(String topic, String key, List<String> values) {
+        for (String value : values) {
+            producer.send(new ProducerRecord<>(topic, key, value));
+        }
+        producer.flush();
+    }
+
+    static OrganizationRegisteredEvent organization(String organizationId, Plan plan, String zone, String supportManager) {
+        return new OrganizationRegisteredEvent(organizationId, "Org " + organizationId, plan, CalendarKind.TWENTY_FOUR_SEVEN,
+                zone, LocalDate.now().minusMonths(1), LocalDate.now().plusYears(1), 3, supportManager, null);
+    }
+
+    static TicketOpenedEvent opening(String ticketId, String organizationId, Plan plan, String zone, Severity severity) {
+        return new TicketOpenedEvent(ticketId, "HD-" + ticketId.substring(0, 4), organizationId, plan,
+                CalendarKind.TWENTY_FOUR_SEVEN, zone, TicketType.INCIDENT, severity, "Site down", "Nothing loads",
+                Channel.PORTAL, null, null, null, "contact-1", ActorKind.CONTACT, Instant.now());
+    }
+
+    static EscalationRequestedEvent request(String ticketId, String organizationId) {
+        return new EscalationRequestedEvent(ticketId, organizationId, "No answer for hours", "contact-1", ActorKind.CONTACT,
+                Instant.now());
+    }
+
+    static Map<String, Object> breach(String ticketId, String organizationId, Severity severity) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("ticketId", ticketId);
+        data.put("organizationId", organizationId);
+        data.put("metric", "FIRST_RESPONSE");
+        data.put("severity", severity.name());
+        data.put("dueAt", Instant.now().minusSeconds(1).toString());
+        data.put("breachedAt", Instant.now().toString());
+        return data;
+    }
+
+    private String json(EventEnvelope<Object> envelope) {
+        try {
+            return objectMapper.writeValueAsString(envelope);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     void sendRawTicketRecord(String key, String value) {

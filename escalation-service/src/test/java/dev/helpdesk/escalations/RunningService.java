@@ -33,7 +33,7 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
  * the other services publish them, escalations come out over HTTP and on the escalations topic.
  */
 @AutoConfigureObservability
-@SpringBootTest(webEnvironment = RANDOM_PORT, properties = "helpdesk.escalations.timer-poll-interval=100ms")
+@SpringBootTest(webEnvironment = RANDOM_PORT)
 @RealInfrastructure(database = "escalations")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class RunningService {

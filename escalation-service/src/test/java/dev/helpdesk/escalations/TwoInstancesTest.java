@@ -35,7 +35,7 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
  * Two instances of the service on one database and one consumer group: every trigger arrives (some twice), both
  * instances poll the acknowledgement timers, and still each level of each ticket is raised and published once.
  */
-@SpringBootTest(webEnvironment = RANDOM_PORT, properties = "helpdesk.escalations.timer-poll-interval=50ms")
+@SpringBootTest(webEnvironment = RANDOM_PORT)
 @RealInfrastructure(database = "escalations")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoInstancesTest {
@@ -62,8 +62,7 @@ class TwoInstancesTest {
         List<String> same = new ArrayList<>();
         for (String key : List.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
                 "spring.kafka.bootstrap-servers", "helpdesk.topics.tickets", "helpdesk.topics.sla",
-                "helpdesk.topics.escalations", "helpdesk.topics.budgets", "helpdesk.security.jwt-secret",
-                "helpdesk.escalations.timer-poll-interval")) {
+                "helpdesk.topics.escalations", "helpdesk.topics.budgets", "helpdesk.security.jwt-secret")) {
             same.add("--" + key + "=" + environment.getProperty(key));
         }
         same.add("--server.port=0");

@@ -3,71 +3,145 @@ package dev.helpdesk.escalations.escalation;
 import dev.helpdesk.escalations.config.EscalationProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Fires due acknowledgement deadlines. Each timer is claimed with a row lock ({@code FOR UPDATE SKIP LOCKED}) and
- * fired in the same transaction as its consequences, so with several instances each deadline fires exactly once,
- * and a crash before commit leaves it for the next poll.
+ * Fires due acknowledgement deadlines on its own thread. Each timer is claimed with a row lock
+ * ({@code FOR UPDATE SKIP LOCKED}) and fired in the same transaction as its consequences, so with several instances
+ * each deadline fires exactly once, and a crash before commit leaves it for the next look. The statement that claims
+ * a timer also tells when the next one is due: the poller sleeps until then (at most the fallback interval, for
+ * deadlines set by other instances) unless a commit sets an earlier one ({@link DeadlineAlarm}). Idle, it costs one
+ * statement per fallback interval.
  */
 @Component
-public class AcknowledgementTimers {
+public class AcknowledgementTimers implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AcknowledgementTimers.class);
     static final Duration RETRY_DELAY = Duration.ofSeconds(5);
     static final int MAX_ATTEMPTS = 10;
+    private static final Duration LONGEST_PAUSE_AFTER_FAILURE = Duration.ofSeconds(30);
 
     private final EscalationRepository escalations;
     private final EscalationService service;
     private final TransactionTemplate transaction;
+    private final DeadlineAlarm alarm;
     private final EscalationProperties properties;
     private final Clock clock;
+    private volatile boolean running;
+    private Thread thread;
 
     public AcknowledgementTimers(EscalationRepository escalations, EscalationService service, TransactionTemplate transaction,
-                                 EscalationProperties properties, Clock clock) {
+                                 DeadlineAlarm alarm, EscalationProperties properties, Clock clock) {
         this.escalations = escalations;
         this.service = service;
         this.transaction = transaction;
+        this.alarm = alarm;
         this.properties = properties;
         this.clock = clock;
     }
 
-    public void fireDue() {
-        try {
-            for (int fired = 0; fired < properties.timerBatchSize() && fireOne(); fired++) {
-                // one transaction per timer: a failing one does not undo the others
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::run, "acknowledgement-timers");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread poller = thread;
+        if (poller != null) {
+            poller.interrupt();
+            try {
+                poller.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        } catch (RuntimeException e) {
-            log.warn("Firing acknowledgement timers failed, will retry: {}", e.toString());
         }
     }
 
-    private boolean fireOne() {
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        Duration pause = Duration.ZERO;
+        while (running) {
+            try {
+                alarm.looking();
+                Instant nextDue = fireDue();
+                Instant fallback = clock.instant().plus(properties.timer().fallbackInterval());
+                alarm.sleepUntil(nextDue != null && nextDue.isBefore(fallback) ? nextDue : fallback);
+                pause = Duration.ZERO;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                pause = pause.isZero() ? Duration.ofMillis(500) : min(pause.multipliedBy(2), LONGEST_PAUSE_AFTER_FAILURE);
+                log.warn("Firing acknowledgement timers failed, retrying in {} ms: {}", pause.toMillis(), e.toString());
+                try {
+                    Thread.sleep(pause.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Fires every due timer, one transaction each; answers when the earliest one still ahead is due (null: none). */
+    Instant fireDue() {
+        while (running) {
+            Look look = fireEarliestIfDue();
+            if (!look.fired()) {
+                return look.nextDue();
+            }
+        }
+        return null;
+    }
+
+    private Look fireEarliestIfDue() {
         AtomicReference<UUID> claimed = new AtomicReference<>();
         try {
-            return Boolean.TRUE.equals(transaction.execute(status -> {
-                Optional<UUID> due = escalations.claimDueTimer(clock.instant());
-                due.ifPresent(escalationId -> {
-                    claimed.set(escalationId);
-                    service.onAcknowledgementDue(escalationId);
-                    escalations.markTimerFired(escalationId, clock.instant());
-                });
-                return due.isPresent();
-            }));
+            return transaction.execute(status -> {
+                Instant now = clock.instant();
+                return escalations.claimEarliestTimer().map(timer -> {
+                    if (timer.dueAt().isAfter(now)) {
+                        return new Look(false, timer.dueAt());
+                    }
+                    claimed.set(timer.escalationId());
+                    service.onAcknowledgementDue(timer.escalationId());
+                    escalations.markTimerFired(timer.escalationId(), clock.instant());
+                    return new Look(true, null);
+                }).orElse(new Look(false, null));
+            });
         } catch (RuntimeException e) {
             if (claimed.get() == null) {
                 throw e;
             }
+            // A timer whose consequence keeps failing must not hold up the others: postponed, then given up.
             log.error("Acknowledgement timer of escalation {} failed; postponed by {}", claimed.get(), RETRY_DELAY, e);
             escalations.postponeFailedTimer(claimed.get(), clock.instant().plus(RETRY_DELAY), MAX_ATTEMPTS, clock.instant());
-            return true;
+            return new Look(true, null);
         }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** What one look found: whether it fired a timer, and otherwise when the earliest one ahead is due (or null). */
+    private record Look(boolean fired, Instant nextDue) {
     }
 }

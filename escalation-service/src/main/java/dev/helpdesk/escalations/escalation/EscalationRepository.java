@@ -26,9 +26,11 @@ public class EscalationRepository {
     private static final RowMapper<Escalation> ROWS = EscalationRepository::escalation;
 
     private final JdbcTemplate jdbc;
+    private final DeadlineAlarm alarm;
 
-    public EscalationRepository(JdbcTemplate jdbc) {
+    public EscalationRepository(JdbcTemplate jdbc, DeadlineAlarm alarm) {
         this.jdbc = jdbc;
+        this.alarm = alarm;
     }
 
     /** Inserts a raised level with its timer; false when the ticket already has that level (it is raised once). */
@@ -43,6 +45,7 @@ public class EscalationRepository {
             return false;
         }
         jdbc.update("INSERT INTO acknowledgement_timer (escalation_id, due_at) VALUES (?, ?)", e.id(), ts(e.acknowledgeBy()));
+        alarm.deadlineSet(e.acknowledgeBy());
         return true;
     }
 
@@ -81,11 +84,19 @@ public class EscalationRepository {
                 ts(at), manager, actionPlan, id);
     }
 
-    /** Claims one due, unfired timer (skipping those another instance holds); empty when none is due. */
-    public Optional<UUID> claimDueTimer(Instant now) {
-        return jdbc.queryForList("""
-                SELECT escalation_id FROM acknowledgement_timer WHERE fired_at IS NULL AND due_at <= ?
-                ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED""", UUID.class, ts(now)).stream().findFirst();
+    /**
+     * Claims the unfired timer due first (skipping those another instance holds), due or not: the caller fires it if
+     * it is due, and otherwise learns when to look again. Empty when no timer is pending.
+     */
+    public Optional<PendingTimer> claimEarliestTimer() {
+        return jdbc.query("""
+                SELECT escalation_id, due_at FROM acknowledgement_timer WHERE fired_at IS NULL
+                ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED""",
+                (rs, row) -> new PendingTimer(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant())).stream().findFirst();
+    }
+
+    /** An acknowledgement deadline not fired yet. */
+    public record PendingTimer(UUID escalationId, Instant dueAt) {
     }
 
     public void markTimerFired(UUID escalationId, Instant at) {

@@ -2,6 +2,7 @@ package dev.helpdesk.escalations.escalation;
 
 import dev.helpdesk.edge.problem.ProblemException;
 import dev.helpdesk.edge.version.IfMatch;
+import dev.helpdesk.escalations.config.TopicNames;
 import dev.helpdesk.escalations.domain.EscalationPolicy;
 import dev.helpdesk.escalations.domain.EscalationState;
 import dev.helpdesk.escalations.domain.Ladder;
@@ -12,10 +13,11 @@ import dev.helpdesk.escalations.ladder.LadderRepository;
 import dev.helpdesk.escalations.outbox.EscalationAcknowledgedEvent;
 import dev.helpdesk.escalations.outbox.EscalationClosedEvent;
 import dev.helpdesk.escalations.outbox.EscalationRaisedEvent;
-import dev.helpdesk.escalations.outbox.Outbox;
 import dev.helpdesk.events.CalendarKind;
 import dev.helpdesk.events.Plan;
 import dev.helpdesk.events.Severity;
+import dev.helpdesk.pipeline.outbox.OutboxEvent;
+import dev.helpdesk.pipeline.outbox.OutboxWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -25,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.UUID;
@@ -40,22 +43,27 @@ public class EscalationService {
 
     private static final Logger log = LoggerFactory.getLogger(EscalationService.class);
     public static final String SYSTEM = "system";
+    /** Escalation events are published in the stream of their ticket (key and subject: the ticket id). */
+    static final String AGGREGATE_TYPE = "Escalation";
 
     private final EscalationPolicy policy = new EscalationPolicy();
     private final TicketMirror tickets;
     private final EscalationRepository escalations;
     private final LadderRepository ladders;
-    private final Outbox outbox;
+    private final OutboxWriter outbox;
+    private final TopicNames topics;
     private final EscalationMetrics metrics;
     private final DeferredSlaTriggers deferred;
     private final Clock clock;
 
     public EscalationService(TicketMirror tickets, EscalationRepository escalations, LadderRepository ladders,
-                             Outbox outbox, EscalationMetrics metrics, DeferredSlaTriggers deferred, Clock clock) {
+                             OutboxWriter outbox, TopicNames topics, EscalationMetrics metrics, DeferredSlaTriggers deferred,
+                             Clock clock) {
         this.tickets = tickets;
         this.escalations = escalations;
         this.ladders = ladders;
         this.outbox = outbox;
+        this.topics = topics;
         this.metrics = metrics;
         this.deferred = deferred;
         this.clock = clock;
@@ -132,9 +140,7 @@ public class EscalationService {
         tickets.lock(ticketId).ifPresent(ticket -> {
             tickets.setResolved(ticketId, true);
             Instant now = now();
-            for (Escalation escalation : escalations.unclosedOf(ticketId)) {
-                close(escalation, reason, now);
-            }
+            outbox.appendAll(escalations.unclosedOf(ticketId).stream().map(e -> close(e, reason, now)).toList());
         });
     }
 
@@ -154,9 +160,9 @@ public class EscalationService {
         }
         Instant now = now();
         escalations.acknowledge(escalationId, manager, actionPlan, now);
-        outbox.append(current.ticketId(), EscalationAcknowledgedEvent.TYPE, new EscalationAcknowledgedEvent(
+        outbox.append(event(current.ticketId(), EscalationAcknowledgedEvent.TYPE, new EscalationAcknowledgedEvent(
                 escalationId.toString(), current.ticketId(), current.organizationId(), current.level(), manager, actionPlan, now),
-                manager, now);
+                manager, now));
         metrics.acknowledged(current.level(), Duration.between(current.raisedAt(), now));
         return escalations.find(escalationId).orElseThrow();
     }
@@ -182,22 +188,29 @@ public class EscalationService {
             log.info("Level {} of ticket {} was raised before; not again", level, ticket.ticketId());
             return;
         }
+        List<OutboxEvent> events = new ArrayList<>();
         for (Escalation lower : escalations.unclosedOf(ticket.ticketId())) {
             if (lower.level() < level) {
-                close(lower, "SUPERSEDED", now);
+                events.add(close(lower, "SUPERSEDED", now));
             }
         }
-        outbox.append(ticket.ticketId(), EscalationRaisedEvent.TYPE, new EscalationRaisedEvent(escalation.id().toString(),
+        events.add(event(ticket.ticketId(), EscalationRaisedEvent.TYPE, new EscalationRaisedEvent(escalation.id().toString(),
                 ticket.ticketId(), ticket.organizationId(), level, ladder.displayNameAt(level, ticket.supportManager()),
-                trigger.name(), now, acknowledgeBy), actor, now);
+                trigger.name(), now, acknowledgeBy), actor, now));
+        outbox.appendAll(events);
         metrics.raised(level, trigger);
         log.info("Ticket {} escalated to level {} ({}), to acknowledge by {}", ticket.ticketId(), level, trigger, acknowledgeBy);
     }
 
-    private void close(Escalation escalation, String reason, Instant at) {
+    /** Closes the escalation and answers the event that says so, for the caller to publish with the others. */
+    private OutboxEvent close(Escalation escalation, String reason, Instant at) {
         escalations.close(escalation.id(), reason, at);
-        outbox.append(escalation.ticketId(), EscalationClosedEvent.TYPE, new EscalationClosedEvent(escalation.id().toString(),
+        return event(escalation.ticketId(), EscalationClosedEvent.TYPE, new EscalationClosedEvent(escalation.id().toString(),
                 escalation.ticketId(), escalation.organizationId(), escalation.level(), reason, at), SYSTEM, at);
+    }
+
+    private OutboxEvent event(String ticketId, String type, Object data, String actor, Instant at) {
+        return new OutboxEvent(topics.escalations(), ticketId, AGGREGATE_TYPE, type, at, actor, null, data);
     }
 
     private Instant now() {

@@ -1,7 +1,11 @@
 package dev.helpdesk.escalations.inbound;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.helpdesk.escalations.escalation.EscalationService;
 import dev.helpdesk.escalations.escalation.TicketMirror;
+import dev.helpdesk.events.EventTypes;
+import dev.helpdesk.events.ReceivedEvent;
+import dev.helpdesk.events.ReceivedEvents;
 import dev.helpdesk.events.TicketStatus;
 import dev.helpdesk.events.organization.OrganizationRegisteredEvent;
 import dev.helpdesk.events.ticket.EscalationRequestedEvent;
@@ -9,39 +13,64 @@ import dev.helpdesk.events.ticket.SeverityChangedEvent;
 import dev.helpdesk.events.ticket.TicketOpenedEvent;
 import dev.helpdesk.events.ticket.TicketReopenedEvent;
 import dev.helpdesk.events.ticket.TicketStatusChangedEvent;
+import dev.helpdesk.pipeline.inbound.EventHandler;
+import dev.helpdesk.pipeline.inbound.InboundBatch;
+import dev.helpdesk.pipeline.inbound.InboundEvent;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
-/** Applies one received event in one transaction, together with the record of its id (a repeat changes nothing). */
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What escalation does with {@code helpdesk.tickets.v1}: organisations' contracts, tickets' plan, calendar, severity
+ * and status, escalation requests. Other types are skipped.
+ */
 @Component
-public class InboundEventApplier {
+public class TicketEventsHandler implements EventHandler {
 
-    private final ProcessedEvents processed;
+    /** The types acted on, each with the data fields it cannot do without. */
+    private static final Map<Class<?>, List<String>> REQUIRED = Map.of(
+            OrganizationRegisteredEvent.class, List.of("organizationId", "plan", "calendar", "timeZone"),
+            TicketOpenedEvent.class, List.of("ticketId", "organizationId", "severity"),
+            SeverityChangedEvent.class, List.of("ticketId", "to"),
+            TicketStatusChangedEvent.class, List.of("ticketId", "to"),
+            TicketReopenedEvent.class, List.of("ticketId"),
+            EscalationRequestedEvent.class, List.of("ticketId", "organizationId"));
+
+    private final ObjectMapper json;
     private final TicketMirror tickets;
     private final EscalationService escalations;
 
-    public InboundEventApplier(ProcessedEvents processed, TicketMirror tickets, EscalationService escalations) {
-        this.processed = processed;
+    public TicketEventsHandler(ObjectMapper json, TicketMirror tickets, EscalationService escalations) {
+        this.json = json;
         this.tickets = tickets;
         this.escalations = escalations;
     }
 
-    /** Checks what the required-field check cannot: time zones and value ranges. */
-    void validate(Object data) {
-        if (data instanceof OrganizationRegisteredEvent e) {
-            EventReader.requireZone(e.timeZone(), "data.timeZone");
-        } else if (data instanceof TicketOpenedEvent e) {
-            EventReader.requireZone(e.timeZone(), "data.timeZone");
-        } else if (data instanceof SlaWarningReachedData e && (e.thresholdPercent() < 1 || e.thresholdPercent() > 100)) {
-            throw new InvalidRecordException("data.thresholdPercent must be between 1 and 100");
-        }
+    @Override
+    public boolean handles(String type) {
+        return EventTypes.classOf(type).filter(REQUIRED::containsKey).isPresent();
     }
 
-    @Transactional
-    public void apply(ReceivedEvent event, Object data) {
-        if (!processed.firstTime(event.id())) {
-            return;
+    @Override
+    public Object decode(ReceivedEvent event) {
+        Class<?> dataType = EventTypes.classOf(event.type()).orElseThrow();
+        Object data = ReceivedEvents.data(json, event, dataType, REQUIRED.get(dataType));
+        if (data instanceof OrganizationRegisteredEvent e) {
+            TimeZones.require(e.timeZone(), "data.timeZone");
+        } else if (data instanceof TicketOpenedEvent e) {
+            TimeZones.require(e.timeZone(), "data.timeZone");
         }
+        return data;
+    }
+
+    @Override
+    public void apply(InboundBatch batch) {
+        batch.forEach(this::apply);
+    }
+
+    private void apply(InboundEvent event) {
+        Object data = event.data();
         if (data instanceof OrganizationRegisteredEvent e) {
             escalations.onOrganizationRegistered(e.organizationId(), e.plan(), e.calendar(), e.timeZone(), e.supportManager());
         } else if (data instanceof TicketOpenedEvent e) {
@@ -53,12 +82,8 @@ public class InboundEventApplier {
         } else if (data instanceof TicketReopenedEvent e) {
             escalations.onTicketUnresolved(e.ticketId());
         } else if (data instanceof EscalationRequestedEvent e) {
-            String requestedBy = e.requestedBy() != null ? e.requestedBy() : event.actor();
+            String requestedBy = e.requestedBy() != null ? e.requestedBy() : event.envelope().actor();
             escalations.onEscalationRequest(e.ticketId(), e.organizationId(), requestedBy == null ? "unknown" : requestedBy);
-        } else if (data instanceof SlaBreachedData e) {
-            escalations.onSlaBreach(e.ticketId(), e.organizationId(), e.severity());
-        } else if (data instanceof SlaWarningReachedData e) {
-            escalations.onSlaWarning(e.ticketId(), e.organizationId(), e.severity(), e.thresholdPercent());
         }
     }
 
