@@ -21,6 +21,10 @@ public final class SlaEventTypes {
     public static final String WARNING_REACHED = "helpdesk.sla.warning-reached.v1";
     public static final String BREACHED = "helpdesk.sla.breached.v1";
     public static final String MET = "helpdesk.sla.met.v1";
+    /** Settings changed through the SLA service's API; its instances evict their cached copies on reading them. */
+    public static final String POLICY_CHANGED = "helpdesk.sla.policy-changed.v1";
+    public static final String CALENDAR_CHANGED = "helpdesk.sla.calendar-changed.v1";
+    public static final String ORGANIZATION_POLICY_ASSIGNED = "helpdesk.sla.organization-policy-assigned.v1";
 
     private static final Map<String, Class<?>> BY_TYPE = new LinkedHashMap<>();
     private static final Map<Class<?>, String> BY_CLASS = new LinkedHashMap<>();
@@ -32,6 +36,9 @@ public final class SlaEventTypes {
         register(WARNING_REACHED, SlaWarningReachedEvent.class);
         register(BREACHED, SlaBreachedEvent.class);
         register(MET, SlaMetEvent.class);
+        register(POLICY_CHANGED, SlaPolicyChangedEvent.class);
+        register(CALENDAR_CHANGED, SlaCalendarChangedEvent.class);
+        register(ORGANIZATION_POLICY_ASSIGNED, SlaOrganizationPolicyAssignedEvent.class);
     }
 
     private SlaEventTypes() {

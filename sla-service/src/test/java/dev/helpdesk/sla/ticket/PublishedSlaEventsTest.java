@@ -4,12 +4,16 @@ import dev.helpdesk.events.Severity;
 import dev.helpdesk.events.TicketStatus;
 import dev.helpdesk.events.TicketType;
 import dev.helpdesk.events.golden.GoldenEvents;
+import dev.helpdesk.events.sla.SlaCalendarChangedEvent;
 import dev.helpdesk.events.sla.SlaEventTypes;
+import dev.helpdesk.events.sla.SlaOrganizationPolicyAssignedEvent;
+import dev.helpdesk.events.sla.SlaPolicyChangedEvent;
+import dev.helpdesk.pipeline.outbox.OutboxEvent;
 import dev.helpdesk.sla.clock.ClockEvent;
 import dev.helpdesk.sla.clock.ClockState;
 import dev.helpdesk.sla.clock.Metric;
 import dev.helpdesk.sla.clock.SlaClock;
-import dev.helpdesk.sla.outbox.OutboxWriter;
+import dev.helpdesk.pipeline.outbox.OutboxWriter;
 import dev.helpdesk.testsupport.ServiceJson;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PublishedSlaEventsTest {
 
     private static final Instant START = Instant.parse("2026-11-23T09:00:00.120Z");
+    private static final OutboxWriter OUTBOX = new OutboxWriter(new JdbcTemplate(), ServiceJson.objectMapper(),
+            "/sla-service", () -> { });
     private static final Instant DUE = Instant.parse("2026-11-23T10:00:00.120Z");
 
     private final SlaTicket ticket = new SlaTicket("t-1", "o-1", TicketType.INCIDENT, Severity.S1, TicketStatus.NEW,
@@ -43,31 +49,23 @@ class PublishedSlaEventsTest {
 
         for (ClockEvent happening : happenings) {
             PublishedClockEvent published = PublishedClockEvent.of(ticket, clock, happening);
-            String payload = writtenToOutbox(new OutboxWriter.Event("t-1", published.type(), published.time(), 0,
-                    "c-1", published.data()));
+            String payload = OUTBOX.payload(new OutboxEvent(SlaEventTypes.TOPIC, "t-1", ClockRecorder.AGGREGATE_TYPE,
+                    published.type(), published.time(), "system", "c-1", published.data()), "e-1", 0, "c-1");
             GoldenEvents.assertSameShape(published.type(), GoldenEvents.tree(payload),
                     GoldenEvents.envelope(published.type()));
             written.add(published.type());
         }
 
-        assertThat(written).containsExactlyInAnyOrderElementsOf(SlaEventTypes.all().keySet());
-    }
-
-    /** The payload the production outbox writer stores, written with the service's own ObjectMapper. */
-    private static String writtenToOutbox(OutboxWriter.Event event) {
-        RecordingJdbc jdbc = new RecordingJdbc();
-        new OutboxWriter(jdbc, ServiceJson.objectMapper()).appendAll(List.of(event));
-        return ((String[]) jdbc.arguments[3])[0];
-    }
-
-    /** Keeps the arguments of the outbox insert instead of running it. */
-    private static final class RecordingJdbc extends JdbcTemplate {
-        private Object[] arguments;
-
-        @Override
-        public int update(String sql, Object... args) {
-            arguments = args;
-            return 1;
+        for (Object settings : List.of(new SlaPolicyChangedEvent("extended-plus", 3),
+                new SlaCalendarChangedEvent("business-hours", 4),
+                new SlaOrganizationPolicyAssignedEvent("o-1", "extended-plus"))) {
+            String type = SlaEventTypes.typeOf(settings.getClass()).orElseThrow();
+            String payload = OUTBOX.payload(new OutboxEvent(SlaEventTypes.TOPIC, "policy/p", "SlaPolicy", type, START,
+                    null, "c-1", settings), "e-1", 0, "c-1");
+            GoldenEvents.assertSameShape(type, GoldenEvents.tree(payload), GoldenEvents.envelope(type));
+            written.add(type);
         }
+
+        assertThat(written).containsExactlyInAnyOrderElementsOf(SlaEventTypes.all().keySet());
     }
 }
