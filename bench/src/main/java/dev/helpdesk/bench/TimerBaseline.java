@@ -35,8 +35,9 @@ final class TimerBaseline {
              PreparedStatement clocks = db.prepareStatement("UPDATE clock SET fired_thresholds = '[75]', "
                      + "next_timer_at = started_at + 0.9 * target_ms * interval '1 millisecond', next_timer_percent = 90 "
                      + "WHERE ticket_id = ANY (?) AND metric = 'FIRST_RESPONSE'");
-             PreparedStatement outbox = db.prepareStatement("INSERT INTO outbox (event_id, record_key, type, payload) "
-                     + "SELECT gen_random_uuid()::text, t, 'bench.baseline', repeat('x', " + EVENT_BYTES + ") FROM unnest(?::text[]) t")) {
+             PreparedStatement outbox = db.prepareStatement("INSERT INTO outbox (event_id, topic, record_key, event_type, payload) "
+                     + "SELECT gen_random_uuid()::text, 'bench.baseline', t, 'bench.baseline', repeat('x', " + EVENT_BYTES + ") "
+                     + "FROM unnest(?::text[]) t")) {
             java.sql.Array ids = db.createArrayOf("text", tickets.toArray());
             long started = System.nanoTime();
             lock.setArray(1, ids);

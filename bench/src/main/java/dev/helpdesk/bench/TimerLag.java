@@ -77,7 +77,8 @@ final class TimerLag {
                 + "24x7), seeded in " + seedMillis / 1000 + " s with their 2 published `clock-started` events each; every other "
                 + "timer is 1 to 18 h ahead. Each batch's first-response 75 % warnings are made due at one instant "
                 + AHEAD.toSeconds() + " s ahead, after a warm-up batch of " + warmUp + " (not in the table: the service's "
-                + "JIT compiles the firing path on it). sla-service defaults: poll every 200 ms, batch size "
+                + "JIT compiles the firing path on it). sla-service defaults: poller asleep until the next due timer (at most "
+                + System.getenv().getOrDefault("HELPDESK_SLA_TIMER_FALLBACK_INTERVAL", "PT5S") + "), batch size "
                 + System.getenv().getOrDefault("HELPDESK_SLA_TIMER_BATCH_SIZE", "100 (default)") + ".\n\n"
                 + "sla-service RSS: at rest **" + rssRest / 1024 + " MB**, after seeding **" + rssSeeded / 1024 + " MB** (JVM "
                 + System.getenv().getOrDefault("HELPDESK_JAVA_OPTS", "-Xmx512m") + ").\n\n"
@@ -184,8 +185,8 @@ final class TimerLag {
     /** Every due warning once in the outbox, once on Kafka (distinct event ids), clocks moved on to the 90 % timer. */
     private static String exactlyOnce(Connection db, List<String> tickets, TimerObserver observer) throws Exception {
         try (PreparedStatement query = db.prepareStatement("SELECT "
-                + "(SELECT count(*) FROM outbox WHERE type = '" + TimerSeed.WARNING + "' AND record_key = ANY (?)), "
-                + "(SELECT count(DISTINCT record_key) FROM outbox WHERE type = '" + TimerSeed.WARNING + "' AND record_key = ANY (?)), "
+                + "(SELECT count(*) FROM outbox WHERE event_type = '" + TimerSeed.WARNING + "' AND record_key = ANY (?)), "
+                + "(SELECT count(DISTINCT record_key) FROM outbox WHERE event_type = '" + TimerSeed.WARNING + "' AND record_key = ANY (?)), "
                 + "(SELECT count(*) FROM clock WHERE ticket_id = ANY (?) AND metric = 'FIRST_RESPONSE' "
                 + "AND fired_thresholds = '[75]' AND next_timer_percent = 90 AND state = 'RUNNING')")) {
             java.sql.Array ids = db.createArrayOf("text", tickets.toArray());

@@ -57,7 +57,7 @@ final class TimerObserver implements AutoCloseable {
     private void pollOutbox(Connection connection, long after) {
         long last = after;
         try (connection; PreparedStatement query = connection.prepareStatement(
-                "SELECT id, record_key FROM outbox WHERE id > ? AND type = '" + TimerSeed.WARNING + "' ORDER BY id")) {
+                "SELECT id, record_key FROM outbox WHERE id > ? AND event_type = '" + TimerSeed.WARNING + "' ORDER BY id")) {
             while (running.get()) {
                 Instant polled = Instant.now();
                 query.setLong(1, last);

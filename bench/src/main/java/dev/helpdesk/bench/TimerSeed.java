@@ -61,8 +61,8 @@ final class TimerSeed {
                         + "paused_for_ms, fired_thresholds, next_timer_at, next_timer_percent) "
                         + "SELECT ticket_id, '" + metric[0] + "', 'S3', 'RUNNING', " + metric[1] + ", opened_at, opened_at + " + target
                         + ", 0, '[]', opened_at + 0.75 * " + target + ", 75 FROM seed");
-                sql.execute("INSERT INTO outbox (event_id, record_key, type, payload, created_at, published_at) "
-                        + "SELECT gen_random_uuid()::text, ticket_id, 'helpdesk.sla.clock-started.v1', "
+                sql.execute("INSERT INTO outbox (event_id, topic, record_key, event_type, payload, created_at, published_at) "
+                        + "SELECT gen_random_uuid()::text, 'helpdesk.sla.v1', ticket_id, 'helpdesk.sla.clock-started.v1', "
                         + "jsonb_build_object('specversion', '1.0', 'id', gen_random_uuid(), 'type', 'helpdesk.sla.clock-started.v1', "
                         + "'source', '/sla-service', 'subject', ticket_id, 'time', opened_at, 'datacontenttype', 'application/json', "
                         + "'aggregatetype', 'SlaClock', 'sequence', " + ("FIRST_RESPONSE".equals(metric[0]) ? 0 : 1)
@@ -71,6 +71,8 @@ final class TimerSeed {
                         + "', 'severity', 'S3', 'policyId', 'dedicated', 'startedAt', opened_at, 'dueAt', opened_at + " + target
                         + "))::text, opened_at, opened_at FROM seed ORDER BY n");
             }
+            // the two clock-started events are positions 0 and 1 of each ticket's stream
+            sql.execute("INSERT INTO outbox_stream (stream_key, next_sequence) SELECT ticket_id, 2 FROM seed");
             db.commit();
         } finally {
             db.setAutoCommit(true);

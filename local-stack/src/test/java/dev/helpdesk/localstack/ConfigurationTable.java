@@ -36,7 +36,7 @@ final class ConfigurationTable {
             List<String> lines = Files.readAllLines(yaml);
             for (Map.Entry<String, String> property : flatten(yaml).entrySet()) {
                 for (Placeholder placeholder : Placeholder.all(property.getValue())) {
-                    String meaning = meaningOf(lines, property.getKey());
+                    String meaning = meaningOf(lines, property.getKey(), placeholder.variable());
                     rows.merge(placeholder.variable(),
                             new Row(placeholder.variable(), property.getKey(), placeholder.defaultValue(),
                                     List.of(deployable), meaning),
@@ -64,11 +64,15 @@ final class ConfigurationTable {
         return all;
     }
 
-    /** The comment directly above the property's last key in the file, if any (a cheap reading, good enough for docs). */
-    private static String meaningOf(List<String> lines, String property) {
+    /**
+     * The comment directly above the property's last key in the file, if any (a cheap reading, good enough for docs);
+     * the line must name the variable, since one file may use a key name (batch-size) in several places.
+     */
+    private static String meaningOf(List<String> lines, String property, String variable) {
         String leaf = property.substring(property.lastIndexOf('.') + 1);
         for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).trim().startsWith(leaf + ":") && i > 0 && lines.get(i - 1).trim().startsWith("#")) {
+            if (lines.get(i).trim().startsWith(leaf + ":") && lines.get(i).contains("${" + variable)
+                    && i > 0 && lines.get(i - 1).trim().startsWith("#")) {
                 StringBuilder comment = new StringBuilder();
                 for (int j = i - 1; j >= 0 && lines.get(j).trim().startsWith("#"); j--) {
                     comment.insert(0, lines.get(j).trim().substring(1).trim() + " ");

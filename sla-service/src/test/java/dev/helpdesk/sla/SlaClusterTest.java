@@ -7,6 +7,7 @@ import dev.helpdesk.events.CalendarKind;
 import dev.helpdesk.events.Plan;
 import dev.helpdesk.events.Severity;
 import dev.helpdesk.events.TicketType;
+import dev.helpdesk.sla.settings.SettingsCache;
 import dev.helpdesk.sla.support.Api;
 import dev.helpdesk.sla.support.SlaTopic;
 import dev.helpdesk.sla.support.TicketEvents;
@@ -59,7 +60,7 @@ class SlaClusterTest {
     }
 
     private static long outboxCount(JdbcTemplate jdbc, String ticketId, String type) {
-        return jdbc.queryForObject("SELECT count(*) FROM outbox WHERE record_key = ? AND type = ?", Long.class, ticketId, type);
+        return jdbc.queryForObject("SELECT count(*) FROM outbox WHERE record_key = ? AND event_type = ?", Long.class, ticketId, type);
     }
 
     private static String stateWhileDown(Map<String, Object> properties, String ticketId) throws Exception {
@@ -101,7 +102,7 @@ class SlaClusterTest {
         JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForObject(
-                "SELECT count(*) FROM outbox WHERE type = 'helpdesk.sla.breached.v1'", Long.class)).isEqualTo(16));
+                "SELECT count(*) FROM outbox WHERE event_type = 'helpdesk.sla.breached.v1'", Long.class)).isEqualTo(16));
 
         for (String ticketId : ticketIds) {
             assertThat(outboxCount(jdbc, ticketId, "helpdesk.sla.clock-started.v1")).isEqualTo(2);
@@ -119,6 +120,27 @@ class SlaClusterTest {
                 }
             });
         }
+    }
+
+    @Test
+    void aPolicyChangedThroughOneInstanceIsForgottenByTheOther() {
+        Map<String, Object> properties = TestInfrastructure.freshProperties("sla_settings");
+        ConfigurableApplicationContext first = start(properties);
+        ConfigurableApplicationContext second = start(properties);
+        assertThat(api(first).put("/api/sla/policies/shared", ADMIN, SlaServiceTestBase.policy("24x7", "PT1H", "PT8H"))
+                .status()).isEqualTo(201);
+        SettingsCache cache = second.getBean(SettingsCache.class);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(cache.policy("shared").orElseThrow())
+                .as("kept in memory once the eviction listener has its partitions")
+                .isSameAs(cache.policy("shared").orElseThrow()));
+        assertThat(cache.policy("shared").orElseThrow().document().version()).isEqualTo(1);
+
+        assertThat(api(first).put("/api/sla/policies/shared", ADMIN, SlaServiceTestBase.policy("24x7", "PT2H", "PT8H"))
+                .status()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(cache.policy("shared").orElseThrow()
+                .document().version()).isEqualTo(2));
+        assertThat(first.getBean(SettingsCache.class).policy("shared").orElseThrow().document().version()).isEqualTo(2);
     }
 
     @Test

@@ -107,7 +107,7 @@ abstract class SlaServiceTestBase {
     }
 
     protected long outboxCount(String ticketId, String type) {
-        return jdbc.queryForObject("SELECT count(*) FROM outbox WHERE record_key = ? AND type = ?", Long.class, ticketId, type);
+        return jdbc.queryForObject("SELECT count(*) FROM outbox WHERE record_key = ? AND event_type = ?", Long.class, ticketId, type);
     }
 
 

@@ -7,6 +7,8 @@ import dev.helpdesk.budgets.config.BudgetProperties;
 import dev.helpdesk.budgets.config.TopicNames;
 import dev.helpdesk.budgets.projection.BudgetAccounts;
 import dev.helpdesk.budgets.projection.IncomingEvent;
+import dev.helpdesk.events.budget.BudgetEventTypes;
+import dev.helpdesk.events.budget.BudgetThresholdCrossedEvent;
 import dev.helpdesk.pipeline.outbox.OutboxEvent;
 import dev.helpdesk.pipeline.outbox.OutboxWriter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -83,7 +85,8 @@ public class ThresholdWatcher {
                     purchased, consumed, account.currency(), Timestamp.from(at));
             if (inserted == 1) {
                 crossings.add(new OutboxEvent(topics.budgets(), account.organizationId(), AGGREGATE_TYPE,
-                        ThresholdCrossedData.TYPE, at, "system", cause.correlationId(), new ThresholdCrossedData(
+                        BudgetEventTypes.THRESHOLD_CROSSED, at, "system", cause.correlationId(),
+                        new BudgetThresholdCrossedEvent(
                         account.organizationId(), period.start(), period.end(), threshold, purchased, consumed,
                         account.currency(), at)));
                 registry.counter("helpdesk.budget.thresholds.crossed", "threshold", String.valueOf(threshold)).increment();

@@ -10,12 +10,13 @@ import dev.helpdesk.escalations.domain.LadderLevel;
 import dev.helpdesk.escalations.domain.TicketFacts;
 import dev.helpdesk.escalations.domain.Trigger;
 import dev.helpdesk.escalations.ladder.LadderRepository;
-import dev.helpdesk.escalations.outbox.EscalationAcknowledgedEvent;
-import dev.helpdesk.escalations.outbox.EscalationClosedEvent;
-import dev.helpdesk.escalations.outbox.EscalationRaisedEvent;
 import dev.helpdesk.events.CalendarKind;
 import dev.helpdesk.events.Plan;
 import dev.helpdesk.events.Severity;
+import dev.helpdesk.events.escalation.EscalationAcknowledgedEvent;
+import dev.helpdesk.events.escalation.EscalationClosedEvent;
+import dev.helpdesk.events.escalation.EscalationEventTypes;
+import dev.helpdesk.events.escalation.EscalationRaisedEvent;
 import dev.helpdesk.pipeline.outbox.OutboxEvent;
 import dev.helpdesk.pipeline.outbox.OutboxWriter;
 import org.slf4j.Logger;
@@ -160,7 +161,7 @@ public class EscalationService {
         }
         Instant now = now();
         escalations.acknowledge(escalationId, manager, actionPlan, now);
-        outbox.append(event(current.ticketId(), EscalationAcknowledgedEvent.TYPE, new EscalationAcknowledgedEvent(
+        outbox.append(event(current.ticketId(), EscalationEventTypes.ACKNOWLEDGED, new EscalationAcknowledgedEvent(
                 escalationId.toString(), current.ticketId(), current.organizationId(), current.level(), manager, actionPlan, now),
                 manager, now));
         metrics.acknowledged(current.level(), Duration.between(current.raisedAt(), now));
@@ -194,7 +195,7 @@ public class EscalationService {
                 events.add(close(lower, "SUPERSEDED", now));
             }
         }
-        events.add(event(ticket.ticketId(), EscalationRaisedEvent.TYPE, new EscalationRaisedEvent(escalation.id().toString(),
+        events.add(event(ticket.ticketId(), EscalationEventTypes.RAISED, new EscalationRaisedEvent(escalation.id().toString(),
                 ticket.ticketId(), ticket.organizationId(), level, ladder.displayNameAt(level, ticket.supportManager()),
                 trigger.name(), now, acknowledgeBy), actor, now));
         outbox.appendAll(events);
@@ -205,7 +206,7 @@ public class EscalationService {
     /** Closes the escalation and answers the event that says so, for the caller to publish with the others. */
     private OutboxEvent close(Escalation escalation, String reason, Instant at) {
         escalations.close(escalation.id(), reason, at);
-        return event(escalation.ticketId(), EscalationClosedEvent.TYPE, new EscalationClosedEvent(escalation.id().toString(),
+        return event(escalation.ticketId(), EscalationEventTypes.CLOSED, new EscalationClosedEvent(escalation.id().toString(),
                 escalation.ticketId(), escalation.organizationId(), escalation.level(), reason, at), SYSTEM, at);
     }
 

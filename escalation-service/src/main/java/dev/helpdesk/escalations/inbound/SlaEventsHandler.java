@@ -5,6 +5,9 @@ import dev.helpdesk.escalations.escalation.EscalationService;
 import dev.helpdesk.events.ReceivedEvent;
 import dev.helpdesk.events.ReceivedEvents;
 import dev.helpdesk.events.UnreadableEventException;
+import dev.helpdesk.events.sla.SlaBreachedEvent;
+import dev.helpdesk.events.sla.SlaEventTypes;
+import dev.helpdesk.events.sla.SlaWarningReachedEvent;
 import dev.helpdesk.pipeline.inbound.EventHandler;
 import dev.helpdesk.pipeline.inbound.InboundBatch;
 import org.springframework.stereotype.Component;
@@ -25,15 +28,15 @@ public class SlaEventsHandler implements EventHandler {
 
     @Override
     public boolean handles(String type) {
-        return SlaBreachedData.TYPE.equals(type) || SlaWarningReachedData.TYPE.equals(type);
+        return SlaEventTypes.BREACHED.equals(type) || SlaEventTypes.WARNING_REACHED.equals(type);
     }
 
     @Override
     public Object decode(ReceivedEvent event) {
-        if (SlaBreachedData.TYPE.equals(event.type())) {
-            return ReceivedEvents.data(json, event, SlaBreachedData.class, List.of("ticketId", "organizationId"));
+        if (SlaEventTypes.BREACHED.equals(event.type())) {
+            return ReceivedEvents.data(json, event, SlaBreachedEvent.class, List.of("ticketId", "organizationId"));
         }
-        SlaWarningReachedData warning = ReceivedEvents.data(json, event, SlaWarningReachedData.class,
+        SlaWarningReachedEvent warning = ReceivedEvents.data(json, event, SlaWarningReachedEvent.class,
                 List.of("ticketId", "organizationId", "thresholdPercent"));
         if (warning.thresholdPercent() < 1 || warning.thresholdPercent() > 100) {
             throw new UnreadableEventException("data.thresholdPercent must be between 1 and 100");
@@ -44,9 +47,9 @@ public class SlaEventsHandler implements EventHandler {
     @Override
     public void apply(InboundBatch batch) {
         batch.forEach(event -> {
-            if (event.data() instanceof SlaBreachedData e) {
+            if (event.data() instanceof SlaBreachedEvent e) {
                 escalations.onSlaBreach(e.ticketId(), e.organizationId(), e.severity());
-            } else if (event.data() instanceof SlaWarningReachedData e) {
+            } else if (event.data() instanceof SlaWarningReachedEvent e) {
                 escalations.onSlaWarning(e.ticketId(), e.organizationId(), e.severity(), e.thresholdPercent());
             }
         });

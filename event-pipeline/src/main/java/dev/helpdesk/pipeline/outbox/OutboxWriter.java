@@ -62,9 +62,7 @@ public class OutboxWriter {
             keys[i] = event.streamKey();
             types[i] = event.type();
             correlationIds[i] = event.correlationId() != null ? event.correlationId() : MDC.get("correlationId");
-            payloads[i] = serialise(new EventEnvelope<>(EventEnvelope.SPEC_VERSION, ids[i], event.type(), source,
-                    event.streamKey(), event.time(), EventEnvelope.DATA_CONTENT_TYPE, event.aggregateType(), sequence,
-                    null, event.actor() == null ? "system" : event.actor(), correlationIds[i], event.data()));
+            payloads[i] = payload(event, ids[i], sequence, correlationIds[i]);
         }
         jdbc.update("""
                 INSERT INTO outbox (event_id, topic, record_key, event_type, payload, correlation_id)
@@ -93,6 +91,16 @@ public class OutboxWriter {
                     first.put(key, row.getLong(2) - counts.get(key));
                 }, keys, sizes);
         return first;
+    }
+
+    /**
+     * The record value of an event: its CloudEvents envelope as JSON. Public so that a producer's contract test can
+     * check what it publishes against its published language without a database.
+     */
+    public String payload(OutboxEvent event, String eventId, long sequence, String correlationId) {
+        return serialise(new EventEnvelope<>(EventEnvelope.SPEC_VERSION, eventId, event.type(), source,
+                event.streamKey(), event.time(), EventEnvelope.DATA_CONTENT_TYPE, event.aggregateType(), sequence,
+                null, event.actor() == null ? "system" : event.actor(), correlationId, event.data()));
     }
 
     private String serialise(EventEnvelope<Object> envelope) {

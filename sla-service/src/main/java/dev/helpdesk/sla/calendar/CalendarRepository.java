@@ -3,6 +3,7 @@ package dev.helpdesk.sla.calendar;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.helpdesk.sla.settings.SettingsChanges;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 @Repository
 public class CalendarRepository {
@@ -21,10 +23,12 @@ public class CalendarRepository {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final SettingsChanges changes;
 
-    public CalendarRepository(JdbcTemplate jdbc, ObjectMapper json) {
+    public CalendarRepository(JdbcTemplate jdbc, ObjectMapper json, SettingsChanges changes) {
         this.jdbc = jdbc;
         this.json = json;
+        this.changes = changes;
     }
 
     public Optional<CalendarDocument> find(String id) {
@@ -39,7 +43,11 @@ public class CalendarRepository {
         return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM calendar WHERE id = ?)", Boolean.class, id));
     }
 
-    /** Creates or replaces the calendar; answers it with its version (unchanged when the content is the same). */
+    /**
+     * Creates or replaces the calendar; answers it with its version (unchanged when the content is the same). A
+     * change tells every instance to forget its copy.
+     */
+    @Transactional
     public CalendarDocument save(CalendarDocument calendar) {
         List<Long> changed = jdbc.queryForList("""
                 INSERT INTO calendar (id, weekly_hours, holidays, time_zone) VALUES (?, ?::jsonb, ?::jsonb, ?)
@@ -49,7 +57,11 @@ public class CalendarRepository {
                       IS DISTINCT FROM (excluded.weekly_hours, excluded.holidays, excluded.time_zone)
                 RETURNING version""", Long.class,
                 calendar.id(), write(calendar.weeklyHours()), write(calendar.holidays()), calendar.timeZone());
-        return changed.isEmpty() ? find(calendar.id()).orElseThrow() : calendar.withId(calendar.id(), changed.get(0));
+        if (changed.isEmpty()) {
+            return find(calendar.id()).orElseThrow();
+        }
+        changes.calendarChanged(calendar.id(), changed.get(0));
+        return calendar.withId(calendar.id(), changed.get(0));
     }
 
     private CalendarDocument map(ResultSet row, int index) throws SQLException {

@@ -3,10 +3,8 @@ package dev.helpdesk.sla.config;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration
-@EnableScheduling
 public class ClockConfig {
 
     @Bean

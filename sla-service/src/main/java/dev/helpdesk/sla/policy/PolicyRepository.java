@@ -3,6 +3,7 @@ package dev.helpdesk.sla.policy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.helpdesk.sla.settings.SettingsChanges;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 @Repository
 public class PolicyRepository {
@@ -21,10 +23,12 @@ public class PolicyRepository {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final SettingsChanges changes;
 
-    public PolicyRepository(JdbcTemplate jdbc, ObjectMapper json) {
+    public PolicyRepository(JdbcTemplate jdbc, ObjectMapper json, SettingsChanges changes) {
         this.jdbc = jdbc;
         this.json = json;
+        this.changes = changes;
     }
 
     public Optional<PolicyDocument> find(String id) {
@@ -39,7 +43,11 @@ public class PolicyRepository {
         return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM policy WHERE id = ?)", Boolean.class, id));
     }
 
-    /** Creates or replaces a policy; a changed one gets the next version (tickets keep the one they had). */
+    /**
+     * Creates or replaces a policy; a changed one gets the next version (tickets keep the one they had), and every
+     * instance is told to forget its copy.
+     */
+    @Transactional
     public PolicyDocument save(PolicyDocument policy) {
         List<Long> changed = jdbc.queryForList("""
                 INSERT INTO policy (id, name, calendar_id, warning_thresholds, targets) VALUES (?, ?, ?, ?::jsonb, ?::jsonb)
@@ -50,7 +58,11 @@ public class PolicyRepository {
                       IS DISTINCT FROM (excluded.name, excluded.calendar_id, excluded.warning_thresholds, excluded.targets)
                 RETURNING version""", Long.class,
                 policy.id(), policy.name(), policy.calendarId(), write(policy.warningThresholds()), write(policy.targets()));
-        return changed.isEmpty() ? find(policy.id()).orElseThrow() : policy.with(policy.id(), changed.get(0));
+        if (changed.isEmpty()) {
+            return find(policy.id()).orElseThrow();
+        }
+        changes.policyChanged(policy.id(), changed.get(0));
+        return policy.with(policy.id(), changed.get(0));
     }
 
     private PolicyDocument map(ResultSet row, int index) throws SQLException {

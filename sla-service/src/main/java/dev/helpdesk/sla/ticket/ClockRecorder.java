@@ -4,15 +4,20 @@ import dev.helpdesk.businesstime.BusinessCalendar;
 import dev.helpdesk.sla.clock.ClockChange;
 import dev.helpdesk.sla.clock.ClockEvent;
 import dev.helpdesk.sla.clock.SlaClock;
-import dev.helpdesk.sla.outbox.OutboxWriter;
+import dev.helpdesk.pipeline.outbox.OutboxEvent;
+import dev.helpdesk.pipeline.outbox.OutboxWriter;
+import dev.helpdesk.sla.clock.NextTimer;
+import dev.helpdesk.sla.timer.TimerAlarm;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,104 +25,94 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Stores clock changes with their timers and writes their events to the outbox, in the caller's transaction.
- * {@link #recordAll} does it for many tickets with a fixed number of statements (the timer poller fires thousands
- * of thresholds at once); each ticket's events get consecutive sequences in the order given.
+ * Stores clock changes with their timers and writes their events to the outbox, in the caller's transaction, with a
+ * fixed number of statements whatever the number of tickets (the consumer applies a poll at once, the timer poller
+ * fires thousands of thresholds at once): one stores new tickets and all clocks, two write the events (the outbox
+ * numbers each ticket's stream). After the commit the timer poller is told of the earliest timer written.
  */
 @Component
 public class ClockRecorder {
 
+    public static final String AGGREGATE_TYPE = "SlaClock";
+
     private final TicketStore tickets;
     private final OutboxWriter outbox;
     private final SlaMetrics metrics;
+    private final TimerAlarm alarm;
+    private final String topic;
 
-    public ClockRecorder(TicketStore tickets, OutboxWriter outbox, SlaMetrics metrics) {
+    public ClockRecorder(TicketStore tickets, OutboxWriter outbox, SlaMetrics metrics, TimerAlarm alarm,
+                         @Value("${helpdesk.topics.sla}") String topic) {
         this.tickets = tickets;
         this.outbox = outbox;
         this.metrics = metrics;
+        this.alarm = alarm;
+        this.topic = topic;
     }
 
-    /** A clock change of a ticket, with the calendar its clock counts on. */
-    public record TicketChange(SlaTicket ticket, ClockChange change, BusinessCalendar calendar) {
+    /**
+     * A clock change of a ticket, with the calendar its clock counts on and the correlation id of the event that
+     * caused it (null for timers).
+     */
+    public record TicketChange(SlaTicket ticket, ClockChange change, BusinessCalendar calendar, String correlationId) {
     }
 
     /** @param firedAt when the timer poller fired the change (for the lag metric), null for ticket events */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(SlaTicket ticket, ClockChange change, BusinessCalendar calendar, String correlationId, Instant firedAt) {
-        recordAll(List.of(new TicketChange(ticket, change, calendar)), correlationId, firedAt);
+        recordAll(List.of(), List.of(new TicketChange(ticket, change, calendar, correlationId)), firedAt);
     }
 
-    /** @param firedAt when the timer poller fired the changes (for the lag metric), null for ticket events */
+    /**
+     * Inserts the opened tickets (a ticket known already is left as it is, and its changes are dropped), stores the
+     * last state of every changed clock and writes all events in the order given.
+     *
+     * @param firedAt when the timer poller fired the changes (for the lag metric), null for ticket events
+     * @return the opened tickets that were inserted
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void recordAll(List<TicketChange> changes, String correlationId, Instant firedAt) {
-        tickets.saveAll(changes.stream()
-                .map(c -> new TicketStore.TimedClock(c.change().clock(), c.change().clock().nextTimer(c.calendar())))
-                .toList());
-        Set<String> withEvents = new LinkedHashSet<>();
-        changes.stream().filter(c -> !c.change().events().isEmpty()).forEach(c -> withEvents.add(c.ticket().ticketId()));
-        if (withEvents.isEmpty()) {
-            return;
-        }
-        Map<String, Long> sequences = tickets.nextSequences(withEvents);
-        List<OutboxWriter.Event> events = new ArrayList<>();
+    public Set<String> recordAll(List<TicketStore.NewTicket> opened, List<TicketChange> changes, Instant firedAt) {
+        Map<String, TicketStore.TimedClock> last = new LinkedHashMap<>();
         for (TicketChange change : changes) {
+            SlaClock clock = change.change().clock();
+            last.put(clock.ticketId() + " " + clock.metric(),
+                    new TicketStore.TimedClock(clock, clock.nextTimer(change.calendar())));
+        }
+        Set<String> inserted = tickets.saveAll(opened, List.copyOf(last.values()));
+        Set<String> dropped = new HashSet<>();
+        opened.forEach(ticket -> {
+            if (!inserted.contains(ticket.ticket().ticketId())) {
+                dropped.add(ticket.ticket().ticketId());
+            }
+        });
+        List<OutboxEvent> events = new ArrayList<>();
+        for (TicketChange change : changes) {
+            if (dropped.contains(change.ticket().ticketId())) {
+                continue;
+            }
             for (ClockEvent event : change.change().events()) {
-                String ticketId = change.ticket().ticketId();
-                long sequence = sequences.merge(ticketId, 1L, Long::sum) - 1;
-                events.add(describe(change.ticket(), change.change().clock(), event, sequence, correlationId, firedAt));
+                events.add(describe(change.ticket(), change.change().clock(), event, change.correlationId(), firedAt));
             }
         }
         outbox.appendAll(events);
+        last.values().stream().filter(timed -> !dropped.contains(timed.clock().ticketId()))
+                .flatMap(timed -> timed.nextTimer().stream()).map(NextTimer::at).min(Comparator.naturalOrder())
+                .ifPresent(earliest -> afterCommit(() -> alarm.timerSet(earliest)));
+        return inserted;
     }
 
-    private OutboxWriter.Event describe(SlaTicket ticket, SlaClock clock, ClockEvent event, long sequence,
-                                        String correlationId, Instant firedAt) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("ticketId", ticket.ticketId());
-        data.put("organizationId", ticket.organizationId());
-        data.put("metric", clock.metric().name());
-        data.put("severity", clock.severity().name());
-        String type;
-        Instant time;
-        if (event instanceof ClockEvent.Started started) {
-            type = SlaEventTypes.CLOCK_STARTED;
-            time = started.startedAt();
-            data.put("policyId", ticket.policyId());
-            data.put("startedAt", started.startedAt());
-            data.put("dueAt", started.dueAt());
-        } else if (event instanceof ClockEvent.Paused paused) {
-            type = SlaEventTypes.CLOCK_PAUSED;
-            time = paused.at();
-            data.put("at", paused.at());
-            data.put("dueAt", paused.dueAt());
-        } else if (event instanceof ClockEvent.Resumed resumed) {
-            type = SlaEventTypes.CLOCK_RESUMED;
-            time = resumed.at();
-            data.put("at", resumed.at());
-            data.put("dueAt", resumed.dueAt());
-        } else if (event instanceof ClockEvent.WarningReached warning) {
-            type = SlaEventTypes.WARNING_REACHED;
-            time = warning.at();
-            data.put("thresholdPercent", warning.thresholdPercent());
-            data.put("dueAt", warning.dueAt());
-            data.put("at", warning.at());
+    private OutboxEvent describe(SlaTicket ticket, SlaClock clock, ClockEvent event, String correlationId,
+                                 Instant firedAt) {
+        if (event instanceof ClockEvent.WarningReached warning) {
             afterCommit(() -> metrics.warning(clock.metric().name(), clock.severity().name(), warning.thresholdPercent()));
             lag(firedAt, warning.at());
         } else if (event instanceof ClockEvent.Breached breached) {
-            type = SlaEventTypes.BREACHED;
-            time = breached.breachedAt();
-            data.put("dueAt", breached.dueAt());
-            data.put("breachedAt", breached.breachedAt());
             afterCommit(() -> metrics.breach(clock.metric().name(), clock.severity().name()));
             lag(firedAt, breached.breachedAt());
-        } else {
-            ClockEvent.Met met = (ClockEvent.Met) event;
-            type = SlaEventTypes.MET;
-            time = met.metAt();
-            data.put("dueAt", met.dueAt());
-            data.put("metAt", met.metAt());
         }
-        return new OutboxWriter.Event(ticket.ticketId(), type, time, sequence, correlationId, data);
+        PublishedClockEvent published = PublishedClockEvent.of(ticket, clock, event);
+        return new OutboxEvent(topic, ticket.ticketId(), AGGREGATE_TYPE, published.type(), published.time(), "system",
+                correlationId, published.data());
     }
 
     private void lag(Instant firedAt, Instant dueAt) {

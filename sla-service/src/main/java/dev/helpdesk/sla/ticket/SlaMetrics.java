@@ -34,15 +34,6 @@ public class SlaMetrics {
                 .register(registry).increment();
     }
 
-    public void deadLetter(String topic) {
-        Counter.builder("helpdesk.sla.dead.letters").tag("topic", topic).register(registry).increment();
-    }
-
-    public void publishLag(Duration lag) {
-        Timer.builder("helpdesk.sla.outbox.publish.lag").description("Time between an event's outbox write and its publication")
-                .register(registry).record(lag.isNegative() ? Duration.ZERO : lag);
-    }
-
     public void timerLag(Duration lag) {
         timerLag.record(lag.isNegative() ? Duration.ZERO : lag);
     }

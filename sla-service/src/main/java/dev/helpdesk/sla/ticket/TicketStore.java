@@ -22,9 +22,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -50,16 +52,8 @@ public class TicketStore {
         this.json = json;
     }
 
-    /** Inserts the ticket unless it is known; answers whether it was new. */
-    public boolean insert(SlaTicket ticket, Map<String, TargetDocument> targets) {
-        return jdbc.update("""
-                INSERT INTO ticket (ticket_id, organization_id, type, severity, status, policy_id, policy_version,
-                    calendar_id, time_zone, targets, warning_thresholds, opened_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?) ON CONFLICT (ticket_id) DO NOTHING""",
-                ticket.ticketId(), ticket.organizationId(), ticket.type().name(), ticket.severity().name(),
-                ticket.status().name(), ticket.policyId(), ticket.policyVersion(), ticket.calendarId(),
-                ticket.zone().getId(), write(targets), write(ticket.warningThresholds()),
-                Timestamp.from(ticket.openedAt())) == 1;
+    /** A ticket to insert, with the targets of its policy version as the policy stores them. */
+    public record NewTicket(SlaTicket ticket, Map<String, TargetDocument> targets) {
     }
 
     public Optional<SlaTicket> find(String ticketId) {
@@ -79,23 +73,61 @@ public class TicketStore {
                 .stream().findFirst();
     }
 
-    /**
-     * Locks the tickets of the (up to) {@code limit} earliest clock timers due at {@code now}, skipping tickets other
-     * transactions hold, and answers them, one row per due clock (a ticket with two clocks due comes twice). The
-     * lock is taken row by row under the limit, so a second poller (thread or instance) gets the next due tickets
-     * rather than nothing while the first works on the earliest.
-     */
-    public List<SlaTicket> lockTicketsWithDueTimers(Instant now, int limit) {
-        return jdbc.query("""
-                SELECT t.* FROM clock c JOIN ticket t USING (ticket_id)
-                WHERE c.next_timer_at <= ?
-                ORDER BY c.next_timer_at LIMIT ?
-                FOR UPDATE OF t SKIP LOCKED""", this::mapTicket, Timestamp.from(now), limit);
+    /** Locks and answers the tickets that exist (one statement; in id order, so two writers never wait in a cycle). */
+    public Map<String, SlaTicket> lockAll(Collection<String> ticketIds) {
+        Map<String, SlaTicket> locked = new HashMap<>();
+        jdbc.query("SELECT * FROM ticket WHERE ticket_id = ANY (?) ORDER BY ticket_id FOR UPDATE",
+                (RowCallbackHandler) row -> locked.put(row.getString("ticket_id"), mapTicket(row, 0)),
+                (Object) ticketIds.toArray(new String[0]));
+        return locked;
     }
 
-    public void update(SlaTicket ticket) {
-        jdbc.update("UPDATE ticket SET severity = ?, status = ? WHERE ticket_id = ?",
-                ticket.severity().name(), ticket.status().name(), ticket.ticketId());
+    /**
+     * The tickets locked for a batch of due timers, one per due clock, and the earliest timer due after the batch's
+     * time (null when none), which tells the poller how long it may sleep.
+     */
+    public record DueTimers(List<SlaTicket> locked, Instant nextDueAt) {
+    }
+
+    /**
+     * Locks the tickets of the (up to) {@code limit} earliest clock timers due at {@code now}, skipping tickets other
+     * transactions hold, and answers them, one row per due clock (a ticket with two clocks due comes twice), with the
+     * earliest timer due later, in one statement. The lock is taken row by row under the limit, so a second poller
+     * (thread or instance) gets the next due tickets rather than nothing while the first works on the earliest.
+     */
+    public DueTimers lockTicketsWithDueTimers(Instant now, int limit) {
+        List<SlaTicket> locked = new ArrayList<>();
+        Instant[] next = new Instant[1];
+        Timestamp at = Timestamp.from(now);
+        jdbc.query("""
+                WITH due AS (
+                    SELECT t.* FROM clock c JOIN ticket t USING (ticket_id)
+                    WHERE c.next_timer_at <= ?
+                    ORDER BY c.next_timer_at LIMIT ?
+                    FOR UPDATE OF t SKIP LOCKED)
+                SELECT due.*, later.next_due_at
+                FROM (SELECT min(next_timer_at) AS next_due_at FROM clock WHERE next_timer_at > ?) later
+                LEFT JOIN due ON true""", (RowCallbackHandler) row -> {
+            next[0] = instant(row, "next_due_at");
+            if (row.getString("ticket_id") != null) {
+                locked.add(mapTicket(row, 0));
+            }
+        }, at, limit, at);
+        return new DueTimers(locked, next[0]);
+    }
+
+    /** Stores the severity and status of the tickets (one statement). */
+    public void updateAll(Collection<SlaTicket> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        jdbc.update("""
+                UPDATE ticket SET severity = u.severity, status = u.status
+                FROM unnest(?::text[], ?::text[], ?::text[]) AS u (ticket_id, severity, status)
+                WHERE ticket.ticket_id = u.ticket_id""",
+                changed.stream().map(SlaTicket::ticketId).toArray(String[]::new),
+                changed.stream().map(t -> t.severity().name()).toArray(String[]::new),
+                changed.stream().map(t -> t.status().name()).toArray(String[]::new));
     }
 
     public List<SlaClock> clocks(String ticketId) {
@@ -120,12 +152,14 @@ public class TicketStore {
     }
 
     /**
-     * Stores clocks with their next timers in one statement ({@code unnest} of one array per column): one parse,
-     * plan and round trip for a whole batch instead of one per clock. Each clock may appear at most once.
+     * Inserts the new tickets and stores clocks with their next timers, in one statement ({@code unnest} of one array
+     * per column): one parse, plan and round trip for a whole batch instead of one per ticket and clock. A "new"
+     * ticket that is known already keeps what it has: neither it nor its clocks are written. Each clock may appear at
+     * most once. Answers the ids of the tickets inserted.
      */
-    public void saveAll(List<TimedClock> clocks) {
-        if (clocks.isEmpty()) {
-            return;
+    public Set<String> saveAll(List<NewTicket> opened, List<TimedClock> clocks) {
+        if (opened.isEmpty() && clocks.isEmpty()) {
+            return Set.of();
         }
         int size = clocks.size();
         String[] ticketIds = new String[size];
@@ -160,7 +194,24 @@ public class TicketStore {
             timerAt[i] = nextTimer.map(timer -> text(timer.at())).orElse(null);
             timerPercent[i] = nextTimer.map(NextTimer::percent).orElse(null);
         }
-        jdbc.update("""
+        List<Object> arguments = new ArrayList<>(newTicketColumns(opened));
+        arguments.addAll(List.of(ticketIds, metrics, severities, states, targets, startedAt, dueAt, pausedAt, pausedFor,
+                metAt, breachedAt, fired, timerAt, timerPercent));
+        arguments.add(opened.stream().map(t -> t.ticket().ticketId()).toArray(String[]::new));
+        Set<String> inserted = new HashSet<>();
+        jdbc.query("""
+                WITH new_ticket AS (
+                    INSERT INTO ticket (ticket_id, organization_id, type, severity, status, policy_id, policy_version,
+                        calendar_id, time_zone, targets, warning_thresholds, opened_at)
+                    SELECT t.ticket_id, t.organization_id, t.type, t.severity, t.status, t.policy_id, t.policy_version,
+                        t.calendar_id, t.time_zone, t.targets::jsonb, t.warning_thresholds::jsonb, t.opened_at
+                    FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[],
+                                ?::text[], ?::text[], ?::text[], ?::timestamptz[])
+                         AS t (ticket_id, organization_id, type, severity, status, policy_id, policy_version,
+                               calendar_id, time_zone, targets, warning_thresholds, opened_at)
+                    ON CONFLICT (ticket_id) DO NOTHING
+                    RETURNING ticket_id),
+                saved AS (
                 INSERT INTO clock (ticket_id, metric, severity, state, target_ms, started_at, due_at, paused_at,
                     paused_for_ms, met_at, breached_at, fired_thresholds, next_timer_at, next_timer_percent)
                 SELECT c.ticket_id, c.metric, c.severity, c.state, c.target_ms, c.started_at, c.due_at, c.paused_at,
@@ -170,27 +221,36 @@ public class TicketStore {
                             ?::int[])
                      AS c (ticket_id, metric, severity, state, target_ms, started_at, due_at, paused_at, paused_for_ms,
                            met_at, breached_at, fired_thresholds, next_timer_at, next_timer_percent)
+                WHERE c.ticket_id <> ALL (?::text[]) OR c.ticket_id IN (SELECT ticket_id FROM new_ticket)
                 ON CONFLICT (ticket_id, metric) DO UPDATE SET severity = excluded.severity, state = excluded.state,
                     target_ms = excluded.target_ms, started_at = excluded.started_at, due_at = excluded.due_at,
                     paused_at = excluded.paused_at, paused_for_ms = excluded.paused_for_ms, met_at = excluded.met_at,
                     breached_at = excluded.breached_at, fired_thresholds = excluded.fired_thresholds,
-                    next_timer_at = excluded.next_timer_at, next_timer_percent = excluded.next_timer_percent""",
-                ticketIds, metrics, severities, states, targets, startedAt, dueAt, pausedAt, pausedFor, metAt,
-                breachedAt, fired, timerAt, timerPercent);
+                    next_timer_at = excluded.next_timer_at, next_timer_percent = excluded.next_timer_percent)
+                SELECT ticket_id FROM new_ticket""", (RowCallbackHandler) row -> inserted.add(row.getString(1)),
+                arguments.toArray());
+        return inserted;
+    }
+
+    private List<Object> newTicketColumns(List<NewTicket> opened) {
+        List<SlaTicket> tickets = opened.stream().map(NewTicket::ticket).toList();
+        return List.of(
+                tickets.stream().map(SlaTicket::ticketId).toArray(String[]::new),
+                tickets.stream().map(SlaTicket::organizationId).toArray(String[]::new),
+                tickets.stream().map(t -> t.type().name()).toArray(String[]::new),
+                tickets.stream().map(t -> t.severity().name()).toArray(String[]::new),
+                tickets.stream().map(t -> t.status().name()).toArray(String[]::new),
+                tickets.stream().map(SlaTicket::policyId).toArray(String[]::new),
+                tickets.stream().map(SlaTicket::policyVersion).toArray(Long[]::new),
+                tickets.stream().map(SlaTicket::calendarId).toArray(String[]::new),
+                tickets.stream().map(t -> t.zone().getId()).toArray(String[]::new),
+                opened.stream().map(t -> write(t.targets())).toArray(String[]::new),
+                tickets.stream().map(t -> write(t.warningThresholds())).toArray(String[]::new),
+                tickets.stream().map(t -> text(t.openedAt())).toArray(String[]::new));
     }
 
     /** A clock as stored: its state and the next threshold it waits for (none unless running). */
     public record TimedClock(SlaClock clock, Optional<NextTimer> nextTimer) {
-    }
-
-    /** The next event sequence of each ticket's SLA stream, in one statement (the tickets must be locked). */
-    public Map<String, Long> nextSequences(Collection<String> ticketIds) {
-        Map<String, Long> next = new HashMap<>();
-        ticketIds.forEach(id -> next.put(id, 0L));
-        jdbc.query("SELECT record_key, count(*) FROM outbox WHERE record_key = ANY (?) GROUP BY record_key",
-                (RowCallbackHandler) row -> next.put(row.getString(1), row.getLong(2)),
-                (Object) ticketIds.toArray(new String[0]));
-        return next;
     }
 
     private SlaTicket mapTicket(ResultSet row, int index) throws SQLException {

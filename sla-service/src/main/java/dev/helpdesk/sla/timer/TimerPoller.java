@@ -2,11 +2,13 @@ package dev.helpdesk.sla.timer;
 
 import dev.helpdesk.businesstime.BusinessCalendar;
 import dev.helpdesk.sla.clock.ClockChange;
+import dev.helpdesk.sla.config.SlaProperties;
 import dev.helpdesk.sla.ticket.ClockRecorder;
 import dev.helpdesk.sla.ticket.SlaTicket;
 import dev.helpdesk.sla.ticket.TicketCalendars;
 import dev.helpdesk.sla.ticket.TicketStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,18 +18,21 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The durable timers: every poll locks tickets whose clocks have a threshold due ({@code FOR UPDATE SKIP LOCKED},
+ * The durable timers: each look locks tickets whose clocks have a threshold due ({@code FOR UPDATE SKIP LOCKED},
  * so with several instances each ticket is handled by one), fires the thresholds, stores the clocks and writes
- * the events to the outbox in the same transaction. A crash before commit leaves them due for the next poll.
+ * the events to the outbox in the same transaction. A crash before commit leaves them due for the next look.
+ * <p>
+ * Between looks it sleeps until the earliest timer due later (read with the batch), at most
+ * {@code helpdesk.sla.timers.fallback-interval}; a transaction of this instance that writes an earlier timer wakes it
+ * after its commit ({@link TimerAlarm}). An idle service thus costs one statement per fallback interval.
  */
 @Component
-public class TimerPoller {
+public class TimerPoller implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(TimerPoller.class);
 
@@ -36,63 +41,118 @@ public class TimerPoller {
     private final ClockRecorder recorder;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final TimerAlarm alarm;
     private final int batchSize;
+    private final Duration fallbackInterval;
+    private volatile boolean running;
+    private volatile Thread thread;
 
     public TimerPoller(TicketStore tickets, TicketCalendars calendars, ClockRecorder recorder,
-                       TransactionTemplate transactions, Clock clock,
-                       @Value("${helpdesk.sla.timers.batch-size:100}") int batchSize) {
-        if (batchSize < 1 || batchSize > 10_000) {
-            throw new IllegalArgumentException("helpdesk.sla.timers.batch-size must be between 1 and 10000");
-        }
+                       TransactionTemplate transactions, Clock clock, TimerAlarm alarm, SlaProperties properties) {
         this.tickets = tickets;
         this.calendars = calendars;
         this.recorder = recorder;
         this.transactions = transactions;
         this.clock = clock;
-        this.batchSize = batchSize;
+        this.alarm = alarm;
+        this.batchSize = properties.timers().batchSize();
+        this.fallbackInterval = properties.timers().fallbackInterval();
     }
 
-    @Scheduled(fixedDelayString = "${helpdesk.sla.timers.poll-interval:PT0.2S}")
-    public void poll() {
-        try {
-            Integer handled;
-            do {
-                handled = transactions.execute(status -> fireDue(clock.instant()));
-            } while (handled != null && handled == batchSize);
-        } catch (RuntimeException e) {
-            log.warn("Timer poll failed; retrying at the next poll", e);
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::run, "sla-timers");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread poller = thread;
+        if (poller != null) {
+            poller.interrupt();
+            try {
+                poller.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        Duration pause = Duration.ZERO;
+        while (running) {
+            Instant fallback = clock.instant().plus(fallbackInterval);
+            Instant wakeAt = fallback;
+            try {
+                Instant nextDue = fireAllDue();
+                pause = Duration.ZERO;
+                if (nextDue != null && nextDue.isBefore(fallback)) {
+                    wakeAt = nextDue;
+                }
+            } catch (RuntimeException e) {
+                pause = pause.isZero() ? Duration.ofMillis(500) : min(pause.multipliedBy(2), fallbackInterval);
+                wakeAt = clock.instant().plus(pause);
+                log.warn("Timer poll failed; retrying in {} ms: {}", pause.toMillis(), e.toString());
+            }
+            try {
+                alarm.sleepUntil(wakeAt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Fires batches until fewer than a full batch were due; answers the earliest timer due after the last one. */
+    Instant fireAllDue() {
+        TicketStore.DueTimers batch;
+        do {
+            batch = transactions.execute(status -> fireDue(clock.instant()));
+        } while (running && batch != null && batch.locked().size() == batchSize);
+        return batch == null ? null : batch.nextDueAt();
     }
 
     /**
      * One batch in one transaction, with a fixed number of statements whatever its size: lock the tickets of the
-     * earliest due timers and read them, read all their clocks, fire, then store the clocks that changed and all
-     * events (see {@link ClockRecorder#recordAll}). A clock is stored when it fired or when its recomputed timer
-     * differs from the stored one (a stale timer never comes back); the ticket's other clocks stay as they are.
-     * Answers how many due timers were taken: the batch size means more may be due.
+     * earliest due timers and read them (with the next timer due later), read all their clocks, fire, then store the
+     * clocks that changed and all events (see {@link ClockRecorder#recordAll}). A clock is stored when it fired or
+     * when its recomputed timer differs from the stored one (a stale timer never comes back); the ticket's other
+     * clocks stay as they are.
      */
-    private int fireDue(Instant now) {
-        List<SlaTicket> locked = tickets.lockTicketsWithDueTimers(now, batchSize);
-        if (locked.isEmpty()) {
-            return 0;
+    private TicketStore.DueTimers fireDue(Instant now) {
+        TicketStore.DueTimers due = tickets.lockTicketsWithDueTimers(now, batchSize);
+        if (due.locked().isEmpty()) {
+            return due;
         }
         Map<String, SlaTicket> byId = new LinkedHashMap<>();
-        locked.forEach(ticket -> byId.putIfAbsent(ticket.ticketId(), ticket));
-        Collection<SlaTicket> due = byId.values();
+        due.locked().forEach(ticket -> byId.putIfAbsent(ticket.ticketId(), ticket));
+        Collection<SlaTicket> locked = byId.values();
         Map<String, List<TicketStore.TimedClock>> clocks = tickets.timedClocks(byId.keySet());
         Map<String, BusinessCalendar> calendarsOfBatch = new HashMap<>();
         List<ClockRecorder.TicketChange> changes = new ArrayList<>();
-        for (SlaTicket ticket : due) {
+        for (SlaTicket ticket : locked) {
             BusinessCalendar calendar = calendarsOfBatch.computeIfAbsent(ticket.calendarId() + " " + ticket.zone().getId(),
                     key -> calendars.of(ticket));
             for (TicketStore.TimedClock stored : clocks.getOrDefault(ticket.ticketId(), List.of())) {
                 ClockChange change = stored.clock().fireDue(now, calendar);
                 if (!change.events().isEmpty() || !change.clock().nextTimer(calendar).equals(stored.nextTimer())) {
-                    changes.add(new ClockRecorder.TicketChange(ticket, change, calendar));
+                    changes.add(new ClockRecorder.TicketChange(ticket, change, calendar, null));
                 }
             }
         }
-        recorder.recordAll(changes, null, now);
-        return locked.size();
+        recorder.recordAll(List.of(), changes, now);
+        return due;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 }

@@ -53,6 +53,11 @@ public final class TicketEvents implements AutoCloseable {
                 ActorKind.CONTACT, at));
     }
 
+    public String registered(String organizationId, Plan plan, CalendarKind calendar, String zone) {
+        return publish(organizationId, new dev.helpdesk.events.organization.OrganizationRegisteredEvent(organizationId,
+                "Org " + organizationId, plan, calendar, zone, null, null, 5, null, null));
+    }
+
     public String comment(String ticketId, ActorKind author, Visibility visibility, Instant at) {
         return publish(ticketId, new CommentAddedEvent(ticketId, newId(), "someone", author, visibility, "Hello", at));
     }
@@ -93,6 +98,12 @@ public final class TicketEvents implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Sends the values under one key at once (then flushes), so that a consumer most likely reads them in one poll. */
+    public void sendAllRaw(String key, java.util.List<String> values) {
+        values.forEach(value -> producer.send(new ProducerRecord<>(topic, key, value)));
+        producer.flush();
     }
 
     @Override

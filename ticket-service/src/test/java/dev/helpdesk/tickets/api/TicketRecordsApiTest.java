@@ -164,7 +164,7 @@ class TicketRecordsApiTest {
     }
 
     @Test
-    void anEscalationRaisedTwiceIsRecordedOnceOnTheTicket() throws Exception {
+    void anEscalationRaisedTwiceIsRecordedOnceOnTheTicketAndPoisonRecordsAreSetAside() throws Exception {
         String escalationId = UUID.randomUUID().toString();
         String raised = """
                 {"specversion":"1.0","id":"%s","type":"helpdesk.escalation.raised.v1","source":"/escalation-service",
@@ -172,21 +172,30 @@ class TicketRecordsApiTest {
                  "data":{"escalationId":"%s","ticketId":"%s","organizationId":"%s","level":1,"levelName":"Support services manager",
                          "trigger":"SLA_BREACH","raisedAt":"2026-11-22T10:00:00Z","acknowledgeBy":"2026-11-22T11:00:00Z"}}"""
                 .formatted(UUID.randomUUID(), ticket, escalationId, ticket, org);
+        String unknownTicket = UUID.randomUUID().toString();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            // One partition's poll: poison records around the good one, and the good one again (a redelivery).
             producer.send(new ProducerRecord<>(escalationsTopic, ticket, "{broken json")).get();
+            producer.send(new ProducerRecord<>(escalationsTopic, ticket, raised.replace("\"level\":1", "\"level\":4")
+                    .replace("\"id\":\"", "\"id\":\"4"))).get();
+            producer.send(new ProducerRecord<>(escalationsTopic, ticket, raised.replace("\"ticketId\":\"" + ticket,
+                    "\"ticketId\":\"" + unknownTicket).replace("\"id\":\"", "\"id\":\"u"))).get();
             producer.send(new ProducerRecord<>(escalationsTopic, ticket, raised)).get();
             producer.send(new ProducerRecord<>(escalationsTopic, ticket, raised)).get();
-            String unknownTicket = UUID.randomUUID().toString();
-            producer.send(new ProducerRecord<>(escalationsTopic, unknownTicket,
-                    raised.replace("\"ticketId\":\"" + ticket, "\"ticketId\":\"" + unknownTicket))).get();
         }
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(api.get("/api/tickets/" + ticket, contact).json().get("escalationLevel").asInt()).isEqualTo(1));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(jdbc.queryForObject("SELECT count(*) FROM dead_letter", Long.class)).isEqualTo(2));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(jdbc.queryForList("SELECT reason FROM dead_letter ORDER BY record_offset", String.class))
+                        .satisfiesExactly(
+                                notJson -> assertThat(notJson).isEqualTo("value is not JSON"),
+                                levelFour -> assertThat(levelFour).contains("level must be 1, 2 or 3"),
+                                unknown -> assertThat(unknown).contains(unknownTicket)));
+        assertThat(jdbc.queryForObject("SELECT attempts FROM dead_letter WHERE reason LIKE ?", Integer.class,
+                "%" + unknownTicket + "%")).isEqualTo(3);
         JsonNode history = api.get("/api/tickets/" + ticket + "/history", AGENT).json().get("items");
         assertThat(types(history)).containsOnlyOnce("helpdesk.ticket.escalation-level-recorded.v1");
     }

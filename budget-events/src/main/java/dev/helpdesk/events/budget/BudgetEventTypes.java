@@ -1,0 +1,48 @@
+package dev.helpdesk.events.budget;
+
+import dev.helpdesk.events.Topics;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The CloudEvents {@code type} of each event on {@code helpdesk.budgets.v1} and the record that is its {@code data}.
+ * A type name never changes meaning: an incompatible change gets a new {@code .vN} type.
+ */
+public final class BudgetEventTypes {
+
+    /** The topic the budget service publishes to (the default; services read the name from configuration). */
+    public static final String TOPIC = Topics.BUDGETS;
+
+    public static final String THRESHOLD_CROSSED = "helpdesk.budget.threshold-crossed.v1";
+
+    private static final Map<String, Class<?>> BY_TYPE = new LinkedHashMap<>();
+    private static final Map<Class<?>, String> BY_CLASS = new LinkedHashMap<>();
+
+    static {
+        register(THRESHOLD_CROSSED, BudgetThresholdCrossedEvent.class);
+    }
+
+    private BudgetEventTypes() {
+    }
+
+    private static void register(String type, Class<?> eventClass) {
+        BY_TYPE.put(type, eventClass);
+        BY_CLASS.put(eventClass, type);
+    }
+
+    /** The record class of a type, empty for a type this version does not know (consumers skip those). */
+    public static Optional<Class<?>> classOf(String type) {
+        return Optional.ofNullable(BY_TYPE.get(type));
+    }
+
+    /** The type name of a published event record. */
+    public static Optional<String> typeOf(Class<?> eventClass) {
+        return Optional.ofNullable(BY_CLASS.get(eventClass));
+    }
+
+    public static Map<String, Class<?>> all() {
+        return Map.copyOf(BY_TYPE);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.helpdesk.events.escalation;
+
+import dev.helpdesk.events.Topics;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The CloudEvents {@code type} of each event on {@code helpdesk.escalations.v1} and the record that is its
+ * {@code data}. A type name never changes meaning: an incompatible change gets a new {@code .vN} type.
+ */
+public final class EscalationEventTypes {
+
+    /** The topic the escalation service publishes to (the default; services read the name from configuration). */
+    public static final String TOPIC = Topics.ESCALATIONS;
+
+    public static final String RAISED = "helpdesk.escalation.raised.v1";
+    public static final String ACKNOWLEDGED = "helpdesk.escalation.acknowledged.v1";
+    public static final String CLOSED = "helpdesk.escalation.closed.v1";
+
+    private static final Map<String, Class<?>> BY_TYPE = new LinkedHashMap<>();
+    private static final Map<Class<?>, String> BY_CLASS = new LinkedHashMap<>();
+
+    static {
+        register(RAISED, EscalationRaisedEvent.class);
+        register(ACKNOWLEDGED, EscalationAcknowledgedEvent.class);
+        register(CLOSED, EscalationClosedEvent.class);
+    }
+
+    private EscalationEventTypes() {
+    }
+
+    private static void register(String type, Class<?> eventClass) {
+        BY_TYPE.put(type, eventClass);
+        BY_CLASS.put(eventClass, type);
+    }
+
+    /** The record class of a type, empty for a type this version does not know (consumers skip those). */
+    public static Optional<Class<?>> classOf(String type) {
+        return Optional.ofNullable(BY_TYPE.get(type));
+    }
+
+    /** The type name of a published event record. */
+    public static Optional<String> typeOf(Class<?> eventClass) {
+        return Optional.ofNullable(BY_CLASS.get(eventClass));
+    }
+
+    public static Map<String, Class<?>> all() {
+        return Map.copyOf(BY_TYPE);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.helpdesk.sla.ingest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.helpdesk.events.EventTypes;
+import dev.helpdesk.events.ReceivedEvent;
+import dev.helpdesk.events.ReceivedEvents;
+import dev.helpdesk.pipeline.inbound.EventHandler;
+import dev.helpdesk.pipeline.inbound.InboundBatch;
+import dev.helpdesk.sla.ticket.TicketEventApplier;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the SLA clocks take from helpdesk.tickets.v1: registrations, openings, comments, status and severity changes.
+ * Other types are skipped without touching the database.
+ */
+@Component
+public class TicketEventHandler implements EventHandler {
+
+    private final ObjectMapper json;
+    private final TicketEventApplier applier;
+
+    public TicketEventHandler(ObjectMapper json, TicketEventApplier applier) {
+        this.json = json;
+        this.applier = applier;
+    }
+
+    @Override
+    public boolean handles(String type) {
+        return EventTypes.classOf(type).filter(TicketEventRules.REQUIRED::containsKey).isPresent();
+    }
+
+    @Override
+    public Object decode(ReceivedEvent event) {
+        Class<?> type = EventTypes.classOf(event.type()).orElseThrow();
+        Object data = ReceivedEvents.data(json, event, type, TicketEventRules.REQUIRED.get(type));
+        TicketEventRules.requireValid(event.type(), data);
+        return data;
+    }
+
+    @Override
+    public void apply(InboundBatch batch) {
+        applier.apply(batch);
+    }
+}

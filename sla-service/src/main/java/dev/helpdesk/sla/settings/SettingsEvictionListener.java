@@ -1,0 +1,67 @@
+package dev.helpdesk.sla.settings;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.helpdesk.events.ReceivedEvent;
+import dev.helpdesk.events.ReceivedEvents;
+import dev.helpdesk.events.UnreadableEventException;
+import dev.helpdesk.sla.config.SlaProperties;
+import dev.helpdesk.events.sla.SlaEventTypes;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads this service's own topic on every instance (a consumer group per instance, from the end, nothing committed)
+ * and evicts the settings that changed, whichever instance changed them. Touches no database.
+ */
+@Component
+public class SettingsEvictionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(SettingsEvictionListener.class);
+
+    private final ObjectMapper json;
+    private final SettingsCache cache;
+    private final String groupId;
+
+    public SettingsEvictionListener(ObjectMapper json, SettingsCache cache, SlaProperties properties) {
+        this.json = json;
+        this.cache = cache;
+        this.groupId = properties.settings().evictionGroupPrefix() + UUID.randomUUID();
+    }
+
+    public String getGroupId() {
+        return groupId;
+    }
+
+    @KafkaListener(topics = "${helpdesk.topics.sla}", groupId = "#{__listener.groupId}",
+            containerFactory = "settingsEvictionListenerFactory", properties = "auto.offset.reset=latest")
+    public void on(List<ConsumerRecord<String, String>> records) {
+        for (ConsumerRecord<String, String> record : records) {
+            if (record.value() == null || !record.value().contains("\"helpdesk.sla.")) {
+                continue;
+            }
+            try {
+                evict(ReceivedEvents.read(json, record.value()));
+            } catch (UnreadableEventException e) {
+                log.debug("Ignoring unreadable record {}-{}@{}", record.topic(), record.partition(), record.offset());
+            }
+        }
+    }
+
+    private void evict(ReceivedEvent event) {
+        switch (event.type()) {
+            case SlaEventTypes.POLICY_CHANGED -> cache.evictPolicy(event.data().path("policyId").asText());
+            case SlaEventTypes.CALENDAR_CHANGED -> cache.evictCalendar(event.data().path("calendarId").asText());
+            case SlaEventTypes.ORGANIZATION_POLICY_ASSIGNED ->
+                    cache.evictOrganization(event.data().path("organizationId").asText());
+            default -> {
+                return;
+            }
+        }
+        log.info("Evicted settings after {} {}", event.type(), event.subject());
+    }
+}
