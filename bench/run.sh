@@ -2,7 +2,7 @@
 # Runs one benchmark: bench/run.sh commands|gateway|propagation|replay|timers|footprint  (BENCH_SECONDS=20 per measurement)
 set -euo pipefail
 # One token drives the load: the per-user rate limit of the gateway would measure itself, not the system.
-export HELPDESK_RATE_LIMIT_ENABLED=false
+export HELPDESK_GATEWAY_RATE_LIMIT_ENABLED=false
 cd "$(dirname "$0")/.."
 ./mvnw -B -q -DskipTests install -pl ticket-service,sla-service,escalation-service,budget-service,gateway,local-stack -am
 ./mvnw -B -q -DskipTests install -N
