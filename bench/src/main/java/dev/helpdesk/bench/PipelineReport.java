@@ -31,8 +31,8 @@ final class PipelineReport {
     }
 
     private static String comparison(Result before, Result after) {
-        StringBuilder t = new StringBuilder("## Before (" + before.label() + ") and after (" + after.label()
-                + "), same run\n\n| figure | before | after | after / before | goal |\n|---|---|---|---|---|\n");
+        StringBuilder t = new StringBuilder("## Before and after, same run\n\n- " + before.label() + "\n- "
+                + after.label() + "\n\n| figure | before | after | after / before | goal |\n|---|---|---|---|---|\n");
         double idleBefore = totalIdleRate(before);
         double idleAfter = totalIdleRate(after);
         row(t, "**idle statements/s, all services**", idleBefore, idleAfter, "<= 0.10");
