@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * Runs one benchmark against a freshly started local stack and writes its table to {@code bench/results/<name>.md}.
- * Usage: {@code bench/run.sh commands|gateway|propagation|replay|timers|footprint}. Every figure is printed next to a baseline
+ * Usage: {@code bench/run.sh commands|gateway|propagation|replay|timers|footprint|pipeline}. Every figure is printed next to a baseline
  * measured in the same run on the same machine, because absolute times are noisy here.
  */
 public final class Bench {
@@ -28,10 +28,14 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         String name = args.length == 0 ? "" : args[0];
-        List<String> known = List.of("commands", "gateway", "propagation", "replay", "timers", "footprint");
+        List<String> known = List.of("commands", "gateway", "propagation", "replay", "timers", "footprint", "pipeline");
         if (!known.contains(name)) {
             System.err.println("usage: bench/run.sh " + String.join("|", known));
             System.exit(2);
+        }
+        if (name.equals("pipeline")) {
+            pipeline();
+            return;
         }
         Duration measure = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_SECONDS", "20")));
         long started = System.nanoTime();
@@ -47,16 +51,69 @@ public final class Bench {
                 case "timers" -> new TimerLag(stack, portal).run();
                 default -> new Footprint(stack, portal, measure, startup).run();
             };
-            String report = "# " + name + " benchmark, " + Instant.now() + "\n\n" + machine() + "\n\n" + table + "\n";
-            Path results = Path.of("results");
-            Files.createDirectories(results);
-            Files.writeString(results.resolve(name + ".md"), report);
-            System.out.println("\n" + report);
+            write(name, table);
+        }
+    }
+
+    private static void write(String name, String table) throws IOException {
+        String report = "# " + name + " benchmark, " + Instant.now() + "\n\n" + machine() + "\n\n" + table + "\n";
+        Path results = Path.of("results");
+        Files.createDirectories(results);
+        Files.writeString(results.resolve(name + ".md"), report);
+        System.out.println("\n" + report);
+    }
+
+    /**
+     * Benchmark 7: the event pipeline's statements and CPU. With {@code BENCH_BASELINE_JARS=<dir>} (laid out as
+     * {@code <dir>/<service>/target/<service>.jar}) the same phases run first against those jars on a fresh stack, then
+     * against the current build ({@code HELPDESK_HOME} or the tree), and the report gives both and the ratios.
+     */
+    private static void pipeline() throws Exception {
+        List<String[]> builds = new java.util.ArrayList<>();
+        String baseline = System.getenv("BENCH_BASELINE_JARS");
+        String current = System.getenv().getOrDefault("HELPDESK_HOME", Path.of("..").toAbsolutePath().normalize().toString());
+        if (baseline != null && !baseline.isBlank()) {
+            builds.add(new String[] {"before: jars in " + baseline + sourceOf(baseline), baseline});
+        }
+        builds.add(new String[] {"after: jars in " + current + sourceOf(current), current});
+        List<PipelineCost.Result> results = new java.util.ArrayList<>();
+        DemoTokens tokens = new DemoTokens(SECRET, Duration.ofHours(4));
+        for (String[] build : builds) {
+            System.out.println("[pipeline] starting a fresh stack for " + build[0]);
+            Map<String, String> env = new HashMap<>(System.getenv());
+            env.put("HELPDESK_HOME", build[1]);
+            env.put("HELPDESK_DB_PRELOAD_LIBRARIES", "pg_stat_statements");
+            // On this shared 2-core machine a service may miss the stack's 240 s readiness limit: one more try.
+            for (int attempt = 1; ; attempt++) {
+                try (Stack stack = Stack.start(config(new HashMap<>(env)), line -> System.out.println("[stack] " + line))) {
+                    results.add(new PipelineCost(stack, new Portal(tokens)).run(build[0]));
+                    break;
+                } catch (IllegalStateException e) {
+                    if (attempt == 2 || !(e.getMessage().contains("ready") || e.getMessage().contains("exited during start"))) {
+                        throw e;
+                    }
+                    System.out.println("[pipeline] the stack did not start (" + e.getMessage() + "); trying once more");
+                }
+            }
+            // written after each build, so that the first build's figures survive a failure of the second
+            write("pipeline", PipelineReport.render(results));
+        }
+    }
+
+    /** What {@code <dir>/SOURCE} says the jars were built from, if it exists. */
+    private static String sourceOf(String dir) {
+        try {
+            return " (" + Files.readString(Path.of(dir, "SOURCE")).trim() + ")";
+        } catch (IOException e) {
+            return "";
         }
     }
 
     private static StackConfig config() throws IOException {
-        Map<String, String> env = new HashMap<>(System.getenv());
+        return config(new HashMap<>(System.getenv()));
+    }
+
+    private static StackConfig config(Map<String, String> env) throws IOException {
         env.putIfAbsent("HELPDESK_HOME", Path.of("..").toAbsolutePath().normalize().toString()); // the built jars
         env.put("HELPDESK_DATA_DIR", Files.createTempDirectory("helpdesk-bench").toString());
         env.put("HELPDESK_JWT_SECRET", SECRET);

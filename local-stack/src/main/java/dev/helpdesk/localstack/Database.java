@@ -21,15 +21,19 @@ final class Database implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    static Database start(Path dataDir, int port, List<String> databases) throws IOException, SQLException {
+    static Database start(Path dataDir, int port, List<String> databases, List<String> preloadLibraries)
+            throws IOException, SQLException {
         Path directory = dataDir.resolve("postgres");
         Files.createDirectories(directory);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
                 .setPort(port)
-                .setServerConfig("max_connections", "300")
-                .start();
+                .setServerConfig("max_connections", "300");
+        if (!preloadLibraries.isEmpty()) {
+            builder.setServerConfig("shared_preload_libraries", String.join(",", preloadLibraries));
+        }
+        EmbeddedPostgres postgres = builder.start();
         Database database = new Database(postgres);
         database.createMissing(databases);
         return database;

@@ -22,7 +22,9 @@ import java.util.function.Consumer;
  */
 public final class Stack implements AutoCloseable {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
+    /** How long a service may take to become ready; {@code HELPDESK_READY_TIMEOUT_SECONDS} (local stack only). */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.parseLong(
+            System.getenv().getOrDefault("HELPDESK_READY_TIMEOUT_SECONDS", "240").trim()));
 
     private final StackConfig config;
     private final Consumer<String> out;
@@ -61,7 +63,8 @@ public final class Stack implements AutoCloseable {
 
         out.accept("Starting PostgreSQL on port " + config.dbPort() + " (data in " + config.dataDir().resolve("postgres") + ")");
         database = Database.start(config.dataDir(), config.dbPort(),
-                config.services().stream().map(ServiceSpec::database).filter(Objects::nonNull).toList());
+                config.services().stream().map(ServiceSpec::database).filter(Objects::nonNull).toList(),
+                config.dbPreloadLibraries());
         out.accept("Starting Kafka (KRaft) on port " + config.kafkaPort());
         kafka = KafkaBroker.start(config);
         for (ServiceSpec spec : config.services()) {

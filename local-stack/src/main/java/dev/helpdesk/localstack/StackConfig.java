@@ -15,6 +15,8 @@ import java.util.function.UnaryOperator;
  * @param services    the five services with their ports
  * @param jwtSecret   HS256 secret shared by the gateway and the services (local stack only)
  * @param javaOptions JVM options for each service process
+ * @param dbPreloadLibraries PostgreSQL {@code shared_preload_libraries} (e.g. {@code pg_stat_statements} for the
+ *                    benchmarks); empty: none
  */
 public record StackConfig(
         Path home,
@@ -24,7 +26,13 @@ public record StackConfig(
         List<ServiceSpec> services,
         String jwtSecret,
         List<String> javaOptions,
-        boolean demoData) {
+        boolean demoData,
+        List<String> dbPreloadLibraries) {
+
+    public StackConfig(Path home, Path dataDir, int dbPort, int kafkaPort, List<ServiceSpec> services, String jwtSecret,
+                       List<String> javaOptions, boolean demoData) {
+        this(home, dataDir, dbPort, kafkaPort, services, jwtSecret, javaOptions, demoData, List.of());
+    }
 
     /** The well-known demo secret; the local stack only. Production uses an OIDC issuer or its own secret. */
     public static final String LOCAL_DEMO_SECRET = "local-helpdesk-demo-secret-change-me-0123456789";
@@ -45,7 +53,9 @@ public record StackConfig(
                         new ServiceSpec("gateway", "GATEWAY_PORT", port(get, "GATEWAY_PORT", 8080), null)),
                 or(get, "HELPDESK_JWT_SECRET", LOCAL_DEMO_SECRET),
                 List.of(or(get, "HELPDESK_JAVA_OPTS", "-Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1").trim().split("\\s+")),
-                demoData);
+                demoData,
+                List.of(or(get, "HELPDESK_DB_PRELOAD_LIBRARIES", "").trim().split("\\s*,\\s*")).stream()
+                        .filter(library -> !library.isEmpty()).toList());
     }
 
     public ServiceSpec gateway() {

@@ -17,7 +17,6 @@ import dev.helpdesk.events.ticket.TicketStatusChangedEvent;
 import dev.helpdesk.events.ticket.TimeEntryLoggedEvent;
 import dev.helpdesk.events.ticket.TimeEntryReversedEvent;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,47 +26,38 @@ import java.util.Optional;
  */
 public final class EventTypes {
 
-    private static final Map<String, Class<?>> BY_TYPE = new LinkedHashMap<>();
-    private static final Map<Class<?>, String> BY_CLASS = new LinkedHashMap<>();
-
-    static {
-        register("helpdesk.organization.registered.v1", OrganizationRegisteredEvent.class);
-        register("helpdesk.organization.contact-added.v1", ContactAddedEvent.class);
-        register("helpdesk.organization.contact-removed.v1", ContactRemovedEvent.class);
-        register("helpdesk.organization.support-period-changed.v1", SupportPeriodChangedEvent.class);
-        register("helpdesk.organization.budget-purchased.v1", BudgetPurchasedEvent.class);
-        register("helpdesk.ticket.opened.v1", TicketOpenedEvent.class);
-        register("helpdesk.ticket.comment-added.v1", CommentAddedEvent.class);
-        register("helpdesk.ticket.assigned.v1", TicketAssignedEvent.class);
-        register("helpdesk.ticket.status-changed.v1", TicketStatusChangedEvent.class);
-        register("helpdesk.ticket.reopened.v1", TicketReopenedEvent.class);
-        register("helpdesk.ticket.severity-changed.v1", SeverityChangedEvent.class);
-        register("helpdesk.ticket.escalation-requested.v1", EscalationRequestedEvent.class);
-        register("helpdesk.ticket.escalation-level-recorded.v1", EscalationLevelRecordedEvent.class);
-        register("helpdesk.ticket.time-entry-logged.v1", TimeEntryLoggedEvent.class);
-        register("helpdesk.ticket.time-entry-reversed.v1", TimeEntryReversedEvent.class);
-        register("helpdesk.ticket.attachment-added.v1", AttachmentAddedEvent.class);
-    }
+    private static final EventTypeRegistry REGISTRY = new EventTypeRegistry()
+            .register("helpdesk.organization.registered.v1", OrganizationRegisteredEvent.class)
+            .register("helpdesk.organization.contact-added.v1", ContactAddedEvent.class)
+            .register("helpdesk.organization.contact-removed.v1", ContactRemovedEvent.class)
+            .register("helpdesk.organization.support-period-changed.v1", SupportPeriodChangedEvent.class)
+            .register("helpdesk.organization.budget-purchased.v1", BudgetPurchasedEvent.class)
+            .register("helpdesk.ticket.opened.v1", TicketOpenedEvent.class)
+            .register("helpdesk.ticket.comment-added.v1", CommentAddedEvent.class)
+            .register("helpdesk.ticket.assigned.v1", TicketAssignedEvent.class)
+            .register("helpdesk.ticket.status-changed.v1", TicketStatusChangedEvent.class)
+            .register("helpdesk.ticket.reopened.v1", TicketReopenedEvent.class)
+            .register("helpdesk.ticket.severity-changed.v1", SeverityChangedEvent.class)
+            .register("helpdesk.ticket.escalation-requested.v1", EscalationRequestedEvent.class)
+            .register("helpdesk.ticket.escalation-level-recorded.v1", EscalationLevelRecordedEvent.class)
+            .register("helpdesk.ticket.time-entry-logged.v1", TimeEntryLoggedEvent.class)
+            .register("helpdesk.ticket.time-entry-reversed.v1", TimeEntryReversedEvent.class)
+            .register("helpdesk.ticket.attachment-added.v1", AttachmentAddedEvent.class);
 
     private EventTypes() {
     }
 
-    private static void register(String type, Class<?> eventClass) {
-        BY_TYPE.put(type, eventClass);
-        BY_CLASS.put(eventClass, type);
-    }
-
     /** The record class of a type, empty for a type this version does not know (consumers skip those). */
     public static Optional<Class<?>> classOf(String type) {
-        return Optional.ofNullable(BY_TYPE.get(type));
+        return REGISTRY.classOf(type);
     }
 
     /** The type name of a published event record. */
     public static Optional<String> typeOf(Class<?> eventClass) {
-        return Optional.ofNullable(BY_CLASS.get(eventClass));
+        return REGISTRY.typeOf(eventClass);
     }
 
     public static Map<String, Class<?>> all() {
-        return Map.copyOf(BY_TYPE);
+        return REGISTRY.all();
     }
 }

@@ -1,8 +1,8 @@
 package dev.helpdesk.events.budget;
 
+import dev.helpdesk.events.EventTypeRegistry;
 import dev.helpdesk.events.Topics;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,32 +17,23 @@ public final class BudgetEventTypes {
 
     public static final String THRESHOLD_CROSSED = "helpdesk.budget.threshold-crossed.v1";
 
-    private static final Map<String, Class<?>> BY_TYPE = new LinkedHashMap<>();
-    private static final Map<Class<?>, String> BY_CLASS = new LinkedHashMap<>();
-
-    static {
-        register(THRESHOLD_CROSSED, BudgetThresholdCrossedEvent.class);
-    }
+    private static final EventTypeRegistry REGISTRY = new EventTypeRegistry()
+            .register(THRESHOLD_CROSSED, BudgetThresholdCrossedEvent.class);
 
     private BudgetEventTypes() {
     }
 
-    private static void register(String type, Class<?> eventClass) {
-        BY_TYPE.put(type, eventClass);
-        BY_CLASS.put(eventClass, type);
-    }
-
     /** The record class of a type, empty for a type this version does not know (consumers skip those). */
     public static Optional<Class<?>> classOf(String type) {
-        return Optional.ofNullable(BY_TYPE.get(type));
+        return REGISTRY.classOf(type);
     }
 
     /** The type name of a published event record. */
     public static Optional<String> typeOf(Class<?> eventClass) {
-        return Optional.ofNullable(BY_CLASS.get(eventClass));
+        return REGISTRY.typeOf(eventClass);
     }
 
     public static Map<String, Class<?>> all() {
-        return Map.copyOf(BY_TYPE);
+        return REGISTRY.all();
     }
 }

@@ -1,8 +1,8 @@
 package dev.helpdesk.events.escalation;
 
+import dev.helpdesk.events.EventTypeRegistry;
 import dev.helpdesk.events.Topics;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,34 +19,25 @@ public final class EscalationEventTypes {
     public static final String ACKNOWLEDGED = "helpdesk.escalation.acknowledged.v1";
     public static final String CLOSED = "helpdesk.escalation.closed.v1";
 
-    private static final Map<String, Class<?>> BY_TYPE = new LinkedHashMap<>();
-    private static final Map<Class<?>, String> BY_CLASS = new LinkedHashMap<>();
-
-    static {
-        register(RAISED, EscalationRaisedEvent.class);
-        register(ACKNOWLEDGED, EscalationAcknowledgedEvent.class);
-        register(CLOSED, EscalationClosedEvent.class);
-    }
+    private static final EventTypeRegistry REGISTRY = new EventTypeRegistry()
+            .register(RAISED, EscalationRaisedEvent.class)
+            .register(ACKNOWLEDGED, EscalationAcknowledgedEvent.class)
+            .register(CLOSED, EscalationClosedEvent.class);
 
     private EscalationEventTypes() {
     }
 
-    private static void register(String type, Class<?> eventClass) {
-        BY_TYPE.put(type, eventClass);
-        BY_CLASS.put(eventClass, type);
-    }
-
     /** The record class of a type, empty for a type this version does not know (consumers skip those). */
     public static Optional<Class<?>> classOf(String type) {
-        return Optional.ofNullable(BY_TYPE.get(type));
+        return REGISTRY.classOf(type);
     }
 
     /** The type name of a published event record. */
     public static Optional<String> typeOf(Class<?> eventClass) {
-        return Optional.ofNullable(BY_CLASS.get(eventClass));
+        return REGISTRY.typeOf(eventClass);
     }
 
     public static Map<String, Class<?>> all() {
-        return Map.copyOf(BY_TYPE);
+        return REGISTRY.all();
     }
 }

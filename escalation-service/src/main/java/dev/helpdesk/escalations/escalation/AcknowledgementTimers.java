@@ -1,9 +1,7 @@
 package dev.helpdesk.escalations.escalation;
 
-import dev.helpdesk.escalations.config.EscalationProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -18,91 +16,37 @@ import java.util.concurrent.atomic.AtomicReference;
  * ({@code FOR UPDATE SKIP LOCKED}) and fired in the same transaction as its consequences, so with several instances
  * each deadline fires exactly once, and a crash before commit leaves it for the next look. The statement that claims
  * a timer also tells when the next one is due: the poller sleeps until then (at most the fallback interval, for
- * deadlines set by other instances) unless a commit sets an earlier one ({@link DeadlineAlarm}). Idle, it costs one
+ * deadlines set by other instances) unless a commit sets an earlier one (the pipeline's {@code TimerAlarm}; {@code DueTimerLoop} runs the looks,
+ * see TimerConfig). Idle, it costs one
  * statement per fallback interval.
  */
 @Component
-public class AcknowledgementTimers implements SmartLifecycle {
+public class AcknowledgementTimers {
 
     private static final Logger log = LoggerFactory.getLogger(AcknowledgementTimers.class);
     static final Duration RETRY_DELAY = Duration.ofSeconds(5);
     static final int MAX_ATTEMPTS = 10;
-    private static final Duration LONGEST_PAUSE_AFTER_FAILURE = Duration.ofSeconds(30);
 
     private final EscalationRepository escalations;
     private final EscalationService service;
     private final TransactionTemplate transaction;
-    private final DeadlineAlarm alarm;
-    private final EscalationProperties properties;
     private final Clock clock;
-    private volatile boolean running;
-    private Thread thread;
 
     public AcknowledgementTimers(EscalationRepository escalations, EscalationService service, TransactionTemplate transaction,
-                                 DeadlineAlarm alarm, EscalationProperties properties, Clock clock) {
+                                 Clock clock) {
         this.escalations = escalations;
         this.service = service;
         this.transaction = transaction;
-        this.alarm = alarm;
-        this.properties = properties;
         this.clock = clock;
     }
 
-    @Override
-    public void start() {
-        running = true;
-        thread = new Thread(this::run, "acknowledgement-timers");
-        thread.setDaemon(true);
-        thread.start();
-    }
 
-    @Override
-    public void stop() {
-        running = false;
-        Thread poller = thread;
-        if (poller != null) {
-            poller.interrupt();
-            try {
-                poller.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
 
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
 
-    private void run() {
-        Duration pause = Duration.ZERO;
-        while (running) {
-            try {
-                alarm.looking();
-                Instant nextDue = fireDue();
-                Instant fallback = clock.instant().plus(properties.timer().fallbackInterval());
-                alarm.sleepUntil(nextDue != null && nextDue.isBefore(fallback) ? nextDue : fallback);
-                pause = Duration.ZERO;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                pause = pause.isZero() ? Duration.ofMillis(500) : min(pause.multipliedBy(2), LONGEST_PAUSE_AFTER_FAILURE);
-                log.warn("Firing acknowledgement timers failed, retrying in {} ms: {}", pause.toMillis(), e.toString());
-                try {
-                    Thread.sleep(pause.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-    }
 
     /** Fires every due timer, one transaction each; answers when the earliest one still ahead is due (null: none). */
-    Instant fireDue() {
-        while (running) {
+    public Instant fireDue() {
+        while (!Thread.currentThread().isInterrupted()) {
             Look look = fireEarliestIfDue();
             if (!look.fired()) {
                 return look.nextDue();
@@ -137,9 +81,6 @@ public class AcknowledgementTimers implements SmartLifecycle {
         }
     }
 
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
 
     /** What one look found: whether it fired a timer, and otherwise when the earliest one ahead is due (or null). */
     private record Look(boolean fired, Instant nextDue) {

@@ -1,5 +1,7 @@
 package dev.helpdesk.escalations.escalation;
 
+import dev.helpdesk.pipeline.timer.TimerAlarm;
+
 import dev.helpdesk.edge.paging.Page;
 import dev.helpdesk.escalations.domain.EscalationState;
 import dev.helpdesk.escalations.domain.Trigger;
@@ -26,9 +28,9 @@ public class EscalationRepository {
     private static final RowMapper<Escalation> ROWS = EscalationRepository::escalation;
 
     private final JdbcTemplate jdbc;
-    private final DeadlineAlarm alarm;
+    private final TimerAlarm alarm;
 
-    public EscalationRepository(JdbcTemplate jdbc, DeadlineAlarm alarm) {
+    public EscalationRepository(JdbcTemplate jdbc, TimerAlarm alarm) {
         this.jdbc = jdbc;
         this.alarm = alarm;
     }
@@ -45,7 +47,7 @@ public class EscalationRepository {
             return false;
         }
         jdbc.update("INSERT INTO acknowledgement_timer (escalation_id, due_at) VALUES (?, ?)", e.id(), ts(e.acknowledgeBy()));
-        alarm.deadlineSet(e.acknowledgeBy());
+        alarm.timerSet(e.acknowledgeBy());
         return true;
     }
 

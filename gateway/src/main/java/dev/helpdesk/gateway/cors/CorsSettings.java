@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Browser origins of the portals that may call the API ({@code helpdesk.gateway.cors.allowed-origins}, env
- * {@code HELPDESK_CORS_ORIGINS}, comma separated, e.g. {@code https://portal.example.org}). Empty: no cross-origin
+ * {@code HELPDESK_GATEWAY_CORS_ORIGINS}, comma separated, e.g. {@code https://portal.example.org}). Empty: no cross-origin
  * calls. Each must be an exact origin ({@code scheme://host[:port]}); a wildcard is refused.
  */
 @ConfigurationProperties("helpdesk.gateway.cors")

@@ -3,7 +3,6 @@ package dev.helpdesk.gateway.limits;
 import dev.helpdesk.gateway.problem.PayloadTooLargeException;
 import dev.helpdesk.gateway.problem.Problem;
 import dev.helpdesk.gateway.problem.ProblemResponseWriter;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -11,7 +10,6 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -31,12 +29,8 @@ public class BodySizeLimitFilter implements WebFilter {
     private final long maxBytes;
     private final ProblemResponseWriter writer;
 
-    public BodySizeLimitFilter(@Value("${helpdesk.gateway.max-request-size:12MB}") DataSize maxRequestSize,
-                               ProblemResponseWriter writer) {
-        if (maxRequestSize.toBytes() < 1) {
-            throw new IllegalArgumentException("helpdesk.gateway.max-request-size must be positive");
-        }
-        this.maxBytes = maxRequestSize.toBytes();
+    public BodySizeLimitFilter(RequestLimits limits, ProblemResponseWriter writer) {
+        this.maxBytes = limits.maxRequestSize().toBytes();
         this.writer = writer;
     }
 

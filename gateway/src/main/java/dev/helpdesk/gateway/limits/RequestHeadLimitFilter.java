@@ -2,12 +2,10 @@ package dev.helpdesk.gateway.limits;
 
 import dev.helpdesk.gateway.problem.Problem;
 import dev.helpdesk.gateway.problem.ProblemResponseWriter;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -31,14 +29,9 @@ public class RequestHeadLimitFilter implements WebFilter {
     private final long maxHeaderBytes;
     private final ProblemResponseWriter writer;
 
-    public RequestHeadLimitFilter(@Value("${helpdesk.gateway.max-uri-length:4096}") int maxUriLength,
-                                  @Value("${helpdesk.gateway.max-header-size:8KB}") DataSize maxHeaderSize,
-                                  ProblemResponseWriter writer) {
-        if (maxUriLength < 1 || maxHeaderSize.toBytes() < 1) {
-            throw new IllegalArgumentException("helpdesk.gateway.max-uri-length and max-header-size must be positive");
-        }
-        this.maxUriLength = maxUriLength;
-        this.maxHeaderBytes = maxHeaderSize.toBytes();
+    public RequestHeadLimitFilter(RequestLimits limits, ProblemResponseWriter writer) {
+        this.maxUriLength = limits.maxUriLength();
+        this.maxHeaderBytes = limits.maxHeaderSize().toBytes();
         this.writer = writer;
     }
 

@@ -1,8 +1,8 @@
 package dev.helpdesk.events.sla;
 
+import dev.helpdesk.events.EventTypeRegistry;
 import dev.helpdesk.events.Topics;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,40 +26,31 @@ public final class SlaEventTypes {
     public static final String CALENDAR_CHANGED = "helpdesk.sla.calendar-changed.v1";
     public static final String ORGANIZATION_POLICY_ASSIGNED = "helpdesk.sla.organization-policy-assigned.v1";
 
-    private static final Map<String, Class<?>> BY_TYPE = new LinkedHashMap<>();
-    private static final Map<Class<?>, String> BY_CLASS = new LinkedHashMap<>();
-
-    static {
-        register(CLOCK_STARTED, SlaClockStartedEvent.class);
-        register(CLOCK_PAUSED, SlaClockPausedEvent.class);
-        register(CLOCK_RESUMED, SlaClockResumedEvent.class);
-        register(WARNING_REACHED, SlaWarningReachedEvent.class);
-        register(BREACHED, SlaBreachedEvent.class);
-        register(MET, SlaMetEvent.class);
-        register(POLICY_CHANGED, SlaPolicyChangedEvent.class);
-        register(CALENDAR_CHANGED, SlaCalendarChangedEvent.class);
-        register(ORGANIZATION_POLICY_ASSIGNED, SlaOrganizationPolicyAssignedEvent.class);
-    }
+    private static final EventTypeRegistry REGISTRY = new EventTypeRegistry()
+            .register(CLOCK_STARTED, SlaClockStartedEvent.class)
+            .register(CLOCK_PAUSED, SlaClockPausedEvent.class)
+            .register(CLOCK_RESUMED, SlaClockResumedEvent.class)
+            .register(WARNING_REACHED, SlaWarningReachedEvent.class)
+            .register(BREACHED, SlaBreachedEvent.class)
+            .register(MET, SlaMetEvent.class)
+            .register(POLICY_CHANGED, SlaPolicyChangedEvent.class)
+            .register(CALENDAR_CHANGED, SlaCalendarChangedEvent.class)
+            .register(ORGANIZATION_POLICY_ASSIGNED, SlaOrganizationPolicyAssignedEvent.class);
 
     private SlaEventTypes() {
     }
 
-    private static void register(String type, Class<?> eventClass) {
-        BY_TYPE.put(type, eventClass);
-        BY_CLASS.put(eventClass, type);
-    }
-
     /** The record class of a type, empty for a type this version does not know (consumers skip those). */
     public static Optional<Class<?>> classOf(String type) {
-        return Optional.ofNullable(BY_TYPE.get(type));
+        return REGISTRY.classOf(type);
     }
 
     /** The type name of a published event record. */
     public static Optional<String> typeOf(Class<?> eventClass) {
-        return Optional.ofNullable(BY_CLASS.get(eventClass));
+        return REGISTRY.typeOf(eventClass);
     }
 
     public static Map<String, Class<?>> all() {
-        return Map.copyOf(BY_TYPE);
+        return REGISTRY.all();
     }
 }

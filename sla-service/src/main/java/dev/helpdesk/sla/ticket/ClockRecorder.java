@@ -7,7 +7,7 @@ import dev.helpdesk.sla.clock.SlaClock;
 import dev.helpdesk.pipeline.outbox.OutboxEvent;
 import dev.helpdesk.pipeline.outbox.OutboxWriter;
 import dev.helpdesk.sla.clock.NextTimer;
-import dev.helpdesk.sla.timer.TimerAlarm;
+import dev.helpdesk.pipeline.timer.TimerAlarm;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -97,7 +97,7 @@ public class ClockRecorder {
         outbox.appendAll(events);
         last.values().stream().filter(timed -> !dropped.contains(timed.clock().ticketId()))
                 .flatMap(timed -> timed.nextTimer().stream()).map(NextTimer::at).min(Comparator.naturalOrder())
-                .ifPresent(earliest -> afterCommit(() -> alarm.timerSet(earliest)));
+                .ifPresent(earliest -> afterCommit(() -> alarm.ring(earliest)));
         return inserted;
     }
 

@@ -8,7 +8,6 @@ import dev.helpdesk.sla.ticket.SlaTicket;
 import dev.helpdesk.sla.ticket.TicketCalendars;
 import dev.helpdesk.sla.ticket.TicketStore;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,9 +15,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,94 +25,39 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * Between looks it sleeps until the earliest timer due later (read with the batch), at most
  * {@code helpdesk.sla.timers.fallback-interval}; a transaction of this instance that writes an earlier timer wakes it
- * after its commit ({@link TimerAlarm}). An idle service thus costs one statement per fallback interval.
+ * after its commit (the pipeline's {@code TimerAlarm}; {@code DueTimerLoop} runs the looks, see TimerConfig).
+ * An idle service thus costs one statement per fallback interval.
  */
 @Component
-public class TimerPoller implements SmartLifecycle {
-
-    private static final Logger log = LoggerFactory.getLogger(TimerPoller.class);
+public class TimerPoller {
 
     private final TicketStore tickets;
     private final TicketCalendars calendars;
     private final ClockRecorder recorder;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final TimerAlarm alarm;
     private final int batchSize;
-    private final Duration fallbackInterval;
-    private volatile boolean running;
-    private volatile Thread thread;
 
     public TimerPoller(TicketStore tickets, TicketCalendars calendars, ClockRecorder recorder,
-                       TransactionTemplate transactions, Clock clock, TimerAlarm alarm, SlaProperties properties) {
+                       TransactionTemplate transactions, Clock clock, SlaProperties properties) {
         this.tickets = tickets;
         this.calendars = calendars;
         this.recorder = recorder;
         this.transactions = transactions;
         this.clock = clock;
-        this.alarm = alarm;
         this.batchSize = properties.timers().batchSize();
-        this.fallbackInterval = properties.timers().fallbackInterval();
     }
 
-    @Override
-    public void start() {
-        running = true;
-        thread = new Thread(this::run, "sla-timers");
-        thread.setDaemon(true);
-        thread.start();
-    }
 
-    @Override
-    public void stop() {
-        running = false;
-        Thread poller = thread;
-        if (poller != null) {
-            poller.interrupt();
-            try {
-                poller.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
 
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
 
-    private void run() {
-        Duration pause = Duration.ZERO;
-        while (running) {
-            Instant fallback = clock.instant().plus(fallbackInterval);
-            Instant wakeAt = fallback;
-            try {
-                Instant nextDue = fireAllDue();
-                pause = Duration.ZERO;
-                if (nextDue != null && nextDue.isBefore(fallback)) {
-                    wakeAt = nextDue;
-                }
-            } catch (RuntimeException e) {
-                pause = pause.isZero() ? Duration.ofMillis(500) : min(pause.multipliedBy(2), fallbackInterval);
-                wakeAt = clock.instant().plus(pause);
-                log.warn("Timer poll failed; retrying in {} ms: {}", pause.toMillis(), e.toString());
-            }
-            try {
-                alarm.sleepUntil(wakeAt);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
 
     /** Fires batches until fewer than a full batch were due; answers the earliest timer due after the last one. */
-    Instant fireAllDue() {
+    public Instant fireAllDue() {
         TicketStore.DueTimers batch;
         do {
             batch = transactions.execute(status -> fireDue(clock.instant()));
-        } while (running && batch != null && batch.locked().size() == batchSize);
+        } while (batch != null && batch.locked().size() == batchSize);
         return batch == null ? null : batch.nextDueAt();
     }
 
@@ -152,7 +93,4 @@ public class TimerPoller implements SmartLifecycle {
         return due;
     }
 
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
 }

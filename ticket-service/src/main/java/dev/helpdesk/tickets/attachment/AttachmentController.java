@@ -5,6 +5,7 @@ import dev.helpdesk.edge.problem.ProblemException;
 import dev.helpdesk.edge.version.ETags;
 import dev.helpdesk.edge.version.IfMatch;
 import dev.helpdesk.tickets.config.Actors;
+import dev.helpdesk.tickets.config.TicketsProperties;
 import dev.helpdesk.tickets.config.ViewCatchUp;
 import dev.helpdesk.tickets.domain.NotFoundException;
 import dev.helpdesk.tickets.history.EventStoreReader;
@@ -13,7 +14,6 @@ import dev.helpdesk.tickets.ticket.query.TicketQueries;
 import dev.helpdesk.tickets.ticket.query.TicketView;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -49,14 +49,14 @@ class AttachmentController {
     private final long maxBytes;
 
     AttachmentController(CommandGateway commands, TicketQueries tickets, AttachmentContents contents, EventStoreReader store,
-                         ViewCatchUp catchUp, Clock clock, @Value("${helpdesk.attachments.max-bytes}") long maxBytes) {
+                         ViewCatchUp catchUp, Clock clock, TicketsProperties properties) {
         this.commands = commands;
         this.tickets = tickets;
         this.contents = contents;
         this.store = store;
         this.catchUp = catchUp;
         this.clock = clock;
-        this.maxBytes = maxBytes;
+        this.maxBytes = properties.attachments().maxBytes();
     }
 
     @PostMapping(path = "/api/tickets/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

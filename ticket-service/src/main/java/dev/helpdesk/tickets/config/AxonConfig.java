@@ -77,7 +77,7 @@ public class AxonConfig {
      */
     @Bean
     TokenStore tokenStore(ConnectionProvider connections, @Qualifier("serializer") Serializer serializer, TokenSchema schema,
-                          @Value("${helpdesk.instance-id:}") String instanceId) {
+                          @Value("${helpdesk.tickets.instance-id:}") String instanceId) {
         String nodeId = instanceId.isBlank()
                 ? ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8)
                 : instanceId;

@@ -1,6 +1,5 @@
 package dev.helpdesk.tickets.config;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -15,8 +14,8 @@ public class ViewCatchUp {
 
     private final Duration timeout;
 
-    public ViewCatchUp(@Value("${helpdesk.views.catch-up-timeout:PT3S}") Duration timeout) {
-        this.timeout = timeout;
+    public ViewCatchUp(TicketsProperties properties) {
+        this.timeout = properties.views().catchUpTimeout();
     }
 
     /** Waits until {@code viewVersion} reaches {@code version}; true when it did in time. */

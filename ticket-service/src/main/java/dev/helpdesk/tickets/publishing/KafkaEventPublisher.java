@@ -29,7 +29,7 @@ import java.util.concurrent.TimeoutException;
  * A crash between ack and token update re-sends the same record with the same event id.
  */
 @Component
-@ConditionalOnProperty(name = "helpdesk.publishing.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = "helpdesk.tickets.publishing.enabled", havingValue = "true", matchIfMissing = true)
 @ProcessingGroup(AxonConfig.KAFKA_PUBLISHER)
 class KafkaEventPublisher {
 

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** History and global events from the store, attachments, idempotent writes, escalation levels from Kafka. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "helpdesk.attachments.max-bytes=4096")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "helpdesk.tickets.attachments.max-bytes=4096")
 @RealInfrastructure(database = "tickets")
 class TicketRecordsApiTest {
 
