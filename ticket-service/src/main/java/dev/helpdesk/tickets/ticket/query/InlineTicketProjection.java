@@ -5,7 +5,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.time.Instant;
 
 /**
  * The ticket view written in the command's own transaction (a subscribing processor), so that the answer to a write
@@ -20,12 +19,6 @@ import java.time.Instant;
 class InlineTicketProjection extends TicketProjection {
 
     InlineTicketProjection(JdbcTemplate jdbc) {
-        super(jdbc);
-    }
-
-    @Override
-    boolean advance(String ticketId, long version, Instant at) {
-        return jdbc.update("UPDATE ticket_view SET version = ?, updated_at = ? WHERE id = ? AND version = ?",
-                version, storedPrecision(at), ticketId, version - 1) == 1;
+        super(jdbc, ViewTables.SERVED, true);
     }
 }
