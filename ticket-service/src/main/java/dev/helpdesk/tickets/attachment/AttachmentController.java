@@ -18,6 +18,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,7 +36,12 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.UUID;
 
-/** Screenshots and documents on tickets: images (PNG, JPEG, GIF, WebP) and PDF, judged by content, size-limited. */
+/**
+ * Screenshots and documents on tickets: images (PNG, JPEG, GIF, WebP) and PDF, judged by content, size-limited.
+ * An upload is checked before anything is stored: the ticket must exist and be the caller's to see, then size and
+ * kind, then, in one transaction, the organisation's quota, the ticket's own command (a closed ticket or a stale
+ * {@code If-Match} refuses) and only then the bytes; a refusal anywhere stores and counts nothing.
+ */
 @RestController
 @Tag(name = "Attachments")
 class AttachmentController {
@@ -46,17 +52,24 @@ class AttachmentController {
     private final EventStoreReader store;
     private final ViewCatchUp catchUp;
     private final Clock clock;
+    private final AttachmentQuota quota;
+    private final TransactionTemplate transaction;
     private final long maxBytes;
+    private final long quotaBytes;
 
     AttachmentController(CommandGateway commands, TicketQueries tickets, AttachmentContents contents, EventStoreReader store,
-                         ViewCatchUp catchUp, Clock clock, TicketsProperties properties) {
+                         ViewCatchUp catchUp, Clock clock, AttachmentQuota quota, TransactionTemplate transaction,
+                         TicketsProperties properties) {
         this.commands = commands;
         this.tickets = tickets;
         this.contents = contents;
         this.store = store;
         this.catchUp = catchUp;
         this.clock = clock;
+        this.quota = quota;
+        this.transaction = transaction;
         this.maxBytes = properties.attachments().maxBytes();
+        this.quotaBytes = properties.attachments().quotaBytes();
     }
 
     @PostMapping(path = "/api/tickets/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -64,7 +77,7 @@ class AttachmentController {
     ResponseEntity<TicketView.Attachment> add(@PathVariable String id, @RequestParam("file") MultipartFile file,
                                               @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                               Caller caller) throws IOException {
-        requireReadableTicket(id, caller);
+        String organizationId = requireReadableTicket(id, caller);
         if (file.getSize() > maxBytes) {
             throw ProblemException.payloadTooLarge("Attachments may be at most " + maxBytes + " bytes; this one has " + file.getSize() + ".");
         }
@@ -75,11 +88,16 @@ class AttachmentController {
         String contentType = ContentSniffer.mediaType(bytes).orElseThrow(() -> ProblemException.unsupportedMediaType(
                 "Only images (PNG, JPEG, GIF, WebP) and PDF documents are accepted, judged by their content."));
         String sha256 = sha256(bytes);
-        contents.store(sha256, contentType, bytes);
+        Long expectedVersion = IfMatch.parse(ifMatch).expectedVersion(() -> store.version(id), "Ticket").orElse(null);
         String attachmentId = UUID.randomUUID().toString();
-        commands.sendAndWait(new AddAttachmentCommand(id, attachmentId, fileName(file.getOriginalFilename()), contentType,
-                bytes.length, sha256, Actors.of(caller), clock.instant(),
-                IfMatch.parse(ifMatch).expectedVersion(() -> store.version(id), "Ticket").orElse(null)));
+        AddAttachmentCommand command = new AddAttachmentCommand(id, attachmentId, fileName(file.getOriginalFilename()),
+                contentType, bytes.length, sha256, Actors.of(caller), clock.instant(), expectedVersion);
+        // the command's event and the bytes commit together (Axon's unit of work joins this transaction)
+        transaction.executeWithoutResult(status -> {
+            quota.reserve(organizationId, bytes.length, quotaBytes);
+            commands.sendAndWait(command);
+            contents.store(sha256, contentType, bytes);
+        });
         long version = store.version(id);
         catchUp.await(() -> tickets.version(id), version);
         TicketView.Attachment attachment = tickets.attachment(id, attachmentId)
@@ -103,9 +121,11 @@ class AttachmentController {
                 .body(bytes);
     }
 
-    private void requireReadableTicket(String id, Caller caller) {
+    /** The ticket's organisation, when the caller may see the ticket (404 otherwise). */
+    private String requireReadableTicket(String id, Caller caller) {
         TicketView ticket = tickets.summary(id).orElseThrow(() -> new NotFoundException("Ticket not found."));
         caller.requireReadable(ticket.organizationId(), "Ticket");
+        return ticket.organizationId();
     }
 
     static String fileName(String original) {
