@@ -35,7 +35,9 @@ import static org.awaitility.Awaitility.await;
         "resilience4j.circuitbreaker.instances.escalations.wait-duration-in-open-state=10m",
         "resilience4j.circuitbreaker.instances.escalations.automatic-transition-from-open-to-half-open-enabled=false",
         "helpdesk.gateway.rate-limit.capacity=5",
-        "helpdesk.gateway.rate-limit.refill-per-second=1"})
+        "helpdesk.gateway.rate-limit.refill-per-second=1",
+        "helpdesk.gateway.rate-limit.anonymous-capacity=5",
+        "helpdesk.gateway.rate-limit.anonymous-refill-per-second=1"})
 @ExtendWith(OutputCaptureExtension.class)
 class GatewayResilienceTest {
 

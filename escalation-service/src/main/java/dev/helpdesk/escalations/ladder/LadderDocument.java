@@ -4,6 +4,7 @@ import dev.helpdesk.escalations.domain.Ladder;
 import dev.helpdesk.escalations.domain.LadderLevel;
 import dev.helpdesk.escalations.domain.LadderViolation;
 import dev.helpdesk.events.Plan;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -16,8 +17,13 @@ import java.util.List;
  */
 public record LadderDocument(String plan, List<Level> levels) {
 
-    public record Level(Integer level, String name, String acknowledgeWithin, Boolean informsRelationshipManager,
-                        Boolean namedSupportManager) {
+    public record Level(Integer level, String name,
+                        @Schema(description = "Business time (on the organisation's SLA calendar) within which the "
+                                + "level must acknowledge, an ISO-8601 duration, positive and at most P30D (30 days); "
+                                + "a longer one is refused with 400 naming levels[i].acknowledgeWithin.",
+                                example = "PT1H")
+                        String acknowledgeWithin,
+                        Boolean informsRelationshipManager, Boolean namedSupportManager) {
     }
 
     static LadderDocument of(Ladder ladder) {

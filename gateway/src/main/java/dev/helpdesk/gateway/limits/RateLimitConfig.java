@@ -8,14 +8,14 @@ import org.springframework.scheduling.annotation.Scheduled;
 @Configuration
 public class RateLimitConfig {
 
-    private final RequestBuckets buckets;
+    private final CallerBuckets buckets;
 
     public RateLimitConfig(RateLimitSettings settings) {
-        this.buckets = new RequestBuckets(settings.capacity(), settings.refillPerSecond());
+        this.buckets = CallerBuckets.of(settings);
     }
 
     @Bean
-    RequestBuckets requestBuckets() {
+    CallerBuckets callerBuckets() {
         return buckets;
     }
 

@@ -8,20 +8,30 @@ import org.springframework.validation.annotation.Validated;
 /**
  * {@code helpdesk.gateway.*} limits on a request (environment variables {@code HELPDESK_GATEWAY_MAX_*}).
  *
- * @param maxUriLength   the longest request line's URI (414 above)
- * @param maxHeaderSize  the largest header block (431 above)
- * @param maxRequestSize the largest body (413 above)
+ * @param maxUriLength    the longest request line's URI (414 above)
+ * @param maxHeaderSize   the largest header block (431 above)
+ * @param maxRequestSize  the largest body of an attachment upload, {@code POST /api/tickets/{id}/attachments}
+ *                        (413 above)
+ * @param maxJsonBodySize the largest body of every other request: the rest of the API takes small JSON documents
+ *                        (413 above; at most {@code maxRequestSize})
  */
 @Validated
 @ConfigurationProperties("helpdesk.gateway")
-public record RequestLimits(@Min(1) int maxUriLength, DataSize maxHeaderSize, DataSize maxRequestSize) {
+public record RequestLimits(@Min(1) int maxUriLength, DataSize maxHeaderSize, DataSize maxRequestSize,
+                            DataSize maxJsonBodySize) {
 
     public RequestLimits {
         maxUriLength = maxUriLength == 0 ? 4096 : maxUriLength;
         maxHeaderSize = maxHeaderSize == null ? DataSize.ofKilobytes(8) : maxHeaderSize;
         maxRequestSize = maxRequestSize == null ? DataSize.ofMegabytes(12) : maxRequestSize;
-        if (maxHeaderSize.toBytes() < 1 || maxRequestSize.toBytes() < 1) {
-            throw new IllegalArgumentException("helpdesk.gateway.max-header-size and max-request-size must be positive");
+        maxJsonBodySize = maxJsonBodySize == null ? DataSize.ofKilobytes(64) : maxJsonBodySize;
+        if (maxHeaderSize.toBytes() < 1 || maxRequestSize.toBytes() < 1 || maxJsonBodySize.toBytes() < 1) {
+            throw new IllegalArgumentException(
+                    "helpdesk.gateway.max-header-size, max-request-size and max-json-body-size must be positive");
+        }
+        if (maxJsonBodySize.toBytes() > maxRequestSize.toBytes()) {
+            throw new IllegalArgumentException(
+                    "helpdesk.gateway.max-json-body-size must not be larger than max-request-size");
         }
     }
 }

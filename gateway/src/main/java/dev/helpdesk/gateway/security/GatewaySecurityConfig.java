@@ -2,9 +2,10 @@ package dev.helpdesk.gateway.security;
 
 import dev.helpdesk.gateway.cors.CorsSettings;
 import dev.helpdesk.gateway.cors.PortalCorsFilter;
+import dev.helpdesk.gateway.limits.CallerBuckets;
 import dev.helpdesk.gateway.limits.RateLimitFilter;
 import dev.helpdesk.gateway.limits.RateLimitSettings;
-import dev.helpdesk.gateway.limits.RequestBuckets;
+import dev.helpdesk.gateway.limits.RateLimitedAuthenticationEntryPoint;
 import dev.helpdesk.gateway.problem.ProblemResponseWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
@@ -41,7 +42,7 @@ public class GatewaySecurityConfig {
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ProblemSecurityResponses problems,
                                            ProblemResponseWriter writer, CorsSettings corsSettings,
-                                           RateLimitSettings rateLimitSettings, RequestBuckets buckets,
+                                           RateLimitSettings rateLimitSettings, CallerBuckets buckets,
                                            MeterRegistry meters) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -65,7 +66,9 @@ public class GatewaySecurityConfig {
                 .oauth2ResourceServer(oauth -> oauth
                         .bearerTokenConverter(bearerTokensOutsidePublicPaths())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesConverter()))
-                        .authenticationEntryPoint(problems)
+                        // an invalid token counts against its address's bucket of requests without a valid token
+                        .authenticationEntryPoint(new RateLimitedAuthenticationEntryPoint(
+                                rateLimitSettings, buckets, problems, writer, meters))
                         .accessDeniedHandler(problems))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .build();

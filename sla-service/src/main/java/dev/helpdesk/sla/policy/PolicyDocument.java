@@ -101,6 +101,10 @@ public record PolicyDocument(String id, String name, String calendarId, List<Int
                 errors.add(new FieldError(field, "must be a positive duration"));
                 return null;
             }
+            if (duration.compareTo(SlaPolicy.MAX_TARGET) > 0) {
+                // still answered: a ticket's stored copy made before the bound keeps loading (its errors are ignored)
+                errors.add(new FieldError(field, SlaPolicy.MAX_TARGET_MESSAGE));
+            }
             return duration;
         } catch (DateTimeParseException e) {
             errors.add(new FieldError(field, "is not an ISO-8601 duration (e.g. PT4H, PT30S)"));

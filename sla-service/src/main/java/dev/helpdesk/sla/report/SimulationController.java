@@ -9,12 +9,14 @@ import dev.helpdesk.sla.calendar.CalendarRepository;
 import dev.helpdesk.sla.clock.ClockState;
 import dev.helpdesk.sla.clock.SlaClock;
 import dev.helpdesk.sla.clock.WhatIf;
+import dev.helpdesk.edge.problem.FieldError;
 import dev.helpdesk.edge.problem.ProblemException;
 import dev.helpdesk.sla.policy.PolicyDocument;
 import dev.helpdesk.sla.policy.PolicyRepository;
 import dev.helpdesk.sla.policy.SlaPolicy;
 import dev.helpdesk.sla.ticket.SlaTicket;
 import dev.helpdesk.sla.ticket.TicketStore;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,11 +32,16 @@ import org.springframework.web.bind.annotation.RestController;
  * What the clocks of past tickets would have been under another policy (by id, or given inline), against what
  * they were. The simulated policy's calendar is read in each ticket's zone; paused time and stop times are the
  * real ones.
+ *
+ * <p>Its cost is bounded: at most {@link #MAX_TICKETS} tickets (the oldest of the range) are simulated, each clock
+ * with a target of at most {@link SlaPolicy#MAX_TARGET}; the answer says how many were considered, the limit, and
+ * whether the range held more.
  */
 @RestController
 public class SimulationController {
 
-    private static final int MAX_TICKETS = 5_000;
+    /** The most tickets one simulation considers. */
+    public static final int MAX_TICKETS = 5_000;
 
     private final TicketStore tickets;
     private final PolicyRepository policies;
@@ -69,7 +76,10 @@ public class SimulationController {
         List<SimulatedClock> items = new ArrayList<>();
         Map<ClockState, Integer> actualTotals = new EnumMap<>(ClockState.class);
         Map<ClockState, Integer> simulatedTotals = new EnumMap<>(ClockState.class);
-        for (SlaTicket ticket : tickets.openedBetween(request.organizationId(), from, to, MAX_TICKETS)) {
+        List<SlaTicket> found = tickets.openedBetween(request.organizationId(), from, to, MAX_TICKETS + 1);
+        boolean truncated = found.size() > MAX_TICKETS;
+        List<SlaTicket> considered = truncated ? found.subList(0, MAX_TICKETS) : found;
+        for (SlaTicket ticket : considered) {
             BusinessCalendar simulatedCalendar = calendar.toBusinessCalendar(ticket.zone());
             for (SlaClock actual : tickets.clocks(ticket.ticketId())) {
                 SlaTicket underPolicy = new SlaTicket(ticket.ticketId(), ticket.organizationId(), ticket.type(),
@@ -84,7 +94,8 @@ public class SimulationController {
                 simulatedTotals.merge(whatIf.state(), 1, Integer::sum);
             }
         }
-        return new Simulation(policy.id(), from, to, request.organizationId(), actualTotals, simulatedTotals, items);
+        return new Simulation(policy.id(), from, to, request.organizationId(), actualTotals, simulatedTotals, items,
+                considered.size(), MAX_TICKETS, truncated);
     }
 
     private SlaPolicy policy(JsonNode given) {
@@ -95,20 +106,43 @@ public class SimulationController {
             return policies.find(given.asText())
                     .orElseThrow(() -> ProblemException.invalid("policy", "unknown policy " + given.asText())).toPolicy();
         }
+        PolicyDocument document;
         try {
-            PolicyDocument document = json.treeToValue(given, PolicyDocument.class);
-            return document.with(document.id() == null ? "simulated" : document.id(), 0L).toPolicy();
+            document = json.treeToValue(given, PolicyDocument.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw ProblemException.invalid("policy", "is not a policy");
         }
+        try {
+            return document.with(document.id() == null ? "simulated" : document.id(), 0L).toPolicy();
+        } catch (ProblemException invalid) {
+            // the fields of an inline policy are named from the request's root: policy.targets.S1.firstResponse
+            throw ProblemException.invalid(invalid.errors().stream()
+                    .map(error -> new FieldError("policy." + error.field(), error.message())).toList());
+        }
     }
 
-    public record SimulationRequest(JsonNode policy, String from, String to, String organizationId) {
+    public record SimulationRequest(
+            @Schema(description = "A policy id, or a policy (as PUT /api/sla/policies/{id} takes it: targets "
+                    + "positive and at most P366D of business time, else 400 naming policy.targets.<severity>.<metric>)")
+            JsonNode policy,
+            String from, String to, String organizationId) {
     }
 
+    /**
+     * @param considered how many tickets were simulated (the oldest of the range first)
+     * @param limit      the most tickets a simulation considers
+     * @param truncated  whether the range held more tickets than the limit (those were not simulated)
+     */
     public record Simulation(String policyId, Instant from, Instant to, String organizationId,
                              Map<ClockState, Integer> actual, Map<ClockState, Integer> simulated,
-                             List<SimulatedClock> items) {
+                             List<SimulatedClock> items,
+                             @Schema(description = "How many tickets were simulated, the oldest of the range first.")
+                             int considered,
+                             @Schema(description = "The most tickets one simulation considers (5000).")
+                             int limit,
+                             @Schema(description = "Whether the range held more tickets than the limit; those were "
+                                     + "not simulated. Narrow the range or name an organisation.")
+                             boolean truncated) {
     }
 
     public record SimulatedClock(String ticketId, String metric, String severity, Outcome actual, Outcome simulated) {

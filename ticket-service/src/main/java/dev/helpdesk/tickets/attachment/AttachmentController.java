@@ -14,6 +14,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,7 +32,12 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.UUID;
 
-/** Screenshots and documents on tickets: images (PNG, JPEG, GIF, WebP) and PDF, judged by content, size-limited. */
+/**
+ * Screenshots and documents on tickets: images (PNG, JPEG, GIF, WebP) and PDF, judged by content, size-limited.
+ * An upload is checked before anything is stored: the ticket must exist and be the caller's to see, then size and
+ * kind, then, in one transaction, the organisation's quota, the ticket's own command (a closed ticket or a stale
+ * {@code If-Match} refuses) and only then the bytes; a refusal anywhere stores and counts nothing.
+ */
 @RestController
 @Tag(name = "Attachments")
 class AttachmentController {
@@ -40,15 +46,21 @@ class AttachmentController {
     private final TicketQueries tickets;
     private final AttachmentContents contents;
     private final Clock clock;
+    private final AttachmentQuota quota;
+    private final TransactionTemplate transaction;
     private final long maxBytes;
+    private final long quotaBytes;
 
     AttachmentController(TicketWrites writes, TicketQueries tickets, AttachmentContents contents, Clock clock,
-                         TicketsProperties properties) {
+                         AttachmentQuota quota, TransactionTemplate transaction, TicketsProperties properties) {
         this.writes = writes;
         this.tickets = tickets;
         this.contents = contents;
         this.clock = clock;
+        this.quota = quota;
+        this.transaction = transaction;
         this.maxBytes = properties.attachments().maxBytes();
+        this.quotaBytes = properties.attachments().quotaBytes();
     }
 
     @PostMapping(path = "/api/tickets/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -56,7 +68,7 @@ class AttachmentController {
     ResponseEntity<TicketView.Attachment> add(@PathVariable String id, @RequestParam("file") MultipartFile file,
                                               @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                               Caller caller) throws IOException {
-        requireReadableTicket(id, caller);
+        String organizationId = requireReadableTicket(id, caller);
         if (file.getSize() > maxBytes) {
             throw ProblemException.payloadTooLarge("Attachments may be at most " + maxBytes + " bytes; this one has " + file.getSize() + ".");
         }
@@ -67,10 +79,16 @@ class AttachmentController {
         String contentType = ContentSniffer.mediaType(bytes).orElseThrow(() -> ProblemException.unsupportedMediaType(
                 "Only images (PNG, JPEG, GIF, WebP) and PDF documents are accepted, judged by their content."));
         String sha256 = sha256(bytes);
-        contents.store(sha256, contentType, bytes);
         String attachmentId = UUID.randomUUID().toString();
-        writes.send(new AddAttachmentCommand(id, attachmentId, fileName(file.getOriginalFilename()), contentType,
-                bytes.length, sha256, Actors.of(caller), clock.instant(), writes.expectedVersion(id, ifMatch, caller)), caller);
+        AddAttachmentCommand command = new AddAttachmentCommand(id, attachmentId, fileName(file.getOriginalFilename()),
+                contentType, bytes.length, sha256, Actors.of(caller), clock.instant(),
+                writes.expectedVersion(id, ifMatch, caller));
+        // the quota, the command's event and the bytes commit together (Axon's unit of work joins this transaction)
+        transaction.executeWithoutResult(status -> {
+            quota.reserve(organizationId, bytes.length, quotaBytes);
+            writes.send(command, caller);
+            contents.store(sha256, contentType, bytes);
+        });
         String etag = writes.etag(id, caller); // the caller's version: contacts' counts only what they can see
         TicketView.Attachment attachment = tickets.attachment(id, attachmentId)
                 .orElseThrow(() -> new NotFoundException("Attachment not found."));
@@ -93,9 +111,11 @@ class AttachmentController {
                 .body(bytes);
     }
 
-    private void requireReadableTicket(String id, Caller caller) {
+    /** The ticket's organisation, when the caller may see the ticket (404 otherwise). */
+    private String requireReadableTicket(String id, Caller caller) {
         TicketView ticket = tickets.summary(id).orElseThrow(() -> new NotFoundException("Ticket not found."));
         caller.requireReadable(ticket.organizationId(), "Ticket");
+        return ticket.organizationId();
     }
 
     static String fileName(String original) {

@@ -27,7 +27,7 @@ public record TicketsProperties(String instanceId, @Valid @NotNull Publishing pu
     public TicketsProperties {
         instanceId = instanceId == null ? "" : instanceId;
         publishing = publishing == null ? new Publishing(true) : publishing;
-        attachments = attachments == null ? new Attachments(10_485_760) : attachments;
+        attachments = attachments == null ? new Attachments(10_485_760, 1L << 30) : attachments;
         views = views == null ? new Views(Duration.ofSeconds(3)) : views;
         topic = topic == null ? new Topic(3, (short) 1) : topic;
     }
@@ -36,8 +36,11 @@ public record TicketsProperties(String instanceId, @Valid @NotNull Publishing pu
     public record Publishing(boolean enabled) {
     }
 
-    /** @param maxBytes the largest attachment accepted (413 above) */
-    public record Attachments(@Min(1) long maxBytes) {
+    /**
+     * @param maxBytes   the largest attachment accepted (413 above)
+     * @param quotaBytes the attachment bytes one organisation may add in all (422 {@code attachment-quota} above)
+     */
+    public record Attachments(@Min(1) long maxBytes, @Min(1) long quotaBytes) {
     }
 
     /** @param catchUpTimeout how long a write waits for the ticket view to show its own change */
