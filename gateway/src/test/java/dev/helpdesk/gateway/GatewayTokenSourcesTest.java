@@ -1,6 +1,6 @@
 package dev.helpdesk.gateway;
 
-import dev.helpdesk.gateway.security.SecuritySettings;
+import dev.helpdesk.edge.token.TokenSettings;
 import dev.helpdesk.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -42,7 +42,7 @@ class GatewayTokenSourcesTest {
 
     @Test
     void refusesToStartWithTheLocalDemoSecretOutsideTheLocalStack() {
-        assertThatThrownBy(() -> start("--helpdesk.security.jwt-secret=" + SecuritySettings.LOCAL_DEMO_SECRET,
+        assertThatThrownBy(() -> start("--helpdesk.security.jwt-secret=" + TokenSettings.LOCAL_DEMO_SECRET,
                 "--helpdesk.security.allow-local-secret=false"))
                 .satisfies(failure -> assertThat(rootCause(failure)).hasMessageContaining("public demo secret"));
     }
@@ -51,7 +51,7 @@ class GatewayTokenSourcesTest {
     void acceptsTheIssuersTokensAndLocalStackTokensWhenBothAreConfigured() throws Exception {
         try (IssuerStandIn issuer = new IssuerStandIn(); ServiceStandIn tickets = new ServiceStandIn("tickets");
              ConfigurableApplicationContext gateway = start(
-                     "--helpdesk.security.jwt-secret=" + SecuritySettings.LOCAL_DEMO_SECRET,
+                     "--helpdesk.security.jwt-secret=" + TokenSettings.LOCAL_DEMO_SECRET,
                      "--helpdesk.security.allow-local-secret=true",
                      "--helpdesk.security.issuer-uri=" + issuer.issuer(),
                      "--helpdesk.gateway.services.tickets.url=" + tickets.url())) {
@@ -59,7 +59,7 @@ class GatewayTokenSourcesTest {
 
             assertThat(get(port, issuer.token("oidc-user", List.of("agent")))).isEqualTo(200);
             assertThat(get(port, TestTokens.token("local-user", List.of("agent"), null, Duration.ofHours(1),
-                    SecuritySettings.LOCAL_DEMO_SECRET))).isEqualTo(200);
+                    TokenSettings.LOCAL_DEMO_SECRET))).isEqualTo(200);
             assertThat(tickets.received()).hasSize(2);
 
             assertThat(get(port, issuer.token("forger", List.of("admin"), issuer.issuer(), IssuerStandIn.otherKey()))).isEqualTo(401);

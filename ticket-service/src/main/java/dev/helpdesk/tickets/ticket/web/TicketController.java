@@ -86,11 +86,8 @@ class TicketController {
                             @RequestParam(required = false) String assignee,
                             @Valid @ParameterObject PageRequest paging,
                             Caller caller) {
-        String organization = caller.tenant().orElse(organizationId);
-        if (organizationId != null && !organizationId.equals(organization)) {
-            return Page.empty(paging);
-        }
-        return queries.list(new TicketFilter(organization, name(status), name(severity), name(type), assignee), paging);
+        return queries.list(caller.scope(organizationId), new TicketFilter(name(status), name(severity), name(type), assignee),
+                paging);
     }
 
     @GetMapping("/{id}")
