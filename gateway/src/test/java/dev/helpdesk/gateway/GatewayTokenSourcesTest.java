@@ -70,6 +70,52 @@ class GatewayTokenSourcesTest {
         }
     }
 
+    @Test
+    void refusesLocalTokensWithoutExpiryOfAnotherIssuerOrForAnotherAudience() throws Exception {
+        try (ServiceStandIn tickets = new ServiceStandIn("tickets");
+             ConfigurableApplicationContext gateway = start(
+                     "--helpdesk.security.jwt-secret=" + TestTokens.SECRET,
+                     "--helpdesk.security.issuer=" + TestTokens.ISSUER,
+                     "--helpdesk.security.audience=" + TestTokens.AUDIENCE,
+                     "--helpdesk.gateway.services.tickets.url=" + tickets.url())) {
+            int port = ((ReactiveWebServerApplicationContext) gateway).getWebServer().getPort();
+
+            assertThat(get(port, localToken(claims -> claims.expirationTime(null)))).isEqualTo(401);
+            assertThat(get(port, localToken(claims -> claims.issuer("https://evil.example.org")))).isEqualTo(401);
+            assertThat(get(port, localToken(claims -> claims.issuer(null)))).isEqualTo(401);
+            assertThat(get(port, localToken(claims -> claims.audience("another-api")))).isEqualTo(401);
+            assertThat(get(port, localToken(claims -> claims.audience((String) null)))).isEqualTo(401);
+            assertThat(tickets.received()).isEmpty();
+
+            assertThat(get(port, localToken(claims -> { }))).isEqualTo(200);
+            assertThat(tickets.received()).hasSize(1);
+        }
+    }
+
+    @Test
+    void refusesIssuerTokensForAnotherAudienceWhenAnAudienceIsConfigured() throws Exception {
+        try (IssuerStandIn issuer = new IssuerStandIn(); ServiceStandIn tickets = new ServiceStandIn("tickets");
+             ConfigurableApplicationContext gateway = start(
+                     "--helpdesk.security.jwt-secret=",
+                     "--helpdesk.security.issuer-uri=" + issuer.issuer(),
+                     "--helpdesk.security.audience=helpdesk-api",
+                     "--helpdesk.gateway.services.tickets.url=" + tickets.url())) {
+            int port = ((ReactiveWebServerApplicationContext) gateway).getWebServer().getPort();
+
+            assertThat(get(port, issuer.token("oidc-user", List.of("agent")))).isEqualTo(401);
+            assertThat(get(port, issuer.token("oidc-user", List.of("agent"), issuer.issuer(), issuer.signingKey(),
+                    "another-api"))).isEqualTo(401);
+            assertThat(tickets.received()).isEmpty();
+            assertThat(get(port, issuer.token("oidc-user", List.of("agent"), issuer.issuer(), issuer.signingKey(),
+                    "helpdesk-api"))).isEqualTo(200);
+            assertThat(tickets.received()).hasSize(1);
+        }
+    }
+
+    private static String localToken(java.util.function.Consumer<com.nimbusds.jwt.JWTClaimsSet.Builder> adjust) {
+        return TestTokens.token("mallory", List.of("admin"), null, Duration.ofHours(1), TestTokens.SECRET, adjust);
+    }
+
     private static int get(int port, String token) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/tickets"))
                 .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(20)).build();
