@@ -69,10 +69,11 @@ public class InboundPipeline {
             return;
         }
         try {
-            transaction.executeWithoutResult(status -> {
+            List<InboundEvent> applied = transaction.execute(status -> {
                 deadLetters.store(unreadable);
-                applyNew(accepted, nextOffsets, handler);
+                return applyNew(accepted, nextOffsets, handler);
             });
+            logApplied(applied);
         } catch (RuntimeException failure) {
             if (Failures.isTransient(failure)) {
                 throw failure;
@@ -109,7 +110,9 @@ public class InboundPipeline {
         }
     }
 
-    private void applyNew(List<InboundEvent> events, Map<TopicPartition, Long> nextOffsets, EventHandler handler) {
+    /** Applies the events not seen before and answers them. */
+    private List<InboundEvent> applyNew(List<InboundEvent> events, Map<TopicPartition, Long> nextOffsets,
+                                        EventHandler handler) {
         List<InboundEvent> fresh = events;
         if (handler.deduplicates() && !events.isEmpty()) {
             Set<String> firstSeen = processed.recordFirstSeen(events.stream().map(InboundEvent::id).toList());
@@ -119,6 +122,16 @@ public class InboundPipeline {
         if (!fresh.isEmpty() || !handler.deduplicates()) {
             handler.apply(new InboundBatch(fresh, nextOffsets));
         }
+        return fresh;
+    }
+
+    /** One line per applied event, with its correlation id in the logging context, so a request can be traced here. */
+    private static void logApplied(List<InboundEvent> applied) {
+        if (applied == null || !log.isInfoEnabled()) {
+            return;
+        }
+        new InboundBatch(applied, Map.of()).forEach(event -> log.info("Applied {} {} from {}-{}@{}", event.type(),
+                event.id(), event.topic(), event.partition(), event.offset()));
     }
 
     private void applyAlone(InboundEvent event, ConsumerRecord<String, String> record, EventHandler handler) {
@@ -126,7 +139,7 @@ public class InboundPipeline {
         long pause = properties.retryPause().toMillis();
         for (int attempt = 1; ; attempt++) {
             try {
-                transaction.executeWithoutResult(status -> applyNew(List.of(event), next, handler));
+                logApplied(transaction.execute(status -> applyNew(List.of(event), next, handler)));
                 return;
             } catch (RuntimeException failure) {
                 if (Failures.isTransient(failure)) {

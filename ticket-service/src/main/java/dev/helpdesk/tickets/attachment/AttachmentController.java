@@ -2,18 +2,14 @@ package dev.helpdesk.tickets.attachment;
 
 import dev.helpdesk.edge.caller.Caller;
 import dev.helpdesk.edge.problem.ProblemException;
-import dev.helpdesk.edge.version.ETags;
-import dev.helpdesk.edge.version.IfMatch;
 import dev.helpdesk.tickets.config.Actors;
 import dev.helpdesk.tickets.config.TicketsProperties;
-import dev.helpdesk.tickets.config.ViewCatchUp;
 import dev.helpdesk.tickets.domain.NotFoundException;
-import dev.helpdesk.tickets.history.EventStoreReader;
 import dev.helpdesk.tickets.ticket.command.AddAttachmentCommand;
 import dev.helpdesk.tickets.ticket.query.TicketQueries;
 import dev.helpdesk.tickets.ticket.query.TicketView;
+import dev.helpdesk.tickets.ticket.web.TicketWrites;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -40,21 +36,17 @@ import java.util.UUID;
 @Tag(name = "Attachments")
 class AttachmentController {
 
-    private final CommandGateway commands;
+    private final TicketWrites writes;
     private final TicketQueries tickets;
     private final AttachmentContents contents;
-    private final EventStoreReader store;
-    private final ViewCatchUp catchUp;
     private final Clock clock;
     private final long maxBytes;
 
-    AttachmentController(CommandGateway commands, TicketQueries tickets, AttachmentContents contents, EventStoreReader store,
-                         ViewCatchUp catchUp, Clock clock, TicketsProperties properties) {
-        this.commands = commands;
+    AttachmentController(TicketWrites writes, TicketQueries tickets, AttachmentContents contents, Clock clock,
+                         TicketsProperties properties) {
+        this.writes = writes;
         this.tickets = tickets;
         this.contents = contents;
-        this.store = store;
-        this.catchUp = catchUp;
         this.clock = clock;
         this.maxBytes = properties.attachments().maxBytes();
     }
@@ -77,15 +69,13 @@ class AttachmentController {
         String sha256 = sha256(bytes);
         contents.store(sha256, contentType, bytes);
         String attachmentId = UUID.randomUUID().toString();
-        commands.sendAndWait(new AddAttachmentCommand(id, attachmentId, fileName(file.getOriginalFilename()), contentType,
-                bytes.length, sha256, Actors.of(caller), clock.instant(),
-                IfMatch.parse(ifMatch).expectedVersion(() -> store.version(id), "Ticket").orElse(null)));
-        long version = store.version(id);
-        catchUp.await(() -> tickets.version(id), version);
+        writes.send(new AddAttachmentCommand(id, attachmentId, fileName(file.getOriginalFilename()), contentType,
+                bytes.length, sha256, Actors.of(caller), clock.instant(), writes.expectedVersion(id, ifMatch, caller)), caller);
+        String etag = writes.etag(id, caller); // the caller's version: contacts' counts only what they can see
         TicketView.Attachment attachment = tickets.attachment(id, attachmentId)
                 .orElseThrow(() -> new NotFoundException("Attachment not found."));
         return ResponseEntity.created(URI.create("/api/tickets/" + id + "/attachments/" + attachmentId))
-                .eTag(ETags.of(version)).body(attachment);
+                .eTag(etag).body(attachment);
     }
 
     @GetMapping("/api/tickets/{id}/attachments/{attachmentId}")

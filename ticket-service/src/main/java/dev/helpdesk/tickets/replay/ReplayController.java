@@ -1,11 +1,17 @@
 package dev.helpdesk.tickets.replay;
 
-import dev.helpdesk.tickets.domain.NotFoundException;
+import dev.helpdesk.edge.caller.Caller;
+import dev.helpdesk.edge.problem.ProblemException;
+import dev.helpdesk.edge.problem.ProblemType;
+import dev.helpdesk.edge.problem.Problems;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,6 +25,8 @@ import java.net.URI;
 @Tag(name = "Operations")
 class ReplayController {
 
+    private static final String REPLAYS = "/api/admin/tickets/replays";
+
     private final Replays replays;
 
     ReplayController(Replays replays) {
@@ -28,16 +36,33 @@ class ReplayController {
     record StartReplay(@NotBlank String projection) {
     }
 
-    @PostMapping("/api/admin/tickets/replays")
+    /** 202 with the replay's progress; 409 {@code conflict} naming the running replay while one runs. */
+    @PostMapping(REPLAYS)
     @PreAuthorize("hasAnyRole('admin', 'analyst')")
-    ResponseEntity<Replays.Progress> start(@Valid @RequestBody StartReplay body) {
-        Replays.Progress progress = replays.start(body.projection());
-        return ResponseEntity.accepted().location(URI.create("/api/admin/tickets/replays/" + progress.id())).body(progress);
+    ResponseEntity<Replays.Progress> start(@Valid @RequestBody StartReplay body, Caller caller) {
+        Replays.Progress progress = replays.start(body.projection(), caller.userId());
+        return ResponseEntity.accepted().location(URI.create(REPLAYS + "/" + progress.id())).body(progress);
     }
 
-    @GetMapping("/api/admin/tickets/replays/{id}")
+    @GetMapping(REPLAYS + "/{id}")
     @PreAuthorize("hasAnyRole('admin', 'analyst')")
     Replays.Progress progress(@PathVariable String id) {
-        return replays.progress(id).orElseThrow(() -> new NotFoundException("Replay not found."));
+        return replays.progress(id).orElseThrow(() -> ProblemException.notFound("Replay not found."));
+    }
+
+    /** Cancels a running replay: the served views stay as they are. */
+    @DeleteMapping(REPLAYS + "/{id}")
+    @PreAuthorize("hasAnyRole('admin', 'analyst')")
+    Replays.Progress cancel(@PathVariable String id) {
+        return replays.cancel(id);
+    }
+
+    @ExceptionHandler(ReplayRunningException.class)
+    ResponseEntity<ProblemDetail> running(ReplayRunningException e) {
+        ProblemDetail problem = Problems.of(ProblemType.CONFLICT,
+                "A replay of this projection is already running (" + e.running() + "); follow it at its location.",
+                "replay-running", null);
+        problem.setProperty("replayId", e.running().toString());
+        return ResponseEntity.status(problem.getStatus()).location(URI.create(REPLAYS + "/" + e.running())).body(problem);
     }
 }

@@ -17,6 +17,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +27,9 @@ import java.time.temporal.ChronoUnit;
 /**
  * Keeps {@code ticket_view} with its comments and attachments. The view's {@code version} is the stream version of
  * the last event applied: writers wait for it (read-your-writes), and an event at or below it is not applied again.
+ * Its {@code public_version} and {@code public_updated_at} move only with events a contact can see
+ * ({@link ContactVisibility}): what contacts are shown as the ticket's version, so an internal note moves nothing
+ * they see.
  * This tracking processor is the view's keeper of record (it replays, and catches up whatever was not applied);
  * {@link InlineTicketProjection} applies the same handlers inside the command's own transaction.
  */
@@ -34,36 +38,51 @@ import java.time.temporal.ChronoUnit;
 class TicketProjection {
 
     final JdbcTemplate jdbc;
+    final ViewTables tables;
+    private final boolean onlyOnPredecessor;
 
+    @Autowired
     TicketProjection(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this(jdbc, ViewTables.SERVED, false);
     }
 
-    /** A replay rebuilds the view from the first event. */
+    /** {@code onlyOnPredecessor}: apply an event only on top of the one before it in its stream. */
+    TicketProjection(JdbcTemplate jdbc, ViewTables tables, boolean onlyOnPredecessor) {
+        this.jdbc = jdbc;
+        this.tables = tables;
+        this.onlyOnPredecessor = onlyOnPredecessor;
+    }
+
+    /**
+     * A reset of the tracking processor (by hand; the replay API builds a new generation instead, see
+     * {@link TicketViewGeneration}) rebuilds the view from the first event.
+     */
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM ticket_comment");
-        jdbc.update("DELETE FROM ticket_attachment");
-        jdbc.update("DELETE FROM ticket_view");
+        jdbc.update("DELETE FROM " + tables.comment());
+        jdbc.update("DELETE FROM " + tables.attachment());
+        jdbc.update("DELETE FROM " + tables.view());
     }
 
     @EventHandler
     void on(TicketOpenedEvent e, @SequenceNumber long version) {
         jdbc.update("""
-                INSERT INTO ticket_view (id, ticket_key, organization_id, type, severity, status, title, description, course_id,
-                    affected_user_email, page_url, channel, opened_by, opened_at, updated_at, version)
-                VALUES (?, ?, ?, ?, ?, 'NEW', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""",
+                INSERT INTO %s (id, ticket_key, organization_id, type, severity, status, title, description, course_id,
+                    affected_user_email, page_url, channel, opened_by, opened_at, updated_at, version, public_version,
+                    public_updated_at)
+                VALUES (?, ?, ?, ?, ?, 'NEW', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?) ON CONFLICT (id) DO NOTHING"""
+                        .formatted(tables.view()),
                 e.ticketId(), e.key(), e.organizationId(), e.type().name(), e.severity().name(), e.title(), e.description(),
                 e.courseId(), e.affectedUserEmail(), e.pageUrl(), e.channel().name(), e.openedBy(), ts(e.openedAt()),
-                ts(e.openedAt()), version);
+                ts(e.openedAt()), version, ts(e.openedAt()));
     }
 
     @EventHandler
     void on(CommentAddedEvent e, @SequenceNumber long version, @Timestamp Instant at) {
-        if (advance(e.ticketId(), version, at)) {
+        if (advance(e.ticketId(), version, at, ContactVisibility.sees(e))) {
             jdbc.update("""
-                    INSERT INTO ticket_comment (id, ticket_id, author_id, author_kind, visibility, body, added_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""", e.commentId(), e.ticketId(), e.authorId(), e.authorKind().name(),
+                    INSERT INTO %s (id, ticket_id, author_id, author_kind, visibility, body, added_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""".formatted(tables.comment()), e.commentId(), e.ticketId(), e.authorId(), e.authorKind().name(),
                     e.visibility().name(), e.body(), ts(e.addedAt()));
         }
     }
@@ -71,35 +90,35 @@ class TicketProjection {
     @EventHandler
     void on(TicketAssignedEvent e, @SequenceNumber long version, @Timestamp Instant at) {
         if (advance(e.ticketId(), version, at)) {
-            jdbc.update("UPDATE ticket_view SET assignee = ? WHERE id = ?", e.assignee(), e.ticketId());
+            jdbc.update("UPDATE " + tables.view() + " SET assignee = ? WHERE id = ?", e.assignee(), e.ticketId());
         }
     }
 
     @EventHandler
     void on(TicketStatusChangedEvent e, @SequenceNumber long version, @Timestamp Instant at) {
         if (advance(e.ticketId(), version, at)) {
-            jdbc.update("UPDATE ticket_view SET status = ? WHERE id = ?", e.to().name(), e.ticketId());
+            jdbc.update("UPDATE " + tables.view() + " SET status = ? WHERE id = ?", e.to().name(), e.ticketId());
         }
     }
 
     @EventHandler
     void on(TicketReopenedEvent e, @SequenceNumber long version, @Timestamp Instant at) {
         if (advance(e.ticketId(), version, at)) {
-            jdbc.update("UPDATE ticket_view SET status = 'IN_PROGRESS' WHERE id = ?", e.ticketId());
+            jdbc.update("UPDATE " + tables.view() + " SET status = 'IN_PROGRESS' WHERE id = ?", e.ticketId());
         }
     }
 
     @EventHandler
     void on(SeverityChangedEvent e, @SequenceNumber long version, @Timestamp Instant at) {
         if (advance(e.ticketId(), version, at)) {
-            jdbc.update("UPDATE ticket_view SET severity = ? WHERE id = ?", e.to().name(), e.ticketId());
+            jdbc.update("UPDATE " + tables.view() + " SET severity = ? WHERE id = ?", e.to().name(), e.ticketId());
         }
     }
 
     @EventHandler
     void on(EscalationLevelRecordedEvent e, @SequenceNumber long version, @Timestamp Instant at) {
         if (advance(e.ticketId(), version, at)) {
-            jdbc.update("UPDATE ticket_view SET escalation_level = GREATEST(escalation_level, ?) WHERE id = ?",
+            jdbc.update("UPDATE " + tables.view() + " SET escalation_level = GREATEST(escalation_level, ?) WHERE id = ?",
                     e.level(), e.ticketId());
         }
     }
@@ -108,8 +127,8 @@ class TicketProjection {
     void on(AttachmentAddedEvent e, @SequenceNumber long version, @Timestamp Instant at) {
         if (advance(e.ticketId(), version, at)) {
             jdbc.update("""
-                    INSERT INTO ticket_attachment (id, ticket_id, file_name, content_type, size, sha256, added_by, added_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", e.attachmentId(), e.ticketId(), e.fileName(), e.contentType(),
+                    INSERT INTO %s (id, ticket_id, file_name, content_type, size, sha256, added_by, added_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""".formatted(tables.attachment()), e.attachmentId(), e.ticketId(), e.fileName(), e.contentType(),
                     e.size(), e.sha256(), e.addedBy(), ts(e.addedAt()));
         }
     }
@@ -132,11 +151,22 @@ class TicketProjection {
 
     /**
      * Moves the view to {@code version} unless it is there already; true when the event is to be applied. The tracking
-     * processor delivers a ticket's events in order, so any version above the view's is the next one for it.
+     * processor delivers a ticket's events in order, so any version above the view's is the next one for it; the
+     * inline projection and a replay's next generation apply an event only on top of its direct predecessor.
      */
     boolean advance(String ticketId, long version, Instant at) {
-        return jdbc.update("UPDATE ticket_view SET version = ?, updated_at = ? WHERE id = ? AND version < ?",
-                version, storedPrecision(at), ticketId, version) == 1;
+        return advance(ticketId, version, at, true);
+    }
+
+    /** Like {@link #advance(String, long, Instant)}; an event {@code visibleToContacts} also moves what contacts see. */
+    boolean advance(String ticketId, long version, Instant at, boolean visibleToContacts) {
+        java.sql.Timestamp time = storedPrecision(at);
+        String condition = onlyOnPredecessor ? "version = ? - 1" : "version < ?";
+        return visibleToContacts
+                ? jdbc.update("UPDATE " + tables.view() + " SET version = ?, updated_at = ?, public_version = public_version + 1,"
+                + " public_updated_at = ? WHERE id = ? AND " + condition, version, time, time, ticketId, version) == 1
+                : jdbc.update("UPDATE " + tables.view() + " SET version = ?, updated_at = ? WHERE id = ? AND " + condition,
+                version, time, ticketId, version) == 1;
     }
 
     /**

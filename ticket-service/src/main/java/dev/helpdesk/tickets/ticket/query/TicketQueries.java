@@ -13,16 +13,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+/**
+ * Reads the ticket views for a reader: staff see the stream version and the time of the last change; everyone else
+ * (contacts) sees the version and time of the last change they can see ({@link ContactVisibility}), so the
+ * {@code version}, {@code ETag} and {@code updatedAt} they are shown never move for an internal note.
+ */
 @Component
 public class TicketQueries {
 
-    private static final RowMapper<TicketView> TICKET = (rs, n) -> new TicketView(
-            rs.getString("id"), rs.getString("ticket_key"), rs.getString("organization_id"), rs.getString("type"),
-            rs.getString("severity"), rs.getString("status"), rs.getString("title"), rs.getString("description"),
-            rs.getString("course_id"), rs.getString("affected_user_email"), rs.getString("page_url"),
-            rs.getString("channel"), rs.getString("assignee"), rs.getInt("escalation_level"), rs.getString("opened_by"),
-            instant(rs.getTimestamp("opened_at")), instant(rs.getTimestamp("updated_at")), rs.getLong("version"),
-            List.of(), List.of());
+    private static final RowMapper<TicketView> FOR_STAFF = ticket("version", "updated_at");
+    private static final RowMapper<TicketView> FOR_CONTACTS = ticket("public_version", "public_updated_at");
 
     private final JdbcTemplate jdbc;
 
@@ -30,22 +30,39 @@ public class TicketQueries {
         this.jdbc = jdbc;
     }
 
-    /** The ticket without comments and attachments. */
+    /** The ticket without comments and attachments, with its version as staff see it. */
     public Optional<TicketView> summary(String id) {
-        return jdbc.query("SELECT * FROM ticket_view WHERE id = ?", TICKET, id).stream().findFirst();
+        return summary(id, true);
     }
 
-    /** The ticket with its comments (internal ones only when {@code withInternal}) and attachments. */
-    public Optional<TicketView> details(String id, boolean withInternal) {
-        return summary(id).map(ticket -> ticket.withDetails(comments(id, withInternal), attachments(id)));
+    /** The ticket with its comments (internal ones and the stream version only when {@code staff}) and attachments. */
+    public Optional<TicketView> details(String id, boolean staff) {
+        return summary(id, staff).map(ticket -> ticket.withDetails(comments(id, staff), attachments(id)));
+    }
+
+    /** A ticket's stream version and the version its contacts see, read together. */
+    public Optional<Versions> versions(String id) {
+        return jdbc.query("SELECT version, public_version FROM ticket_view WHERE id = ?",
+                (rs, n) -> new Versions(rs.getLong(1), rs.getLong(2)), id).stream().findFirst();
+    }
+
+    /** {@code stream}: the version of the ticket's event stream; {@code contacts}: the version contacts are shown. */
+    public record Versions(long stream, long contacts) {
+    }
+
+    private Optional<TicketView> summary(String id, boolean staff) {
+        return jdbc.query("SELECT * FROM ticket_view WHERE id = ?", staff ? FOR_STAFF : FOR_CONTACTS, id).stream().findFirst();
     }
 
     public Optional<TicketView.Attachment> attachment(String ticketId, String attachmentId) {
         return attachments(ticketId).stream().filter(a -> a.id().equals(attachmentId)).findFirst();
     }
 
-    /** A page of the tickets in the caller's scope that match the filter, newest first. */
-    public Page<TicketView> list(TenantScope scope, TicketFilter filter, PageRequest paging) {
+    /**
+     * A page of the tickets in the caller's scope that match the filter, newest first, their versions as staff
+     * ({@code staff}) or contacts see them.
+     */
+    public Page<TicketView> list(TenantScope scope, TicketFilter filter, PageRequest paging, boolean staff) {
         if (scope.isNothing()) {
             return Page.empty(paging);
         }
@@ -61,7 +78,7 @@ public class TicketQueries {
         pageArgs.add(paging.size());
         pageArgs.add(paging.offset());
         List<TicketView> items = jdbc.query("SELECT * FROM ticket_view" + where + " ORDER BY opened_at DESC, id LIMIT ? OFFSET ?",
-                TICKET, pageArgs.toArray());
+                staff ? FOR_STAFF : FOR_CONTACTS, pageArgs.toArray());
         return new Page<>(items, paging.page(), paging.size(), total == null ? 0 : total);
     }
 
@@ -90,6 +107,16 @@ public class TicketQueries {
             where.append(" AND ").append(column).append(" = ?");
             args.add(value);
         }
+    }
+
+    private static RowMapper<TicketView> ticket(String versionColumn, String updatedAtColumn) {
+        return (rs, n) -> new TicketView(
+                rs.getString("id"), rs.getString("ticket_key"), rs.getString("organization_id"), rs.getString("type"),
+                rs.getString("severity"), rs.getString("status"), rs.getString("title"), rs.getString("description"),
+                rs.getString("course_id"), rs.getString("affected_user_email"), rs.getString("page_url"),
+                rs.getString("channel"), rs.getString("assignee"), rs.getInt("escalation_level"), rs.getString("opened_by"),
+                instant(rs.getTimestamp("opened_at")), instant(rs.getTimestamp(updatedAtColumn)), rs.getLong(versionColumn),
+                List.of(), List.of());
     }
 
     private static Instant instant(Timestamp timestamp) {

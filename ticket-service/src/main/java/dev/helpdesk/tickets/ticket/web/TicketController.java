@@ -25,7 +25,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springdoc.core.annotations.ParameterObject;
 import jakarta.validation.Valid;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -50,14 +49,12 @@ import java.util.UUID;
 @Tag(name = "Tickets")
 class TicketController {
 
-    private final CommandGateway commands;
     private final TicketQueries queries;
     private final TicketWrites writes;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    TicketController(CommandGateway commands, TicketQueries queries, TicketWrites writes, MeterRegistry meters, Clock clock) {
-        this.commands = commands;
+    TicketController(TicketQueries queries, TicketWrites writes, MeterRegistry meters, Clock clock) {
         this.queries = queries;
         this.writes = writes;
         this.meters = meters;
@@ -69,9 +66,9 @@ class TicketController {
     ResponseEntity<TicketView> open(@Valid @RequestBody TicketRequests.Open body, Caller caller) {
         caller.requireReadable(body.organizationId(), "Organisation");
         String id = UUID.randomUUID().toString();
-        commands.sendAndWait(new OpenTicketCommand(id, body.organizationId(), body.type(), body.severity(), body.title(),
+        writes.send(new OpenTicketCommand(id, body.organizationId(), body.type(), body.severity(), body.title(),
                 body.description(), body.channel() == null ? Channel.PORTAL : body.channel(), body.courseId(),
-                body.affectedUserEmail(), body.pageUrl(), Actors.of(caller), clock.instant()));
+                body.affectedUserEmail(), body.pageUrl(), Actors.of(caller), clock.instant()), caller);
         meters.counter("helpdesk.tickets.opened", "type", body.type().name(), "severity", body.severity().name()).increment();
         TicketView view = writes.fresh(id, caller);
         return ResponseEntity.created(URI.create("/api/tickets/" + id)).eTag(view.etag()).body(view);
@@ -87,7 +84,7 @@ class TicketController {
                             @Valid @ParameterObject PageRequest paging,
                             Caller caller) {
         return queries.list(caller.scope(organizationId), new TicketFilter(name(status), name(severity), name(type), assignee),
-                paging);
+                paging, Actors.seesInternalNotes(caller));
     }
 
     @GetMapping("/{id}")
@@ -105,8 +102,8 @@ class TicketController {
                                        Caller caller) {
         writes.requireReadable(id, caller);
         String commentId = UUID.randomUUID().toString();
-        commands.sendAndWait(new AddCommentCommand(id, commentId, body.body(), body.visibility(), Actors.of(caller),
-                clock.instant(), writes.expectedVersion(id, ifMatch)));
+        writes.send(new AddCommentCommand(id, commentId, body.body(), body.visibility(), Actors.of(caller),
+                clock.instant(), writes.expectedVersion(id, ifMatch, caller)), caller);
         TicketView view = writes.fresh(id, caller);
         return ResponseEntity.created(URI.create("/api/tickets/" + id + "#comment-" + commentId)).eTag(view.etag()).body(view);
     }
@@ -117,7 +114,8 @@ class TicketController {
                                       @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                       Caller caller) {
         writes.requireReadable(id, caller);
-        commands.sendAndWait(new AssignTicketCommand(id, body.assignee(), Actors.of(caller), clock.instant(), writes.expectedVersion(id, ifMatch)));
+        writes.send(new AssignTicketCommand(id, body.assignee(), Actors.of(caller), clock.instant(),
+                writes.expectedVersion(id, ifMatch, caller)), caller);
         return writes.answer(id, caller);
     }
 
@@ -127,8 +125,8 @@ class TicketController {
                                         @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                         Caller caller) {
         writes.requireReadable(id, caller);
-        commands.sendAndWait(new ChangeSeverityCommand(id, body.severity(), body.justification(), Actors.of(caller),
-                clock.instant(), writes.expectedVersion(id, ifMatch)));
+        writes.send(new ChangeSeverityCommand(id, body.severity(), body.justification(), Actors.of(caller),
+                clock.instant(), writes.expectedVersion(id, ifMatch, caller)), caller);
         return writes.answer(id, caller);
     }
 
@@ -138,8 +136,8 @@ class TicketController {
                                       @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                       Caller caller) {
         writes.requireReadable(id, caller);
-        commands.sendAndWait(new ChangeStatusCommand(id, body.status(), body.reason(), Actors.of(caller), clock.instant(),
-                writes.expectedVersion(id, ifMatch)));
+        writes.send(new ChangeStatusCommand(id, body.status(), body.reason(), Actors.of(caller), clock.instant(),
+                writes.expectedVersion(id, ifMatch, caller)), caller);
         return writes.answer(id, caller);
     }
 
@@ -149,7 +147,8 @@ class TicketController {
                                       @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                       Caller caller) {
         writes.requireReadable(id, caller);
-        commands.sendAndWait(new ReopenTicketCommand(id, body.reason(), Actors.of(caller), clock.instant(), writes.expectedVersion(id, ifMatch)));
+        writes.send(new ReopenTicketCommand(id, body.reason(), Actors.of(caller), clock.instant(),
+                writes.expectedVersion(id, ifMatch, caller)), caller);
         return writes.answer(id, caller);
     }
 
@@ -159,7 +158,8 @@ class TicketController {
                                                  @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                  Caller caller) {
         writes.requireReadable(id, caller);
-        commands.sendAndWait(new RequestEscalationCommand(id, body.reason(), Actors.of(caller), clock.instant(), writes.expectedVersion(id, ifMatch)));
+        writes.send(new RequestEscalationCommand(id, body.reason(), Actors.of(caller), clock.instant(),
+                writes.expectedVersion(id, ifMatch, caller)), caller);
         TicketView view = writes.fresh(id, caller);
         return ResponseEntity.status(HttpStatus.CREATED).eTag(view.etag()).body(view);
     }
@@ -171,8 +171,8 @@ class TicketController {
                                                 Caller caller) {
         writes.requireReadable(id, caller);
         String entryId = UUID.randomUUID().toString();
-        commands.sendAndWait(new LogTimeCommand(id, entryId, body.minutes(), body.rate(), body.workDate(), body.note(),
-                Actors.of(caller), clock.instant(), writes.expectedVersion(id, ifMatch)));
+        writes.send(new LogTimeCommand(id, entryId, body.minutes(), body.rate(), body.workDate(), body.note(),
+                Actors.of(caller), clock.instant(), writes.expectedVersion(id, ifMatch, caller)), caller);
         TicketView view = writes.fresh(id, caller);
         return ResponseEntity.created(URI.create("/api/tickets/" + id + "/time-entries/" + entryId))
                 .eTag(view.etag()).body(Map.of("entryId", entryId));
@@ -185,8 +185,8 @@ class TicketController {
                                                     @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                     Caller caller) {
         writes.requireReadable(id, caller);
-        commands.sendAndWait(new ReverseTimeEntryCommand(id, entryId, body.reason(), Actors.of(caller), clock.instant(),
-                writes.expectedVersion(id, ifMatch)));
+        writes.send(new ReverseTimeEntryCommand(id, entryId, body.reason(), Actors.of(caller), clock.instant(),
+                writes.expectedVersion(id, ifMatch, caller)), caller);
         TicketView view = writes.fresh(id, caller);
         return ResponseEntity.status(HttpStatus.CREATED).eTag(view.etag()).body(Map.of("entryId", entryId, "reversed", "true"));
     }
