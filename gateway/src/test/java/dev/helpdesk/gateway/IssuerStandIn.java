@@ -42,9 +42,14 @@ final class IssuerStandIn implements AutoCloseable {
     }
 
     String token(String subject, List<String> roles, String issuer, RSAKey signingKey) {
+        return token(subject, roles, issuer, signingKey, null);
+    }
+
+    /** A token of this issuer's key for the given audience ({@code null}: no {@code aud} claim). */
+    String token(String subject, List<String> roles, String issuer, RSAKey signingKey, String audience) {
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID()).build(),
-                    new JWTClaimsSet.Builder().subject(subject).issuer(issuer).claim("roles", roles)
+                    new JWTClaimsSet.Builder().subject(subject).issuer(issuer).claim("roles", roles).audience(audience)
                             .issueTime(Date.from(Instant.now().minusSeconds(10)))
                             .expirationTime(Date.from(Instant.now().plusSeconds(3600))).build());
             jwt.sign(new RSASSASigner(signingKey));

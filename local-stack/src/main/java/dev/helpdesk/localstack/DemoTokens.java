@@ -13,15 +13,27 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
-/** HS256 tokens for the local stack, signed with its secret, so a newcomer can call the API at once. */
+/**
+ * HS256 tokens for the local stack, signed with its secret and carrying its issuer and audience (which every service
+ * and the gateway check) and an expiry, so a newcomer can call the API at once.
+ */
 public final class DemoTokens {
 
     private final String secret;
+    private final String issuer;
+    private final String audience;
     private final Duration lifetime;
 
-    public DemoTokens(String secret, Duration lifetime) {
+    public DemoTokens(String secret, String issuer, String audience, Duration lifetime) {
         this.secret = secret;
+        this.issuer = issuer;
+        this.audience = audience;
         this.lifetime = lifetime;
+    }
+
+    /** Tokens of a stack started with the default issuer and audience. */
+    public DemoTokens(String secret, Duration lifetime) {
+        this(secret, StackConfig.LOCAL_ISSUER, StackConfig.LOCAL_AUDIENCE, lifetime);
     }
 
     public String token(String userId, List<String> roles, String organizationId) {
@@ -31,6 +43,8 @@ public final class DemoTokens {
                 .claim("name", userId)
                 .claim("email", userId + "@example.org")
                 .claim("roles", roles)
+                .issuer(issuer)
+                .audience(audience)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(lifetime)));
         if (organizationId != null) {

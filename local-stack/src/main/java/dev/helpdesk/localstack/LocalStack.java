@@ -67,7 +67,7 @@ public final class LocalStack {
             System.out.println("Stopped.");
         }, "local-stack-shutdown"));
 
-        DemoTokens tokens = new DemoTokens(config.jwtSecret(), Duration.ofHours(12));
+        DemoTokens tokens = new DemoTokens(config.jwtSecret(), config.tokenIssuer(), config.tokenAudience(), Duration.ofHours(12));
         String organizationId = null;
         if (config.demoData()) {
             try {

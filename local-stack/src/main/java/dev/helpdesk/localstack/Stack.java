@@ -106,6 +106,8 @@ public final class Stack implements AutoCloseable {
         env.put("HELPDESK_KAFKA_BOOTSTRAP", config.kafkaBootstrap());
         env.put("HELPDESK_JWT_SECRET", config.jwtSecret());
         env.put("HELPDESK_SECURITY_ALLOW_LOCAL_SECRET", "true");
+        env.put("HELPDESK_SECURITY_ISSUER", config.tokenIssuer());
+        env.put("HELPDESK_SECURITY_AUDIENCE", config.tokenAudience());
         env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         if (spec.database() != null) {
             env.put("SPRING_DATASOURCE_URL", database.jdbcUrl(spec.database()));

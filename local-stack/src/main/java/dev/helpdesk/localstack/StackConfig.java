@@ -17,6 +17,8 @@ import java.util.function.UnaryOperator;
  * @param javaOptions JVM options for each service process
  * @param dbPreloadLibraries PostgreSQL {@code shared_preload_libraries} (e.g. {@code pg_stat_statements} for the
  *                    benchmarks); empty: none
+ * @param tokenIssuer  the {@code iss} every service and the gateway require of HS256 tokens, and the demo tokens carry
+ * @param tokenAudience the {@code aud} every service and the gateway require, and the demo tokens carry
  */
 public record StackConfig(
         Path home,
@@ -27,15 +29,24 @@ public record StackConfig(
         String jwtSecret,
         List<String> javaOptions,
         boolean demoData,
-        List<String> dbPreloadLibraries) {
+        List<String> dbPreloadLibraries,
+        String tokenIssuer,
+        String tokenAudience) {
 
     public StackConfig(Path home, Path dataDir, int dbPort, int kafkaPort, List<ServiceSpec> services, String jwtSecret,
                        List<String> javaOptions, boolean demoData) {
-        this(home, dataDir, dbPort, kafkaPort, services, jwtSecret, javaOptions, demoData, List.of());
+        this(home, dataDir, dbPort, kafkaPort, services, jwtSecret, javaOptions, demoData, List.of(), LOCAL_ISSUER,
+                LOCAL_AUDIENCE);
     }
 
     /** The well-known demo secret; the local stack only. Production uses an OIDC issuer or its own secret. */
     public static final String LOCAL_DEMO_SECRET = "local-helpdesk-demo-secret-change-me-0123456789";
+
+    /** The {@code iss} of the local stack's tokens unless {@code HELPDESK_SECURITY_ISSUER} says otherwise. */
+    public static final String LOCAL_ISSUER = "helpdesk-local-stack";
+
+    /** The {@code aud} of the local stack's tokens unless {@code HELPDESK_SECURITY_AUDIENCE} says otherwise. */
+    public static final String LOCAL_AUDIENCE = "helpdesk-api";
 
     public static StackConfig fromEnvironment(Map<String, String> env, boolean demoData) {
         UnaryOperator<String> get = env::get;
@@ -55,7 +66,9 @@ public record StackConfig(
                 List.of(or(get, "HELPDESK_JAVA_OPTS", "-Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1").trim().split("\\s+")),
                 demoData,
                 List.of(or(get, "HELPDESK_DB_PRELOAD_LIBRARIES", "").trim().split("\\s*,\\s*")).stream()
-                        .filter(library -> !library.isEmpty()).toList());
+                        .filter(library -> !library.isEmpty()).toList(),
+                or(get, "HELPDESK_SECURITY_ISSUER", LOCAL_ISSUER),
+                or(get, "HELPDESK_SECURITY_AUDIENCE", LOCAL_AUDIENCE));
     }
 
     public ServiceSpec gateway() {

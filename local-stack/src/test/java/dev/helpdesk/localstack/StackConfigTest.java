@@ -2,6 +2,12 @@ package dev.helpdesk.localstack;
 
 import org.junit.jupiter.api.Test;
 
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +31,23 @@ class StackConfigTest {
         assertThat(config.gateway().port()).isEqualTo(9090);
         assertThat(config.jwtSecret()).hasSize(40);
         assertThat(config.demoData()).isFalse();
+    }
+
+    @Test
+    void theStackNamesTheIssuerAndAudienceItsTokensCarryAndEveryServiceChecks() throws Exception {
+        StackConfig defaults = StackConfig.fromEnvironment(Map.of(), false);
+        assertThat(defaults.tokenIssuer()).isEqualTo(StackConfig.LOCAL_ISSUER);
+        assertThat(defaults.tokenAudience()).isEqualTo(StackConfig.LOCAL_AUDIENCE);
+        StackConfig own = StackConfig.fromEnvironment(
+                Map.of("HELPDESK_SECURITY_ISSUER", "https://login.example.org", "HELPDESK_SECURITY_AUDIENCE", "desk"), false);
+        assertThat(own.tokenIssuer()).isEqualTo("https://login.example.org");
+        assertThat(own.tokenAudience()).isEqualTo("desk");
+
+        JWTClaimsSet claims = SignedJWT.parse(new DemoTokens(own.jwtSecret(), own.tokenIssuer(), own.tokenAudience(),
+                Duration.ofHours(1)).token("demo-agent", List.of("agent"), null)).getJWTClaimsSet();
+        assertThat(claims.getIssuer()).isEqualTo("https://login.example.org");
+        assertThat(claims.getAudience()).containsExactly("desk");
+        assertThat(claims.getExpirationTime()).isAfter(new Date());
     }
 
     @Test

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.helpdesk.edge.caller.CallerArgumentResolver;
 import dev.helpdesk.edge.problem.ProblemAdvice;
 import dev.helpdesk.edge.problem.ProblemErrorController;
-import org.springframework.beans.factory.annotation.Value;
+import dev.helpdesk.edge.token.TokenRules;
+import dev.helpdesk.edge.token.TokenSettings;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -15,15 +17,17 @@ import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.security.access.expression.method.MethodSecurityExpressionHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import javax.crypto.spec.SecretKeySpec;
@@ -32,7 +36,8 @@ import java.util.List;
 
 /**
  * The HTTP edge of a servlet service. Bearer tokens: of the OIDC issuer {@code helpdesk.security.issuer-uri} when
- * set, otherwise HS256 tokens signed with {@code helpdesk.security.jwt-secret} (at least 32 bytes; the local stack).
+ * set, otherwise HS256 tokens signed with {@code helpdesk.security.jwt-secret} (at least 32 bytes; the local stack),
+ * both with the {@link TokenRules} of {@link TokenSettings}.
  * Correlation ids on every request. {@code Idempotency-Key} on writes while {@code helpdesk.idempotency.enabled} is
  * true (the default) and the service has a {@link JdbcTemplate}: the service then owns the table
  * {@code idempotent_request} in its own Flyway migrations (columns in {@link IdempotencyFilter}). The service
@@ -44,6 +49,7 @@ import java.util.List;
         after = {JacksonAutoConfiguration.class, JdbcTemplateAutoConfiguration.class},
         before = {OAuth2ResourceServerAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(TokenSettings.class)
 public class EdgeAutoConfiguration {
 
     @Bean
@@ -58,22 +64,25 @@ public class EdgeAutoConfiguration {
         return new EdgeSecurity(problems);
     }
 
+    /**
+     * The HS256 secret's decoder, or the OIDC issuer's when {@code issuer-uri} is set; either checks the
+     * {@link TokenRules} ({@code exp} required, issuer, audience). An unsafe configuration (no secret nor issuer, a
+     * short secret, the public demo secret outside the local stack) stops the service at start.
+     */
     @Bean
     @ConditionalOnMissingBean
-    JwtDecoder jwtDecoder(@Value("${helpdesk.security.issuer-uri:}") String issuerUri,
-                          @Value("${helpdesk.security.jwt-secret:}") String secret) {
-        if (!issuerUri.isBlank()) {
-            return JwtDecoders.fromIssuerLocation(issuerUri);
-        }
-        if (secret.getBytes(StandardCharsets.UTF_8).length < 32) {
-            throw new IllegalStateException(
-                    "Set helpdesk.security.issuer-uri (OIDC) or helpdesk.security.jwt-secret (HELPDESK_JWT_SECRET, at least 32 bytes)");
+    JwtDecoder jwtDecoder(TokenSettings settings, Environment environment) {
+        settings.requireSafe(environment.acceptsProfiles(Profiles.of("local")));
+        if (settings.hasIssuerUri()) {
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(settings.issuerUri()).build();
+            decoder.setJwtValidator(TokenRules.forIssuerUri(settings));
+            return decoder;
         }
         NimbusJwtDecoder decoder = NimbusJwtDecoder
-                .withSecretKey(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
+                .withSecretKey(new SecretKeySpec(settings.jwtSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault()));
+        decoder.setJwtValidator(TokenRules.forSecret(settings));
         return decoder;
     }
 
@@ -95,12 +104,24 @@ public class EdgeAutoConfiguration {
         return new CallerArgumentResolver();
     }
 
+    /**
+     * Controller methods may take the {@link dev.helpdesk.edge.caller.Caller}; their {@code @PreAuthorize} rule is
+     * decided before the request body is read and validated, so a caller without the role gets 403, never a 400
+     * that tells them how to shape a request they may not make.
+     */
     @Bean
-    WebMvcConfigurer callerParameters(CallerArgumentResolver callers) {
+    WebMvcConfigurer callerParameters(CallerArgumentResolver callers,
+                                      ObjectProvider<MethodSecurityExpressionHandler> expressionHandler) {
+        AuthorizationBeforeBinding authorization = new AuthorizationBeforeBinding(expressionHandler.getIfAvailable());
         return new WebMvcConfigurer() {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
                 resolvers.add(callers);
+            }
+
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(authorization);
             }
         };
     }

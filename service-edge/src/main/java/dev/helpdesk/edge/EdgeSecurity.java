@@ -7,16 +7,23 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Builds a service's security filter chain: CSRF off, stateless, health/info/prometheus, API docs, {@code /error} and
  * CORS pre-flights open, then the service's own path rules, every other request authenticated with a bearer token
- * whose {@code roles} claim gives the roles; 401 and 403 answered as problem details.
+ * whose {@code roles} claim gives the roles; a token of a confined role (not staff) without an {@code org} claim is
+ * refused with 403 on every path that needs a token ({@link OrganizationClaimFilter}); 401 and 403 answered as
+ * problem details.
  */
 public class EdgeSecurity {
 
     public static final String ROLES_CLAIM = "roles";
+
+    /** Paths anyone may call, with or without a token. */
+    static final String[] OPEN_PATHS = {"/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+            "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error"};
 
     private final ProblemAuthenticationEntryPoint problems;
 
@@ -38,9 +45,7 @@ public class EdgeSecurity {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> {
-                    auth.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
-                            .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                            .requestMatchers("/error").permitAll()
+                    auth.requestMatchers(OPEN_PATHS).permitAll()
                             .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll();
                     serviceRules.customize(auth);
                     auth.anyRequest().authenticated();
@@ -50,6 +55,7 @@ public class EdgeSecurity {
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .addFilterAfter(new OrganizationClaimFilter(problems, OPEN_PATHS), BearerTokenAuthenticationFilter.class)
                 .build();
     }
 

@@ -35,6 +35,11 @@ public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint
         write(response, ProblemType.FORBIDDEN, "Your role may not do this.", request);
     }
 
+    /** 403 with a detail of its own (a refusal that is not about the role). */
+    public void forbid(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
+        write(response, ProblemType.FORBIDDEN, detail, request);
+    }
+
     private void write(HttpServletResponse response, ProblemType type, String detail, HttpServletRequest request) throws IOException {
         ProblemDetail problem = Problems.of(type, detail);
         problem.setInstance(URI.create(request.getRequestURI()));

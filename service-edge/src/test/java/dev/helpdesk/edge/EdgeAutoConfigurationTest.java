@@ -1,5 +1,6 @@
 package dev.helpdesk.edge;
 
+import dev.helpdesk.edge.token.TokenSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
@@ -44,7 +45,21 @@ class EdgeAutoConfigurationTest {
     void aShortSecretWithoutIssuerStopsTheServiceWithAnExplanation() {
         runner.withPropertyValues("helpdesk.security.jwt-secret=too-short")
                 .run(context -> assertThat(context).hasFailed().getFailure()
-                        .rootCause().hasMessage("Set helpdesk.security.issuer-uri (OIDC) or helpdesk.security.jwt-secret (HELPDESK_JWT_SECRET, at least 32 bytes)"));
+                        .rootCause().hasMessage("helpdesk.security.jwt-secret (HELPDESK_JWT_SECRET) must be at least 32 bytes for HS256"));
+        runner.run(context -> assertThat(context).hasFailed().getFailure()
+                .rootCause().hasMessage("Set helpdesk.security.issuer-uri (HELPDESK_OIDC_ISSUER_URI) "
+                        + "or helpdesk.security.jwt-secret (HELPDESK_JWT_SECRET, at least 32 bytes)"));
+    }
+
+    @Test
+    void thePublicDemoSecretStopsTheServiceOutsideTheLocalStack() {
+        runner.withPropertyValues("helpdesk.security.jwt-secret=" + TokenSettings.LOCAL_DEMO_SECRET)
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageStartingWith("helpdesk.security.jwt-secret is the public demo secret of the local stack")
+                        .hasMessageContaining("HELPDESK_SECURITY_ALLOW_LOCAL_SECRET"));
+        runner.withPropertyValues("helpdesk.security.jwt-secret=" + TokenSettings.LOCAL_DEMO_SECRET,
+                        "helpdesk.security.allow-local-secret=true")
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(JwtDecoder.class));
     }
 
     @Test

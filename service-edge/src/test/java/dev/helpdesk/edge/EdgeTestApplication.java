@@ -13,6 +13,8 @@ import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,10 +34,12 @@ import java.util.stream.IntStream;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A service as small as possible that uses the edge: its only own rule is that /api/admin/** needs the admin role.
+ * A service as small as possible that uses the edge: its only own path rule is that /api/admin/** needs the admin
+ * role; {@code POST /api/things/standard} is for admins by method security.
  * Its things belong to organisations ({@code org-1} or {@code org-2}), are at version 3 and have a paged list.
  */
 @SpringBootApplication
+@EnableMethodSecurity
 public class EdgeTestApplication {
 
     @Bean
@@ -84,6 +88,13 @@ public class EdgeTestApplication {
         @PostMapping(path = "/api/things", consumes = "application/json")
         ResponseEntity<Thing> create(@Valid @RequestBody Thing thing) {
             return ResponseEntity.created(URI.create("/api/things/1")).body(thing);
+        }
+
+        /** Guarded by method security only (no path rule), as the services' admin writes are. */
+        @PostMapping(path = "/api/things/standard", consumes = "application/json")
+        @PreAuthorize("hasRole('admin')")
+        ResponseEntity<Thing> createStandard(@Valid @RequestBody Thing thing) {
+            return ResponseEntity.created(URI.create("/api/things/standard")).body(thing);
         }
 
         @GetMapping("/api/things")

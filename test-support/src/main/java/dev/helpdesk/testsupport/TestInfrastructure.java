@@ -30,6 +30,8 @@ public final class TestInfrastructure {
         properties.put("helpdesk.topics.escalations", "helpdesk.escalations.v1." + suffix);
         properties.put("helpdesk.topics.budgets", "helpdesk.budgets.v1." + suffix);
         properties.put("helpdesk.security.jwt-secret", TestTokens.SECRET);
+        properties.put("helpdesk.security.issuer", TestTokens.ISSUER);
+        properties.put("helpdesk.security.audience", TestTokens.AUDIENCE);
         return properties;
     }
 }

@@ -56,11 +56,8 @@ public class EscalationController {
         if (state != null && wanted.isEmpty()) {
             throw ProblemException.invalid("state", "must be OPEN, ACKNOWLEDGED or CLOSED");
         }
-        String organization = caller.tenant().orElse(organizationId);
-        if (organizationId != null && !organizationId.equals(organization)) {
-            return Page.empty(paging);
-        }
-        return escalations.search(new EscalationQuery(ticketId, organization, wanted.orElse(null), paging.page(), paging.size()));
+        return escalations.search(caller.scope(organizationId),
+                new EscalationQuery(ticketId, wanted.orElse(null), paging.page(), paging.size()));
     }
 
     @GetMapping("/{id}")

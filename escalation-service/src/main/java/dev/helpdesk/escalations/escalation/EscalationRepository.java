@@ -2,6 +2,7 @@ package dev.helpdesk.escalations.escalation;
 
 import dev.helpdesk.pipeline.timer.TimerAlarm;
 
+import dev.helpdesk.edge.caller.TenantScope;
 import dev.helpdesk.edge.paging.Page;
 import dev.helpdesk.escalations.domain.EscalationState;
 import dev.helpdesk.escalations.domain.Trigger;
@@ -113,16 +114,19 @@ public class EscalationRepository {
                 WHERE escalation_id = ? AND fired_at IS NULL""", ts(retryAt), maxAttempts, ts(now), escalationId);
     }
 
-    public Page<Escalation> search(EscalationQuery query) {
+    public Page<Escalation> search(TenantScope scope, EscalationQuery query) {
+        if (scope.isNothing()) {
+            return new Page<>(List.of(), query.page(), query.size(), 0);
+        }
         List<Object> arguments = new ArrayList<>();
         StringBuilder where = new StringBuilder(" WHERE true");
         if (query.ticketId() != null) {
             where.append(" AND ticket_id = ?");
             arguments.add(query.ticketId());
         }
-        if (query.organizationId() != null) {
+        if (scope.organizationId().isPresent()) {
             where.append(" AND organization_id = ?");
-            arguments.add(query.organizationId());
+            arguments.add(scope.organizationId().get());
         }
         if (query.state() != null) {
             where.append(" AND state = ?");

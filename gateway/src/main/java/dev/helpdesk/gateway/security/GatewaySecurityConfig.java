@@ -1,5 +1,6 @@
 package dev.helpdesk.gateway.security;
 
+import dev.helpdesk.edge.token.TokenSettings;
 import dev.helpdesk.gateway.cors.CorsSettings;
 import dev.helpdesk.gateway.cors.PortalCorsFilter;
 import dev.helpdesk.gateway.limits.CallerBuckets;
@@ -8,6 +9,7 @@ import dev.helpdesk.gateway.limits.RateLimitSettings;
 import dev.helpdesk.gateway.limits.RateLimitedAuthenticationEntryPoint;
 import dev.helpdesk.gateway.problem.ProblemResponseWriter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -34,6 +36,7 @@ import reactor.core.publisher.Mono;
  */
 @Configuration
 @EnableWebFluxSecurity
+@EnableConfigurationProperties(TokenSettings.class)
 public class GatewaySecurityConfig {
 
     static final String[] PUBLIC_PATHS = {"/actuator/health", "/actuator/health/**", "/actuator/prometheus",
@@ -86,9 +89,8 @@ public class GatewaySecurityConfig {
     }
 
     @Bean
-    ReactiveJwtDecoder jwtDecoder(SecuritySettings settings, Environment environment) {
-        settings.requireSafe(environment.acceptsProfiles(Profiles.of("local")));
-        return TokenDecoders.forSettings(settings);
+    ReactiveJwtDecoder jwtDecoder(TokenSettings settings, Environment environment) {
+        return TokenDecoders.forSettings(settings.requireSafe(environment.acceptsProfiles(Profiles.of("local"))));
     }
 
     static ReactiveJwtAuthenticationConverterAdapter rolesConverter() {

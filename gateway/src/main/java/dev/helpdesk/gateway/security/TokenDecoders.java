@@ -2,9 +2,9 @@ package dev.helpdesk.gateway.security;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWTParser;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import dev.helpdesk.edge.token.TokenRules;
+import dev.helpdesk.edge.token.TokenSettings;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
@@ -15,16 +15,17 @@ import java.text.ParseException;
 /**
  * Builds the decoder that checks bearer tokens. With both a secret and an issuer, an HS256 token is checked against
  * the secret and any other against the issuer's keys; each decoder accepts only its own algorithms, so a token
- * cannot pick a weaker check for itself ({@code alg: none} and unknown algorithms fail).
+ * cannot pick a weaker check for itself ({@code alg: none} and unknown algorithms fail). Both check service-edge's
+ * {@link TokenRules}: {@code exp} required, issuer, audience when configured, the same as every service.
  */
 final class TokenDecoders {
 
     private TokenDecoders() {
     }
 
-    static ReactiveJwtDecoder forSettings(SecuritySettings settings) {
-        ReactiveJwtDecoder secretDecoder = settings.hasSecret() ? secretDecoder(settings.jwtSecret()) : null;
-        ReactiveJwtDecoder issuerDecoder = settings.hasIssuer() ? issuerDecoder(settings.issuerUri()) : null;
+    static ReactiveJwtDecoder forSettings(TokenSettings settings) {
+        ReactiveJwtDecoder secretDecoder = settings.hasSecret() ? secretDecoder(settings) : null;
+        ReactiveJwtDecoder issuerDecoder = settings.hasIssuerUri() ? issuerDecoder(settings) : null;
         if (issuerDecoder == null) {
             return secretDecoder;
         }
@@ -42,19 +43,19 @@ final class TokenDecoders {
         }
     }
 
-    private static ReactiveJwtDecoder secretDecoder(String secret) {
+    private static ReactiveJwtDecoder secretDecoder(TokenSettings settings) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
-                .withSecretKey(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
+                .withSecretKey(new SecretKeySpec(settings.jwtSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault()));
+        decoder.setJwtValidator(TokenRules.forSecret(settings));
         return decoder;
     }
 
     /** The issuer's metadata and keys are fetched on first use, so a slow issuer does not block the gateway's start. */
-    private static ReactiveJwtDecoder issuerDecoder(String issuerUri) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withIssuerLocation(issuerUri).build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuerUri));
+    private static ReactiveJwtDecoder issuerDecoder(TokenSettings settings) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withIssuerLocation(settings.issuerUri()).build();
+        decoder.setJwtValidator(TokenRules.forIssuerUri(settings));
         return decoder;
     }
 }

@@ -59,6 +59,27 @@ public record Caller(String userId, String name, String email, Set<Role> roles, 
         return Optional.of(organizationId);
     }
 
+    /** A confined caller (not staff) whose token names no organisation: refused everywhere (fail closed). */
+    public boolean lacksOrganization() {
+        return !isStaff() && (organizationId == null || organizationId.isBlank());
+    }
+
+    /**
+     * The scope of a list the caller asked for, optionally narrowed to {@code requestedOrganizationId}: staff get
+     * that organisation or every one; a confined caller gets their own, or nothing when they asked for another
+     * (403 without an organisation of their own).
+     */
+    public TenantScope scope(String requestedOrganizationId) {
+        Optional<String> own = tenant();
+        if (own.isEmpty()) {
+            return requestedOrganizationId == null ? TenantScope.everyOrganization() : TenantScope.of(requestedOrganizationId);
+        }
+        if (requestedOrganizationId != null && !requestedOrganizationId.equals(own.get())) {
+            return TenantScope.nothing();
+        }
+        return TenantScope.of(own.get());
+    }
+
     /** Whether the caller may read the data of this organisation (403 for a confined caller without organisation). */
     public boolean mayRead(String organizationId) {
         return tenant().map(own -> Objects.equals(own, organizationId)).orElse(true);

@@ -26,6 +26,24 @@ class CallerTest {
     }
 
     @Test
+    void aListIsScopedToTheContactsOwnOrganisationOrToNothing() {
+        Caller contact = Caller.of(jwt(List.of("contact"), "org-1"));
+        Caller agent = Caller.of(jwt(List.of("agent"), null));
+
+        assertThat(contact.scope(null).organizationId()).hasValue("org-1");
+        assertThat(contact.scope("org-1").organizationId()).hasValue("org-1");
+        assertThat(contact.scope("org-2").isNothing()).isTrue();
+        assertThat(agent.scope(null).organizationId()).isEmpty();
+        assertThat(agent.scope(null).isNothing()).isFalse();
+        assertThat(agent.scope("org-2").organizationId()).hasValue("org-2");
+        assertThatThrownBy(() -> Caller.of(jwt(List.of("contact"), null)).scope(null))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.type()).isEqualTo(ProblemType.FORBIDDEN));
+        assertThat(Caller.of(jwt(List.of("contact"), " ")).lacksOrganization()).isTrue();
+        assertThat(Caller.of(jwt(List.of(), null)).lacksOrganization()).isTrue();
+        assertThat(agent.lacksOrganization()).isFalse();
+    }
+
+    @Test
     void staffReadEveryOrganisation() {
         for (Role staff : Role.STAFF) {
             Caller caller = Caller.of(jwt(List.of(staff.claim()), null));

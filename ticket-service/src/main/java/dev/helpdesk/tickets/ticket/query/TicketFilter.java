@@ -1,5 +1,5 @@
 package dev.helpdesk.tickets.ticket.query;
 
-/** List filters; null means any. */
-public record TicketFilter(String organizationId, String status, String severity, String type, String assignee) {
+/** List filters besides the organisation (a {@link dev.helpdesk.edge.caller.TenantScope}); null means any. */
+public record TicketFilter(String status, String severity, String type, String assignee) {
 }

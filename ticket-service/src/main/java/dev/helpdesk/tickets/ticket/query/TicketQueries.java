@@ -1,5 +1,6 @@
 package dev.helpdesk.tickets.ticket.query;
 
+import dev.helpdesk.edge.caller.TenantScope;
 import dev.helpdesk.edge.paging.Page;
 import dev.helpdesk.edge.paging.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -57,11 +58,17 @@ public class TicketQueries {
         return attachments(ticketId).stream().filter(a -> a.id().equals(attachmentId)).findFirst();
     }
 
-    /** A page of tickets, their versions as staff ({@code staff}) or contacts see them. */
-    public Page<TicketView> list(TicketFilter filter, PageRequest paging, boolean staff) {
+    /**
+     * A page of the tickets in the caller's scope that match the filter, newest first, their versions as staff
+     * ({@code staff}) or contacts see them.
+     */
+    public Page<TicketView> list(TenantScope scope, TicketFilter filter, PageRequest paging, boolean staff) {
+        if (scope.isNothing()) {
+            return Page.empty(paging);
+        }
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
-        condition(where, args, "organization_id", filter.organizationId());
+        condition(where, args, "organization_id", scope.organizationId().orElse(null));
         condition(where, args, "status", filter.status());
         condition(where, args, "severity", filter.severity());
         condition(where, args, "type", filter.type());

@@ -83,12 +83,8 @@ class TicketController {
                             @RequestParam(required = false) String assignee,
                             @Valid @ParameterObject PageRequest paging,
                             Caller caller) {
-        String organization = caller.tenant().orElse(organizationId);
-        if (organizationId != null && !organizationId.equals(organization)) {
-            return Page.empty(paging);
-        }
-        return queries.list(new TicketFilter(organization, name(status), name(severity), name(type), assignee), paging,
-                Actors.seesInternalNotes(caller));
+        return queries.list(caller.scope(organizationId), new TicketFilter(name(status), name(severity), name(type), assignee),
+                paging, Actors.seesInternalNotes(caller));
     }
 
     @GetMapping("/{id}")
