@@ -7,6 +7,7 @@ import dev.helpdesk.budgets.fixtures.BudgetTopicReader;
 import dev.helpdesk.budgets.fixtures.TicketTopic;
 import dev.helpdesk.budgets.fixtures.TicketTopicCreation;
 import dev.helpdesk.events.RateKind;
+import dev.helpdesk.events.ticket.TimeEntryLoggedEvent;
 import dev.helpdesk.testsupport.RealInfrastructure;
 import dev.helpdesk.testsupport.ApiDocumentAssertions;
 import dev.helpdesk.testsupport.TestTokens;
@@ -28,10 +29,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -350,24 +353,58 @@ class BudgetProjectionTest {
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
+    /**
+     * One poll of good records around poison ones, all on one ticket's partition: the good ones are applied, each
+     * poison one is set aside with its reason, an unknown type is skipped, and the partition is not stuck. The
+     * listener is stopped while they are sent (a paused consumer may still receive the first of them alone, from a
+     * fetch that was waiting at the broker), so its next consumer reads them with one fetch.
+     */
     @Test
-    void setsMalformedRecordsAsideAndKeepsConsuming() {
+    void setsPoisonRecordsAsideWithTheirReasonAndKeepsConsumingThePartition() throws Exception {
         tickets.registered(org, "1000.00", "100.00", "150.00", START, END);
-        tickets.sendRaw("T-bad", "this is not json");
-        tickets.logged(org, t("T-1"), "bad-minutes", "alice", -5, RateKind.STANDARD, WORKED, "negative");
-        tickets.sendRaw("T-bad", "{\"id\":\"x1\",\"type\":\"helpdesk.ticket.time-entry-logged.v1\",\"data\":{\"minutes\":\"many\"}}");
-        tickets.sendRaw("T-new", "{\"id\":\"x2\",\"type\":\"helpdesk.ticket.something-new.v7\",\"data\":{}}");
-        tickets.logged(org, t("T-1"), "e1", "alice", 60, RateKind.STANDARD, WORKED, "fine");
+        awaitBudget(org, "0.00");
+        String ticket = t("T-poison");
+        MessageListenerContainer listener = listeners.getListenerContainer("budget-service");
+        listener.stop();
 
-        awaitBudget(org, "100.00");
+        tickets.logged(org, ticket, "good-1", "alice", 60, RateKind.STANDARD, WORKED, "before");          // 100.00
+        tickets.sendRaw(ticket, "this is not json");
+        TicketTopic.Sent nul = tickets.logged(org, ticket, "nul", "alice", 60, RateKind.STANDARD, WORKED,
+                "a NUL \u0000 PostgreSQL refuses");
+        TicketTopic.Sent lacking = tickets.send(ticket, "Ticket", new TimeEntryLoggedEvent(ticket, org, null, "alice",
+                60, RateKind.STANDARD, WORKED, "no entry id", Instant.now()));
+        TicketTopic.Sent negative = tickets.logged(org, ticket, "negative", "alice", -5, RateKind.STANDARD, WORKED, "");
+        tickets.sendRaw(ticket, "{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"helpdesk.ticket.something-new.v7\",\"data\":{}}");
+        tickets.logged(org, ticket, "good-2", "bob", 30, RateKind.CONSULTANCY, WORKED, "after");          // 75.00
+        listener.start();
+
+        awaitBudget(org, "175.00");
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
-                "select count(*) from dead_letter where topic = ?", Integer.class, ticketsTopic) == 3);
-        List<Map<String, Object>> letters = jdbc.queryForList(
-                "select partition, record_offset, reason, record_value from dead_letter where topic = ? order by id", ticketsTopic);
-        assertThat(letters).extracting(l -> (String) l.get("reason"))
-                .containsExactlyInAnyOrder("not JSON", "minutes must be between 1 and 100000", "data does not match helpdesk.ticket.time-entry-logged.v1");
-        assertThat(letters).allSatisfy(l -> assertThat(((Number) l.get("record_offset")).longValue()).isNotNegative());
-        assertThat(metrics()).contains("helpdesk_budget_dead_letters_total");
+                "select count(*) from dead_letter where topic = ? and record_key = ?", Integer.class, ticketsTopic, ticket) == 4);
+        Map<String, Map<String, Object>> letters = new java.util.HashMap<>();
+        jdbc.queryForList("select * from dead_letter where topic = ? and record_key = ?", ticketsTopic, ticket)
+                .forEach(letter -> letters.put(letter.get("event_id") == null ? "not json" : (String) letter.get("event_id"), letter));
+        assertThat(letters.get("not json")).containsEntry("reason", "value is not JSON")
+                .containsEntry("record_value", "this is not json");
+        assertThat((String) letters.get(eventId(nul)).get("reason")).contains("0x00");
+        assertThat(letters.get(eventId(nul))).containsEntry("attempts", 3)
+                .containsEntry("event_type", "helpdesk.ticket.time-entry-logged.v1");
+        assertThat(letters.get(eventId(lacking)))
+                .containsEntry("reason", "helpdesk.ticket.time-entry-logged.v1 lacks data.entryId");
+        assertThat(letters.get(eventId(negative))).containsEntry("reason", "minutes must be between 1 and 100000");
+        assertThat(letters.values()).extracting(letter -> letter.get("partition_no")).containsOnly(
+                letters.get("not json").get("partition_no"));
+        assertThat(jdbc.queryForList("select entry_id from ledger_line where ticket_id = ? order by entry_id",
+                String.class, ticket)).containsExactly("good-1", "good-2");
+
+        tickets.logged(org, ticket, "good-3", "alice", 60, RateKind.STANDARD, WORKED, "later");           // 100.00
+        awaitBudget(org, "275.00");
+        assertThat(metrics())
+                .containsPattern("helpdesk_dead_letters_total\\{[^}]*topic=\"" + java.util.regex.Pattern.quote(ticketsTopic) + "\"[^}]*} [1-9]");
+    }
+
+    private String eventId(TicketTopic.Sent sent) throws com.fasterxml.jackson.core.JsonProcessingException {
+        return objectMapper.readTree(sent.value()).get("id").asText();
     }
 
     @Test

@@ -24,8 +24,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A rebuild applies time entries together ({@link ProjectionWriter#applyTimeEntries}); this pins that it stores
- * exactly what applying them one by one stores: repeats of an event id applied once, the first of two events for
+ * The live consumer and a rebuild apply the events of a poll together ({@link ProjectionWriter#applyAll}); this
+ * pins that it stores exactly what applying them one by one stores: repeats of an event id applied once, the first of two events for
  * the same entry wins, an id the generation already applied is skipped, the envelope's time stands in for a missing
  * one.
  */
@@ -71,13 +71,13 @@ class TimeEntryBatchTest {
 
         long appliedOneByOne = transaction.execute(status ->
                 events.stream().filter(event -> writer.apply(ONE_BY_ONE, event)).count());
-        int appliedTogether = transaction.execute(status -> writer.applyTimeEntries(TOGETHER, events));
+        int appliedTogether = transaction.execute(status -> writer.applyAll(TOGETHER, events).size());
 
         assertThat(appliedTogether).isEqualTo(appliedOneByOne).isEqualTo(5);
         assertThat(lines(TOGETHER)).isEqualTo(lines(ONE_BY_ONE)).hasSize(4);
         assertThat(lines(TOGETHER).get(0)).containsEntry("minutes", 30).containsEntry("note", "first");
         assertThat(marks(TOGETHER)).isEqualTo(marks(ONE_BY_ONE)).containsExactly("ev-1", "ev-2", "ev-3", "ev-4", "ev-5", "ev-6");
-        int repeated = transaction.execute(status -> writer.applyTimeEntries(TOGETHER, events));
+        int repeated = transaction.execute(status -> writer.applyAll(TOGETHER, events).size());
         assertThat(repeated).isZero();
     }
 

@@ -5,6 +5,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,6 +26,9 @@ class InboundPipelineTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrap;
@@ -64,6 +68,8 @@ class InboundPipelineTest {
         assertThat(incomplete.get("reason")).isEqualTo("test.note.added.v1 lacks data.body");
         assertThat(jdbc.queryForList("SELECT event_id FROM processed_event", String.class))
                 .containsExactlyInAnyOrder(good1, good2, good3);
+        // Counted once each, though the poll's first transaction (which stored the unreadable ones) rolled back.
+        assertThat(meters.counter("helpdesk.dead.letters", "topic", topic).count()).isEqualTo(3.0);
     }
 
     private void send(List<String> values) {

@@ -6,7 +6,10 @@ import dev.helpdesk.events.ReceivedEvents;
 import dev.helpdesk.pipeline.inbound.EventHandler;
 import dev.helpdesk.pipeline.inbound.InboundBatch;
 import dev.helpdesk.pipeline.inbound.InboundPipeline;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.context.annotation.Bean;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -22,6 +25,11 @@ public class PipelineTestApplication {
     public static final String NOTE_ADDED = "test.note.added.v1";
 
     public record NoteAdded(String noteId, String body) {
+    }
+
+    @Bean
+    MeterRegistry meterRegistry() {
+        return new SimpleMeterRegistry();
     }
 
     @Component

@@ -6,7 +6,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.time.Clock;
 
-/** The outbox relay and metrics refresh run on schedules; "today" comes from a replaceable clock. */
+/** The metrics refresh runs on a schedule; "today" comes from a replaceable clock. */
 @Configuration
 @EnableScheduling
 public class SchedulingConfig {

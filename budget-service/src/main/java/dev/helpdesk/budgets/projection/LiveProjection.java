@@ -1,83 +1,90 @@
 package dev.helpdesk.budgets.projection;
 
 import dev.helpdesk.budgets.threshold.ThresholdWatcher;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
+import dev.helpdesk.events.ReceivedEvent;
+import dev.helpdesk.pipeline.inbound.EventHandler;
+import dev.helpdesk.pipeline.inbound.InboundBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import java.util.Optional;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Applies each live ticket record to the active generation in one transaction, together with its de-duplication
- * mark, the threshold check (and its outbox row) and the consumer's position. Unreadable records and records the
- * projection refuses become dead letters; database outages are rethrown so the listener retries with back-off.
+ * Applies the live ticket events of a poll to the active generation, in the pipeline's one transaction per poll:
+ * the facts with their de-duplication marks, the threshold check of each organisation concerned (and its outbox
+ * rows), and the consumer's position. The budget de-duplicates per generation ({@code processed_event
+ * (generation, event_id)}), so that a rebuild can fill a new generation with the same events; the pipeline's own
+ * de-duplication is off.
  */
 @Component
-public class LiveProjection {
+public class LiveProjection implements EventHandler {
 
     private final TicketEventReader reader;
     private final ProjectionWriter writer;
     private final Generations generations;
     private final ThresholdWatcher thresholds;
-    private final DeadLetters deadLetters;
-    private final TransactionTemplate transaction;
+    private final ConsumerPositions positions;
     private final JdbcTemplate jdbc;
 
     public LiveProjection(TicketEventReader reader, ProjectionWriter writer, Generations generations,
-                          ThresholdWatcher thresholds, DeadLetters deadLetters, TransactionTemplate transaction,
-                          JdbcTemplate jdbc) {
+                          ThresholdWatcher thresholds, ConsumerPositions positions, JdbcTemplate jdbc) {
         this.reader = reader;
         this.writer = writer;
         this.generations = generations;
         this.thresholds = thresholds;
-        this.deadLetters = deadLetters;
-        this.transaction = transaction;
+        this.positions = positions;
         this.jdbc = jdbc;
     }
 
-    public void accept(ConsumerRecord<String, String> record) {
-        Optional<IncomingEvent> event;
-        try {
-            event = reader.read(record.value());
-        } catch (MalformedEventException e) {
-            deadLetters.store(record, e.getMessage());
+    @Override
+    public boolean handles(String type) {
+        return reader.applies(type);
+    }
+
+    @Override
+    public Object decode(ReceivedEvent event) {
+        return reader.decode(event);
+    }
+
+    @Override
+    public boolean deduplicates() {
+        return false;
+    }
+
+    /**
+     * A batch without events (its poll held only records set aside) changes nothing and writes nothing, not even
+     * the position: see {@code ProjectionRebuild#switchOver} for why a position behind such records is enough.
+     */
+    @Override
+    public void apply(InboundBatch batch) {
+        if (batch.events().isEmpty()) {
             return;
         }
-        try {
-            transaction.executeWithoutResult(status -> {
-                event.ifPresent(this::applyToActiveGeneration);
-                advancePosition(record);
-            });
-        } catch (TransientDataAccessException | RecoverableDataAccessException | DataAccessResourceFailureException
-                 | CannotCreateTransactionException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            deadLetters.store(record, e instanceof MalformedEventException ? e.getMessage() : "could not be applied: "
-                    + e.getClass().getSimpleName());
-        }
-    }
-
-    private void applyToActiveGeneration(IncomingEvent event) {
+        List<IncomingEvent> events = batch.events().stream().map(event -> (IncomingEvent) event.data()).toList();
         int generation = generations.activeForWriting();
-        String organizationId = ProjectionWriter.organizationOf(event.data());
-        // One organisation at a time across instances and partitions: a threshold check must see every entry
-        // committed before it, or two concurrent entries could cross a threshold together unnoticed.
-        jdbc.queryForObject("select pg_advisory_xact_lock(hashtext(?))", Object.class, "budget:" + organizationId);
-        writer.apply(generation, event);
-        // Checked even for a repeat: a rebuild may have applied this event to the generation before it went live.
-        thresholds.check(generation, organizationId, event);
+        Map<String, IncomingEvent> lastByOrganization = new LinkedHashMap<>();
+        events.forEach(event -> lastByOrganization.put(ProjectionWriter.organizationOf(event.data()), event));
+        lockOrganizations(List.copyOf(lastByOrganization.keySet()));
+        writer.applyAll(generation, events);
+        // Checked even for repeats: a rebuild may have applied them to this generation before it went live.
+        lastByOrganization.forEach((organizationId, cause) -> thresholds.check(generation, organizationId, cause));
+        positions.advance(batch.nextOffsets());
     }
 
-    private void advancePosition(ConsumerRecord<String, String> record) {
-        jdbc.update("""
-                insert into consumer_position (topic, partition, next_offset) values (?, ?, ?)
-                on conflict (topic, partition) do update
-                    set next_offset = greatest(consumer_position.next_offset, excluded.next_offset)""",
-                record.topic(), record.partition(), record.offset() + 1);
+    /**
+     * One organisation at a time across instances and partitions: a threshold check must see every entry committed
+     * before it, or two concurrent entries could cross a threshold together unnoticed. The batch's locks are taken
+     * in one statement, in the order of their keys, so two batches sharing organisations never wait on each other
+     * in a cycle.
+     */
+    private void lockOrganizations(List<String> organizationIds) {
+        jdbc.query("""
+                select count(pg_advisory_xact_lock(lock_key)) from (
+                    select distinct hashtext('budget:' || organization_id) as lock_key
+                    from unnest(?::text[]) as organization_id order by lock_key) as ordered""",
+                row -> {
+                }, (Object) organizationIds.toArray(String[]::new));
     }
 }

@@ -1,7 +1,12 @@
 package dev.helpdesk.budgets.projection;
 
-/** A record that cannot be parsed or breaks the published contract; it is set aside as a dead letter. */
-public class MalformedEventException extends RuntimeException {
+import dev.helpdesk.events.UnreadableEventException;
+
+/**
+ * An event that breaks the published contract's rules the budget relies on; it is set aside as a dead letter with
+ * this reason, as an unreadable record is.
+ */
+public class MalformedEventException extends UnreadableEventException {
     public MalformedEventException(String reason) {
         super(reason);
     }

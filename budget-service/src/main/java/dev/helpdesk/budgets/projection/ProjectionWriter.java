@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Stores the facts of one event into a generation of the projection, once per event id (the caller's transaction
- * covers both the de-duplication mark and the facts). Facts are stored raw (minutes, rates, dates), so that the
+ * Stores the facts of events into a generation of the projection, once per event id and generation (the caller's
+ * transaction covers both the de-duplication marks in {@code processed_event} and the facts). Facts are stored raw (minutes, rates, dates), so that the
  * figures can be computed whatever order organisation and ticket records arrived in.
  */
 @Component
@@ -49,6 +49,59 @@ public class ProjectionWriter {
         if (marked == 0) {
             return false;
         }
+        if (isTimeEntry(event)) {
+            jdbc.update(LINE, line(generation, event));
+        } else {
+            store(generation, event);
+        }
+        return true;
+    }
+
+    /** Time entries (logged or reversed): they only add a ledger line. */
+    public static boolean isTimeEntry(IncomingEvent event) {
+        return event.data() instanceof TimeEntryLoggedEvent || event.data() instanceof TimeEntryReversedEvent;
+    }
+
+    /**
+     * Applies the events to the generation as {@link #apply} would one after the other, answering those applied
+     * (first occurrences of ids the generation had not applied). One statement marks them all and answers which ids
+     * were new; time entries (most of the topic) between two organisation events are inserted with one JDBC batch;
+     * organisation events, which read what is stored before them, are applied one by one in their place.
+     */
+    public List<IncomingEvent> applyAll(int generation, List<IncomingEvent> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        Set<String> marked = new HashSet<>(jdbc.queryForList("""
+                        insert into processed_event (generation, event_id) select ?, unnest(?::text[])
+                        on conflict do nothing returning event_id""",
+                String.class, generation, events.stream().map(IncomingEvent::id).toArray(String[]::new)));
+        List<IncomingEvent> applied = new ArrayList<>(marked.size());
+        List<Object[]> lines = new ArrayList<>();
+        for (IncomingEvent event : events) {
+            if (!marked.remove(event.id())) {
+                continue;
+            }
+            applied.add(event);
+            if (isTimeEntry(event)) {
+                lines.add(line(generation, event));
+            } else {
+                insertLines(lines);
+                store(generation, event);
+            }
+        }
+        insertLines(lines);
+        return applied;
+    }
+
+    private void insertLines(List<Object[]> lines) {
+        if (!lines.isEmpty()) {
+            jdbc.batchUpdate(LINE, lines);
+            lines.clear();
+        }
+    }
+
+    private void store(int generation, IncomingEvent event) {
         Object data = event.data();
         if (data instanceof OrganizationRegisteredEvent e) {
             registered(generation, e);
@@ -56,41 +109,9 @@ public class ProjectionWriter {
             changePeriod(generation, e.organizationId(), new SupportPeriod(e.start(), e.end()));
         } else if (data instanceof BudgetPurchasedEvent e) {
             purchased(generation, e, event.time());
-        } else if (isTimeEntry(event)) {
-            jdbc.update(LINE, line(generation, event));
+        } else {
+            throw new IllegalArgumentException("not a budget event: " + event.type());
         }
-        return true;
-    }
-
-    /** Time entries (logged or reversed): they only add a ledger line, and once validated the writer never refuses one. */
-    public static boolean isTimeEntry(IncomingEvent event) {
-        return event.data() instanceof TimeEntryLoggedEvent || event.data() instanceof TimeEntryReversedEvent;
-    }
-
-    /**
-     * Applies time entries to the generation as {@link #apply} would one after the other, in two round trips
-     * whatever their number (a rebuild's hot path: most of the topic is time entries): one statement marks them all
-     * and answers which ids were new, then one JDBC batch inserts the lines of the first occurrence of each new id,
-     * in their order. Answers how many were applied.
-     */
-    public int applyTimeEntries(int generation, List<IncomingEvent> events) {
-        if (events.isEmpty()) {
-            return 0;
-        }
-        Set<String> marked = new HashSet<>(jdbc.queryForList("""
-                        insert into processed_event (generation, event_id) select ?, unnest(?::text[])
-                        on conflict do nothing returning event_id""",
-                String.class, generation, events.stream().map(IncomingEvent::id).toArray(String[]::new)));
-        List<Object[]> lines = new ArrayList<>(marked.size());
-        for (IncomingEvent event : events) {
-            if (marked.remove(event.id())) {
-                lines.add(line(generation, event));
-            }
-        }
-        if (!lines.isEmpty()) {
-            jdbc.batchUpdate(LINE, lines);
-        }
-        return lines.size();
     }
 
     public static String organizationOf(Object data) {

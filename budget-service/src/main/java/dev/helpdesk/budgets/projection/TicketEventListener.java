@@ -1,40 +1,29 @@
 package dev.helpdesk.budgets.projection;
 
-import dev.helpdesk.edge.CorrelationIdFilter;
+import dev.helpdesk.pipeline.inbound.InboundPipeline;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-import org.slf4j.MDC;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
+import java.util.List;
 
 /**
- * Consumes {@code helpdesk.tickets.v1} in the service's consumer group (instances share the partitions), with the
- * record's correlation id in the logs.
+ * Consumes {@code helpdesk.tickets.v1} in the service's consumer group (instances share the partitions), a poll at a
+ * time, through the event pipeline into the {@link LiveProjection}.
  */
 @Component
 public class TicketEventListener {
 
-    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+    private final InboundPipeline pipeline;
     private final LiveProjection projection;
 
-    public TicketEventListener(LiveProjection projection) {
+    public TicketEventListener(InboundPipeline pipeline, LiveProjection projection) {
+        this.pipeline = pipeline;
         this.projection = projection;
     }
 
-    @KafkaListener(id = "${helpdesk.budgets.consumer-group}", topics = "${helpdesk.topics.tickets}")
-    public void on(ConsumerRecord<String, String> record) {
-        Header header = record.headers().lastHeader(CorrelationIdFilter.HEADER);
-        String correlationId = header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-        if (correlationId != null && SAFE.matcher(correlationId).matches()) {
-            MDC.put(CorrelationIdFilter.MDC_KEY, correlationId);
-        }
-        try {
-            projection.accept(record);
-        } finally {
-            MDC.remove(CorrelationIdFilter.MDC_KEY);
-        }
+    @KafkaListener(id = "${helpdesk.budgets.consumer-group}", topics = "${helpdesk.topics.tickets}", batch = "true")
+    public void on(List<ConsumerRecord<String, String>> records) {
+        pipeline.consume(records, projection);
     }
 }

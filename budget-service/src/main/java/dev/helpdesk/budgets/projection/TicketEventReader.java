@@ -1,9 +1,9 @@
 package dev.helpdesk.budgets.projection;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.helpdesk.events.EventTypes;
+import dev.helpdesk.events.ReceivedEvent;
+import dev.helpdesk.events.ReceivedEvents;
 import dev.helpdesk.events.organization.BudgetPurchasedEvent;
 import dev.helpdesk.events.organization.OrganizationRegisteredEvent;
 import dev.helpdesk.events.organization.SupportPeriodChangedEvent;
@@ -11,22 +11,26 @@ import dev.helpdesk.events.ticket.TimeEntryLoggedEvent;
 import dev.helpdesk.events.ticket.TimeEntryReversedEvent;
 import org.springframework.stereotype.Component;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Reads a record value (CloudEvents JSON, {@code EventEnvelope}) into an {@link IncomingEvent}. Types the budget
- * does not need, or does not know yet, are skipped (empty); anything unreadable or invalid is a
- * {@link MalformedEventException}.
+ * Which ticket-service events the budget applies, and how their data is bound and checked: the one decoding of the
+ * live listener and of a rebuild. Envelopes are read by {@link ReceivedEvents}; anything unreadable or breaking the
+ * contract is an {@link dev.helpdesk.events.UnreadableEventException} whose message is the dead letter's reason.
  */
 @Component
 public class TicketEventReader {
 
-    private static final Set<Class<?>> APPLIED = Set.of(OrganizationRegisteredEvent.class,
-            SupportPeriodChangedEvent.class, BudgetPurchasedEvent.class, TimeEntryLoggedEvent.class,
-            TimeEntryReversedEvent.class);
+    private static final List<String> ENTRY = List.of("ticketId", "organizationId", "entryId", "agentId", "minutes",
+            "rate", "workDate");
+    private static final Map<Class<?>, List<String>> REQUIRED = Map.of(
+            OrganizationRegisteredEvent.class, List.of("organizationId", "supportPeriodStart", "supportPeriodEnd"),
+            SupportPeriodChangedEvent.class, List.of("organizationId", "start", "end"),
+            BudgetPurchasedEvent.class, List.of("organizationId", "purchaseId", "amount", "currency"),
+            TimeEntryLoggedEvent.class, ENTRY,
+            TimeEntryReversedEvent.class, ENTRY);
 
     private final ObjectMapper objectMapper;
 
@@ -34,60 +38,22 @@ public class TicketEventReader {
         this.objectMapper = objectMapper;
     }
 
+    /** Whether the budget applies events of this type; others (and types this version does not know) are skipped. */
+    public boolean applies(String type) {
+        return EventTypes.classOf(type).filter(REQUIRED::containsKey).isPresent();
+    }
+
+    /** Binds and checks the data of an event of a type the budget {@link #applies}. */
+    public IncomingEvent decode(ReceivedEvent envelope) {
+        Class<?> type = EventTypes.classOf(envelope.type()).orElseThrow();
+        Object data = ReceivedEvents.data(objectMapper, envelope, type, REQUIRED.get(type));
+        EventValidation.check(data, envelope.time());
+        return new IncomingEvent(envelope.id(), envelope.type(), envelope.time(), envelope.correlationId(), data);
+    }
+
+    /** A record value as the budget reads it: empty for a type it skips. */
     public Optional<IncomingEvent> read(String value) {
-        if (value == null || value.isBlank()) {
-            throw new MalformedEventException("empty record value");
-        }
-        JsonNode envelope;
-        try {
-            envelope = objectMapper.readTree(value);
-        } catch (JsonProcessingException e) {
-            throw new MalformedEventException("not JSON");
-        }
-        if (envelope == null || !envelope.isObject()) {
-            throw new MalformedEventException("not a JSON object");
-        }
-        String id = requiredText(envelope, "id");
-        String type = requiredText(envelope, "type");
-        Optional<Class<?>> eventClass = EventTypes.classOf(type).filter(APPLIED::contains);
-        if (eventClass.isEmpty()) {
-            return Optional.empty();
-        }
-        JsonNode data = envelope.get("data");
-        if (data == null || !data.isObject()) {
-            throw new MalformedEventException("data missing");
-        }
-        Object event;
-        try {
-            event = objectMapper.treeToValue(data, eventClass.get());
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new MalformedEventException("data does not match " + type);
-        }
-        Instant time = instant(envelope.get("time"));
-        EventValidation.check(event, time);
-        return Optional.of(new IncomingEvent(id, type, time, text(envelope.get("correlationid")), event));
-    }
-
-    private static String requiredText(JsonNode envelope, String field) {
-        String text = text(envelope.get(field));
-        if (text == null || text.isBlank() || text.length() > 200) {
-            throw new MalformedEventException(field + " missing or invalid");
-        }
-        return text;
-    }
-
-    private static String text(JsonNode node) {
-        return node == null || !node.isTextual() ? null : node.asText();
-    }
-
-    private static Instant instant(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        try {
-            return Instant.parse(node.asText());
-        } catch (DateTimeParseException e) {
-            throw new MalformedEventException("time is not an ISO-8601 instant");
-        }
+        ReceivedEvent envelope = ReceivedEvents.read(objectMapper, value);
+        return applies(envelope.type()) ? Optional.of(decode(envelope)) : Optional.empty();
     }
 }

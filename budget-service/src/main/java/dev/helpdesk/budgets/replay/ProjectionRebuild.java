@@ -3,12 +3,16 @@ package dev.helpdesk.budgets.replay;
 import dev.helpdesk.budgets.config.BudgetProperties;
 import dev.helpdesk.edge.problem.ProblemException;
 import dev.helpdesk.budgets.config.TopicNames;
+import dev.helpdesk.budgets.projection.ConsumerPositions;
 import dev.helpdesk.budgets.projection.Generations;
 import dev.helpdesk.budgets.projection.IncomingEvent;
-import dev.helpdesk.budgets.projection.MalformedEventException;
 import dev.helpdesk.budgets.projection.ProjectionWriter;
 import dev.helpdesk.budgets.projection.TicketEventReader;
+import dev.helpdesk.pipeline.inbound.DeadLetter;
+import dev.helpdesk.pipeline.inbound.DeadLetters;
+import dev.helpdesk.pipeline.inbound.Failures;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -30,7 +34,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Collectors;
 
 /**
  * Rebuilds the budget projection from the beginning of the ticket topic into a fresh generation, with its own
@@ -51,6 +54,8 @@ public class ProjectionRebuild implements AutoCloseable {
     private final ConsumerFactory<String, String> consumers;
     private final ProjectionWriter writer;
     private final Generations generations;
+    private final ConsumerPositions positions;
+    private final DeadLetters deadLetters;
     private final ReplayRecords records;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -66,12 +71,14 @@ public class ProjectionRebuild implements AutoCloseable {
     private final ReadAhead readAhead;
 
     public ProjectionRebuild(ConsumerFactory<String, String> consumers, TicketEventReader reader, ProjectionWriter writer,
-                             Generations generations, ReplayRecords records, JdbcTemplate jdbc,
-                             PlatformTransactionManager transactions, TopicNames topics, BudgetProperties properties,
-                             RebuildMeters meters) {
+                             Generations generations, ConsumerPositions positions, DeadLetters deadLetters,
+                             ReplayRecords records, JdbcTemplate jdbc, PlatformTransactionManager transactions,
+                             TopicNames topics, BudgetProperties properties, RebuildMeters meters) {
         this.consumers = consumers;
         this.writer = writer;
         this.generations = generations;
+        this.positions = positions;
+        this.deadLetters = deadLetters;
         this.records = records;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
@@ -139,12 +146,19 @@ public class ProjectionRebuild implements AutoCloseable {
         }
     }
 
+    /**
+     * Switches to the new generation once it holds exactly what the active one holds. The live consumer writes its
+     * position ({@code consumer_position}) in the transaction of what it applied, under the generation's share lock,
+     * so with the exclusive lock held the positions read here match the active generation. They may lag behind
+     * the records the live consumer has read: a poll with nothing to apply (types the budget skips, records set
+     * aside) writes no position. Those records changed nothing in the active generation, so reading up to the
+     * earlier position gives the same figures as reading up to the later one; and records past a position that the
+     * rebuild has already read are repeats the live consumer drops per generation after the switch.
+     */
     private int switchOver(KafkaConsumer<String, String> consumer, int generation, RebuildProgress progress) {
         int previous = generations.activeForSwitching();
         progress.report("SWITCHING", consumer);
-        Map<TopicPartition, Long> live = jdbc.query("select partition, next_offset from consumer_position where topic = ?",
-                (rs, n) -> Map.entry(new TopicPartition(topics.tickets(), rs.getInt(1)), rs.getLong(2)), topics.tickets())
-                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Map<TopicPartition, Long> live = positions.of(topics.tickets());
         progress.target(live);
         long deadline = System.nanoTime() + SWITCH_TIMEOUT.toNanos();
         while (!reached(consumer, live)) {
@@ -162,44 +176,60 @@ public class ProjectionRebuild implements AutoCloseable {
     }
 
     /**
-     * Applies one poll in order, chunk by chunk as {@link ReadAhead} reads them. Time entries, most of the topic, are
-     * applied together per chunk ({@link ProjectionWriter#applyTimeEntries}) without a savepoint each: none is ever
-     * refused, so the savepoint that lets a refused event be skipped only serves the organisation events, which are
-     * applied one by one after the time entries before them.
+     * Applies one poll in order, chunk by chunk as {@link ReadAhead} reads them: each chunk's events together
+     * ({@link ProjectionWriter#applyAll}) in one savepoint. Should PostgreSQL or a rule refuse one of them, the chunk
+     * is applied again one event per savepoint and the refused ones are set aside. Records that cannot be read are
+     * set aside too (the live consumer has set aside the same records; a dead letter is kept once per offset).
      */
     private void pollAndApply(KafkaConsumer<String, String> consumer, int generation, RebuildProgress progress) {
-        List<String> values = new ArrayList<>();
-        consumer.poll(POLL).forEach(record -> values.add(record.value()));
-        List<IncomingEvent> timeEntries = new ArrayList<>();
-        readAhead.forEachChunk(values, reads -> {
+        List<ConsumerRecord<String, String>> polled = new ArrayList<>();
+        consumer.poll(POLL).forEach(polled::add);
+        List<DeadLetter> letters = new ArrayList<>();
+        readAhead.forEachChunk(polled, reads -> {
+            List<ReadAhead.Read> applicable = new ArrayList<>(reads.size());
             for (ReadAhead.Read read : reads) {
-                if (read.malformed()) {
-                    progress.skippedOne();
-                    continue;
-                }
-                Optional<IncomingEvent> event = read.event();
-                if (event.isPresent() && ProjectionWriter.isTimeEntry(event.get())) {
-                    timeEntries.add(event.get());
-                } else if (event.isPresent()) {
-                    writer.applyTimeEntries(generation, timeEntries);
-                    timeEntries.clear();
-                    applyOrSkip(generation, event.get(), progress);
-                }
                 progress.readOne();
+                if (read.unreadable() != null) {
+                    letters.add(DeadLetter.of(read.record(), null, null, read.unreadable(), 1));
+                    progress.skippedOne();
+                } else if (read.event() != null) {
+                    applicable.add(read);
+                }
             }
-            writer.applyTimeEntries(generation, timeEntries);
-            timeEntries.clear();
+            applyChunk(generation, applicable, letters, progress);
         });
+        deadLetters.store(letters);
         if (progress.dueForReport(REPORT_EVERY_MILLIS)) {
             progress.report("RUNNING", consumer);
         }
     }
 
-    /** Each event in its own savepoint: one the live consumer set aside as a dead letter is skipped here too. */
-    private void applyOrSkip(int generation, IncomingEvent event, RebuildProgress progress) {
+    private void applyChunk(int generation, List<ReadAhead.Read> reads, List<DeadLetter> letters,
+                            RebuildProgress progress) {
+        if (reads.isEmpty()) {
+            return;
+        }
+        List<IncomingEvent> events = reads.stream().map(ReadAhead.Read::event).toList();
         try {
-            savepoint.executeWithoutResult(status -> writer.apply(generation, event));
-        } catch (MalformedEventException e) {
+            savepoint.executeWithoutResult(status -> writer.applyAll(generation, events));
+        } catch (RuntimeException failure) {
+            if (Failures.isTransient(failure)) {
+                throw failure;
+            }
+            reads.forEach(read -> applyOrSetAside(generation, read, letters, progress));
+        }
+    }
+
+    private void applyOrSetAside(int generation, ReadAhead.Read read, List<DeadLetter> letters,
+                                 RebuildProgress progress) {
+        try {
+            savepoint.executeWithoutResult(status -> writer.apply(generation, read.event()));
+        } catch (RuntimeException refused) {
+            if (Failures.isTransient(refused)) {
+                throw refused;
+            }
+            letters.add(DeadLetter.of(read.record(), read.event().id(), read.event().type(),
+                    Failures.describe(refused), 1));
             progress.skippedOne();
         }
     }

@@ -1,12 +1,13 @@
 package dev.helpdesk.budgets.replay;
 
 import dev.helpdesk.budgets.projection.IncomingEvent;
-import dev.helpdesk.budgets.projection.MalformedEventException;
 import dev.helpdesk.budgets.projection.TicketEventReader;
+import dev.helpdesk.events.UnreadableEventException;
+import dev.helpdesk.pipeline.inbound.Failures;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,14 +15,27 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
- * Reads a rebuild's record values into events on a thread of its own, one chunk ahead of the rebuild thread that
- * applies them. Profiled, the rebuild took turns between decoding JSON and waiting for PostgreSQL to write; this
- * way the two overlap. Chunks are handed over in record order, so events are applied in the order read.
+ * Reads a rebuild's records into events on a thread of its own, one chunk ahead of the rebuild thread that applies
+ * them. Profiled, the rebuild took turns between decoding JSON and waiting for PostgreSQL to write; this way the two
+ * overlap. Chunks are handed over in record order, so events are applied in the order read.
  */
 final class ReadAhead implements AutoCloseable {
 
-    /** One record read: its event (empty for a type the budget skips), or malformed. */
-    record Read(Optional<IncomingEvent> event, boolean malformed) {
+    /**
+     * One record read: its event (null for a type the budget skips or for an unreadable record), or why it cannot be
+     * read (null when it could).
+     */
+    record Read(ConsumerRecord<String, String> record, IncomingEvent event, String unreadable) {
+
+        static Read of(ConsumerRecord<String, String> record, TicketEventReader reader) {
+            try {
+                return new Read(record, reader.read(record.value()).orElse(null), null);
+            } catch (UnreadableEventException e) {
+                return new Read(record, null, e.getMessage());
+            } catch (RuntimeException e) {
+                return new Read(record, null, "cannot be decoded: " + Failures.describe(e));
+            }
+        }
     }
 
     private final TicketEventReader reader;
@@ -37,11 +51,11 @@ final class ReadAhead implements AutoCloseable {
         this.chunkSize = chunkSize;
     }
 
-    /** Hands the reads of each chunk of values, in order, to {@code apply} while the next chunk is being read. */
-    void forEachChunk(List<String> values, Consumer<List<Read>> apply) {
-        List<List<String>> chunks = new ArrayList<>();
-        for (int from = 0; from < values.size(); from += chunkSize) {
-            chunks.add(values.subList(from, Math.min(values.size(), from + chunkSize)));
+    /** Hands the reads of each chunk of records, in order, to {@code apply} while the next chunk is being read. */
+    void forEachChunk(List<ConsumerRecord<String, String>> records, Consumer<List<Read>> apply) {
+        List<List<ConsumerRecord<String, String>>> chunks = new ArrayList<>();
+        for (int from = 0; from < records.size(); from += chunkSize) {
+            chunks.add(records.subList(from, Math.min(records.size(), from + chunkSize)));
         }
         Future<List<Read>> next = chunks.isEmpty() ? null : readLater(chunks.get(0));
         for (int i = 0; i < chunks.size(); i++) {
@@ -51,20 +65,8 @@ final class ReadAhead implements AutoCloseable {
         }
     }
 
-    private Future<List<Read>> readLater(List<String> chunk) {
-        return thread.submit(() -> readAll(chunk));
-    }
-
-    private List<Read> readAll(List<String> chunk) {
-        List<Read> reads = new ArrayList<>(chunk.size());
-        for (String value : chunk) {
-            try {
-                reads.add(new Read(reader.read(value), false));
-            } catch (MalformedEventException e) {
-                reads.add(new Read(Optional.empty(), true));
-            }
-        }
-        return reads;
+    private Future<List<Read>> readLater(List<ConsumerRecord<String, String>> chunk) {
+        return thread.submit(() -> chunk.stream().map(record -> Read.of(record, reader)).toList());
     }
 
     private static List<Read> join(Future<List<Read>> reads) {

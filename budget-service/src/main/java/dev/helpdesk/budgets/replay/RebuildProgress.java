@@ -32,9 +32,9 @@ final class RebuildProgress {
         meters.read(eventsRead);
     }
 
+    /** A record read (counted by {@link #readOne}) that was set aside. */
     void skippedOne() {
         skipped++;
-        readOne();
     }
 
     long eventsRead() {

@@ -3,6 +3,8 @@ package dev.helpdesk.budgets.threshold;
 import dev.helpdesk.events.budget.BudgetEventTypes;
 import dev.helpdesk.events.budget.BudgetThresholdCrossedEvent;
 import dev.helpdesk.events.golden.GoldenEvents;
+import dev.helpdesk.pipeline.outbox.OutboxEvent;
+import dev.helpdesk.pipeline.outbox.OutboxWriter;
 import dev.helpdesk.testsupport.ServiceJson;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -17,31 +19,18 @@ class PublishedThresholdsTest {
 
     @Test
     void aCrossedThresholdIsWrittenInTheShapeOfItsGoldenJson() {
-        RecordingJdbc jdbc = new RecordingJdbc();
         Instant at = Instant.parse("2026-11-23T10:15:00.042Z");
         BudgetThresholdCrossedEvent crossed = new BudgetThresholdCrossedEvent("o-1", LocalDate.of(2026, 1, 1),
                 LocalDate.of(2026, 12, 31), 80, new BigDecimal("4000.00"), new BigDecimal("3250.50"), "EUR", at);
 
-        new Outbox(jdbc, ServiceJson.objectMapper()).append("o-1", BudgetEventTypes.THRESHOLD_CROSSED, crossed, at, "c-1");
+        OutboxWriter outbox = new OutboxWriter(new JdbcTemplate(), ServiceJson.objectMapper(), "/budget-service", () -> { });
+        // What ThresholdWatcher hands the outbox, serialised as the outbox does.
+        String payload = outbox.payload(new OutboxEvent(BudgetEventTypes.TOPIC, "o-1", ThresholdWatcher.AGGREGATE_TYPE,
+                BudgetEventTypes.THRESHOLD_CROSSED, at, "system", "c-1", crossed), "00000000-0000-0000-0000-000000000001",
+                0, "c-1");
 
         assertThat(BudgetEventTypes.all()).containsOnlyKeys(BudgetEventTypes.THRESHOLD_CROSSED);
-        GoldenEvents.assertSameShape(BudgetEventTypes.THRESHOLD_CROSSED, GoldenEvents.tree(jdbc.payload),
+        GoldenEvents.assertSameShape(BudgetEventTypes.THRESHOLD_CROSSED, GoldenEvents.tree(payload),
                 GoldenEvents.envelope(BudgetEventTypes.THRESHOLD_CROSSED));
-    }
-
-    /** Answers the outbox's sequence query with 0 and keeps the payload of its insert instead of running it. */
-    private static final class RecordingJdbc extends JdbcTemplate {
-        private String payload;
-
-        @Override
-        public <T> T queryForObject(String sql, Class<T> requiredType, Object... args) {
-            return requiredType.cast(0L);
-        }
-
-        @Override
-        public int update(String sql, Object... args) {
-            payload = (String) args[3];
-            return 1;
-        }
     }
 }

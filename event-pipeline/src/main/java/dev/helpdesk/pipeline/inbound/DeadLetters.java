@@ -5,8 +5,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one dead-letter table of every consuming service ({@code dead_letter}, one row per topic, partition and
@@ -56,15 +60,33 @@ public class DeadLetters {
             reasons[i] = clean(letter.reason() == null ? "unknown" : letter.reason(), LONGEST_REASON);
             attempts[i] = letter.attempts();
         }
-        jdbc.update("""
+        Map<String, Integer> stored = new HashMap<>();
+        jdbc.query("""
                 INSERT INTO dead_letter (topic, partition_no, record_offset, record_key, record_value, event_id, event_type,
                                          reason, attempts)
                 SELECT * FROM unnest(?::text[], ?::int[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[],
                                      ?::text[], ?::int[])
-                ON CONFLICT (topic, partition_no, record_offset) DO NOTHING""",
-                topics, partitions, offsets, keys, values, eventIds, types, reasons, attempts);
-        letters.forEach(letter -> Counter.builder("helpdesk.dead.letters").description("records set aside")
-                .tag("topic", letter.topic()).register(meters).increment());
+                ON CONFLICT (topic, partition_no, record_offset) DO NOTHING
+                RETURNING topic""",
+                row -> {
+                    stored.merge(row.getString(1), 1, Integer::sum);
+                }, topics, partitions, offsets, keys, values, eventIds, types, reasons, attempts);
+        // Counted once stored for good: a rolled-back attempt, or a record set aside before, counts nothing.
+        afterCommit(() -> stored.forEach((topic, count) -> Counter.builder("helpdesk.dead.letters")
+                .description("records set aside").tag("topic", topic).register(meters).increment(count)));
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
     }
 
     private static String clean(String text, int longest) {
