@@ -245,6 +245,7 @@ class BudgetProjectionTest {
             }
         }
         sameInfrastructure.put("server.port", "0");
+        sameInfrastructure.put("management.server.port", "0");
         // As command-line arguments: they win over application.yml (builder properties would only be defaults).
         String[] arguments = sameInfrastructure.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
