@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
@@ -62,6 +63,8 @@ class BudgetProjectionTest {
 
     @LocalServerPort
     int port;
+    @LocalManagementPort
+    int managementPort;
     @Autowired
     ObjectMapper objectMapper;
     @Autowired
@@ -242,6 +245,7 @@ class BudgetProjectionTest {
             }
         }
         sameInfrastructure.put("server.port", "0");
+        sameInfrastructure.put("management.server.port", "0");
         // As command-line arguments: they win over application.yml (builder properties would only be defaults).
         String[] arguments = sameInfrastructure.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
@@ -396,7 +400,7 @@ class BudgetProjectionTest {
 
         tickets.logged(org, ticket, "good-3", "alice", 60, RateKind.STANDARD, WORKED, "later");           // 100.00
         awaitBudget(org, "275.00");
-        assertThat(api.get("/actuator/prometheus", null, MediaType.TEXT_PLAIN).getBody())
+        assertThat(metrics())
                 .containsPattern("helpdesk_dead_letters_total\\{[^}]*topic=\"" + java.util.regex.Pattern.quote(ticketsTopic) + "\"[^}]*} [1-9]");
     }
 
@@ -405,13 +409,32 @@ class BudgetProjectionTest {
     }
 
     @Test
-    void exposesConsumedBudgetByOrganisationAndRateAsAMetric() {
+    void publishesBudgetMetricsOnlyOnTheManagementPortAndNoOrganisationInThem() {
         tickets.registered(org, "1000.00", "100.00", "150.00", START, END);
-        tickets.logged(org, t("T-1"), "e1", "alice", 60, RateKind.CONSULTANCY, WORKED, "metric");
-        awaitBudget(org, "150.00");
+        tickets.logged(org, t("T-1"), "e1", "alice", 240, RateKind.CONSULTANCY, WORKED, "metric");
+        awaitBudget(org, "600.00");
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api.get("/actuator/prometheus", null, MediaType.TEXT_PLAIN).getBody())
-                .containsPattern("helpdesk_budget_consumed_currency\\{[^}]*organization=\"" + org + "\",rate=\"CONSULTANCY\"[^}]*} 150\\.0"));
-        assertThat(api.get("/actuator/prometheus", null, MediaType.TEXT_PLAIN).getBody()).contains("helpdesk_budget_rebuild_events_read");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(metrics())
+                .containsPattern("helpdesk_budget_consumed_currency\\{[^}]*currency=\"EUR\"[^}]*rate=\"CONSULTANCY\"[^}]*} [1-9]")
+                .containsPattern("helpdesk_budget_organizations_reached\\{[^}]*threshold=\"50\"[^}]*} [1-9]")
+                .containsPattern("helpdesk_budget_organizations_reached\\{[^}]*threshold=\"100\"[^}]*} [0-9]")
+                .containsPattern("helpdesk_budget_organizations_active(\\{[^}]*})? [1-9]"));
+        String metrics = metrics();
+        assertThat(metrics).contains("helpdesk_budget_rebuild_events_read").doesNotContain("helpdesk_budget_percent_used");
+        // the service's own meters (http_client_requests here are this test's client, registered in the same JVM)
+        assertThat(metrics.lines().filter(line -> !line.startsWith("http_client_requests")))
+                .noneMatch(line -> line.contains(org) || line.contains("organization="));
+
+        // an attacker who reaches the service's own port finds no metrics there, with or without a token
+        assertThat(api.get("/actuator/prometheus", null, MediaType.TEXT_PLAIN).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(api.get("/actuator/prometheus", TestTokens.admin("a"), MediaType.TEXT_PLAIN).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    private String metrics() {
+        ResponseEntity<String> response = api.get("http://localhost:" + managementPort + "/actuator/prometheus", null,
+                MediaType.TEXT_PLAIN);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return response.getBody();
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -52,6 +53,8 @@ class BudgetRebuildTest {
 
     @Autowired
     TestRestTemplate http;
+    @LocalManagementPort
+    int managementPort;
     @Autowired
     ObjectMapper objectMapper;
     @Autowired
@@ -153,7 +156,7 @@ class BudgetRebuildTest {
                     budgets.envelopesOf(orgA).size() == 1 && budgets.envelopesOf(orgB).size() == 3
                             && budgets.envelopesOf(orgC).size() == 2);
         }
-        assertThat(api.get("/actuator/prometheus", null, MediaType.TEXT_PLAIN).getBody())
+        assertThat(api.get("http://localhost:" + managementPort + "/actuator/prometheus", null, MediaType.TEXT_PLAIN).getBody())
                 .containsPattern("helpdesk_budget_rebuild_events_read(\\{[^}]*})? [1-9]");
     }
 

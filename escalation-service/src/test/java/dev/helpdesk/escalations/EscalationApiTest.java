@@ -60,7 +60,8 @@ class EscalationApiTest extends RunningService {
         JsonNode event = awaitPublished(ticket, "helpdesk.escalation.acknowledged.v1", 1).get(0);
         assertThat(event.path("data").path("actionPlan").asText()).isEqualTo("Senior engineer on it, update within 30 minutes");
         assertThat(event.path("data").path("acknowledgedBy").asText()).isEqualTo("manager-1");
-        String metrics = api.text("/actuator/prometheus");
+        assertThat(api.get("/actuator/prometheus", MANAGER).status()).as("metrics on the API's port").isEqualTo(404);
+        String metrics = new Api(objectMapper, managementPort).text("/actuator/prometheus");
         assertThat(metrics).containsPattern("helpdesk_escalations_raised_total\\{[^}]*level=\"1\"[^}]*trigger=\"SLA_BREACH\"[^}]*} [1-9]");
         assertThat(metrics).containsPattern("helpdesk_escalations_raised_total\\{[^}]*level=\"3\"[^}]*trigger=\"SLA_WARNING\"[^}]*} 0");
         assertThat(metrics).containsPattern("helpdesk_escalations_time_to_acknowledge_seconds_count\\{[^}]*level=\"1\"[^}]*} [1-9]");

@@ -86,7 +86,7 @@ class TimersSurviveRestartTest {
     }
 
     private static ConfigurableApplicationContext start(String[] arguments) {
-        String[] withPort = Stream.concat(Arrays.stream(arguments), Stream.of("--server.port=0"))
+        String[] withPort = Stream.concat(Arrays.stream(arguments), Stream.of("--server.port=0", "--management.server.port=0"))
                 .toArray(String[]::new);
         return new SpringApplicationBuilder(EscalationServiceApplication.class).run(withPort);
     }

@@ -66,6 +66,7 @@ class TwoInstancesTest {
             same.add("--" + key + "=" + environment.getProperty(key));
         }
         same.add("--server.port=0");
+        same.add("--management.server.port=0");
         // command-line arguments, so that they win over application.yml as the test's own properties do
         second = new SpringApplicationBuilder(EscalationServiceApplication.class).run(same.toArray(String[]::new));
         String bootstrap = environment.getProperty("spring.kafka.bootstrap-servers");

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -81,6 +82,8 @@ class GatewayRoutingTest {
 
     @LocalServerPort
     int port;
+    @LocalManagementPort
+    int managementPort;
 
     private String baseUrl() {
         return "http://localhost:" + port;
@@ -179,12 +182,18 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void exposesOwnHealthAndMetricsButNoActuatorOfAnyService() {
+    void exposesOnlyItsHealthOnThePublicPortAndNoActuatorOfAnyService() {
         client.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
         client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
         client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
-        client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+        String admin = bearer(TestTokens.admin(someone()));
+        // metrics are the management port's only: not public, with or without a token
+        assertProblem(client.get().uri("/actuator/prometheus").exchange(), 404);
+        assertProblem(client.get().uri("/actuator/prometheus").header(HttpHeaders.AUTHORIZATION, admin).exchange(), 404);
+        assertProblem(client.get().uri("/actuator/health/diskSpace").exchange(), 404);
+        GatewayClients.to(managementPort).get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).value(text -> assertThat(text).contains("jvm_memory_used_bytes"));
+        GatewayClients.to(managementPort).get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
 
         // open paths answer even with a stale token
         String expired = bearer(TestTokens.token(someone(), List.of("agent"), null, Duration.ofHours(-1), TestTokens.SECRET));
@@ -192,7 +201,6 @@ class GatewayRoutingTest {
         client.get().uri("/v3/api-docs/sla").header(HttpHeaders.AUTHORIZATION, expired).exchange().expectStatus().isOk();
         services.forget();
 
-        String admin = bearer(TestTokens.admin(someone()));
         for (String path : List.of("/actuator/env", "/actuator/gateway/routes", "/actuator/heapdump",
                 "/api/actuator/env", "/api/admin/actuator/env")) {
             assertProblem(client.get().uri(path).header(HttpHeaders.AUTHORIZATION, admin).exchange(), 404);

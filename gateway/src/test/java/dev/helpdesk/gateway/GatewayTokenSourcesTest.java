@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class GatewayTokenSourcesTest {
 
     private static ConfigurableApplicationContext start(String... arguments) {
-        List<String> args = new java.util.ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off"));
+        List<String> args = new java.util.ArrayList<>(List.of("--server.port=0", "--management.server.port=0", "--spring.main.banner-mode=off"));
         args.addAll(List.of(arguments));
         return new SpringApplicationBuilder(GatewayApplication.class).run(args.toArray(String[]::new));
     }

@@ -90,8 +90,8 @@ public final class LocalStack {
                 .append("Gateway (the public API)  ").append(gateway).append('\n')
                 .append("API docs (Swagger UI)     ").append(gateway).append("/swagger-ui.html\n")
                 .append("Health                    ").append(gateway).append("/actuator/health\n")
-                .append("Metrics (per service)     ");
-        config.services().forEach(s -> text.append("http://localhost:").append(s.port()).append("/actuator/prometheus "));
+                .append("Metrics (this machine)    ");
+        config.services().forEach(s -> text.append(stack.managementUrl(s.name())).append("/actuator/prometheus "));
         text.append("\nLogs                      ").append(config.logDir()).append('\n')
                 .append("Data (kept between runs)  ").append(config.dataDir()).append("  (start fresh with --fresh)\n")
                 .append("\nDemo tokens (HS256, valid 12 h):\n");

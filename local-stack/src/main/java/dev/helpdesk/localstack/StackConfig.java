@@ -13,6 +13,7 @@ import java.util.function.UnaryOperator;
  * @param dbPort      embedded PostgreSQL port
  * @param kafkaPort   Kafka client port (the controller listens on the next port)
  * @param services    the five services with their ports
+ * @param addresses   the interfaces the services, their management ports and the gateway listen on
  * @param jwtSecret   HS256 secret shared by the gateway and the services (local stack only)
  * @param javaOptions JVM options for each service process
  * @param dbPreloadLibraries PostgreSQL {@code shared_preload_libraries} (e.g. {@code pg_stat_statements} for the
@@ -26,6 +27,7 @@ public record StackConfig(
         int dbPort,
         int kafkaPort,
         List<ServiceSpec> services,
+        Addresses addresses,
         String jwtSecret,
         List<String> javaOptions,
         boolean demoData,
@@ -35,9 +37,12 @@ public record StackConfig(
 
     public StackConfig(Path home, Path dataDir, int dbPort, int kafkaPort, List<ServiceSpec> services, String jwtSecret,
                        List<String> javaOptions, boolean demoData) {
-        this(home, dataDir, dbPort, kafkaPort, services, jwtSecret, javaOptions, demoData, List.of(), LOCAL_ISSUER,
-                LOCAL_AUDIENCE);
+        this(home, dataDir, dbPort, kafkaPort, services, Addresses.LOCAL, jwtSecret, javaOptions, demoData, List.of(),
+                LOCAL_ISSUER, LOCAL_AUDIENCE);
     }
+
+    /** Only the gateway's public port listens where others may reach it; everything else stays on this machine. */
+    public static final String LOOPBACK = "127.0.0.1";
 
     /** The well-known demo secret; the local stack only. Production uses an OIDC issuer or its own secret. */
     public static final String LOCAL_DEMO_SECRET = "local-helpdesk-demo-secret-change-me-0123456789";
@@ -57,11 +62,13 @@ public record StackConfig(
                 port(get, "HELPDESK_DB_PORT", 15432),
                 port(get, "HELPDESK_KAFKA_PORT", 19092),
                 List.of(
-                        new ServiceSpec("ticket-service", "TICKET_SERVICE_PORT", port(get, "TICKET_SERVICE_PORT", 8081), "tickets"),
-                        new ServiceSpec("sla-service", "SLA_SERVICE_PORT", port(get, "SLA_SERVICE_PORT", 8082), "sla"),
-                        new ServiceSpec("escalation-service", "ESCALATION_SERVICE_PORT", port(get, "ESCALATION_SERVICE_PORT", 8083), "escalations"),
-                        new ServiceSpec("budget-service", "BUDGET_SERVICE_PORT", port(get, "BUDGET_SERVICE_PORT", 8084), "budgets"),
-                        new ServiceSpec("gateway", "GATEWAY_PORT", port(get, "GATEWAY_PORT", 8080), null)),
+                        service(get, "ticket-service", "TICKET_SERVICE_PORT", 8081, "HELPDESK_TICKETS_MANAGEMENT_PORT", 9081, "tickets"),
+                        service(get, "sla-service", "SLA_SERVICE_PORT", 8082, "HELPDESK_SLA_MANAGEMENT_PORT", 9082, "sla"),
+                        service(get, "escalation-service", "ESCALATION_SERVICE_PORT", 8083, "HELPDESK_ESCALATIONS_MANAGEMENT_PORT", 9083, "escalations"),
+                        service(get, "budget-service", "BUDGET_SERVICE_PORT", 8084, "HELPDESK_BUDGETS_MANAGEMENT_PORT", 9084, "budgets"),
+                        service(get, "gateway", "GATEWAY_PORT", 8080, "HELPDESK_GATEWAY_MANAGEMENT_PORT", 9080, null)),
+                new Addresses(or(get, "HELPDESK_BIND_ADDRESS", LOOPBACK), or(get, "HELPDESK_MANAGEMENT_ADDRESS", LOOPBACK),
+                        or(get, "HELPDESK_GATEWAY_ADDRESS", "")),
                 or(get, "HELPDESK_JWT_SECRET", LOCAL_DEMO_SECRET),
                 List.of(or(get, "HELPDESK_JAVA_OPTS", "-Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1").trim().split("\\s+")),
                 demoData,
@@ -69,6 +76,40 @@ public record StackConfig(
                         .filter(library -> !library.isEmpty()).toList(),
                 or(get, "HELPDESK_SECURITY_ISSUER", LOCAL_ISSUER),
                 or(get, "HELPDESK_SECURITY_AUDIENCE", LOCAL_AUDIENCE));
+    }
+
+    private static ServiceSpec service(UnaryOperator<String> env, String name, String portVariable, int port,
+                                       String managementPortVariable, int managementPort, String database) {
+        return new ServiceSpec(name, portVariable, port(env, portVariable, port), managementPortVariable,
+                port(env, managementPortVariable, managementPort), database);
+    }
+
+    /**
+     * The environment that decides where one process listens (every name is documented in the README): its ports,
+     * and the interfaces: {@code HELPDESK_BIND_ADDRESS} for a service's API, {@code HELPDESK_GATEWAY_ADDRESS} for the
+     * gateway's public port (unset: every interface), {@code HELPDESK_MANAGEMENT_ADDRESS} for every management port.
+     */
+    public Map<String, String> listeningEnvironment(ServiceSpec spec) {
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        env.put(spec.portVariable(), Integer.toString(spec.port()));
+        env.put(spec.managementPortVariable(), Integer.toString(spec.managementPort()));
+        env.put("HELPDESK_MANAGEMENT_ADDRESS", addresses.management());
+        if (spec.isGateway()) {
+            env.put("HELPDESK_GATEWAY_ADDRESS", addresses.gateway());
+        } else {
+            env.put("HELPDESK_BIND_ADDRESS", addresses.services());
+        }
+        return env;
+    }
+
+    /** The address of a service's API, e.g. {@code http://127.0.0.1:8081}; the gateway's public address for it. */
+    public String url(ServiceSpec spec) {
+        return "http://" + Addresses.host(spec.isGateway() ? addresses.gateway() : addresses.services()) + ":" + spec.port();
+    }
+
+    /** The address of a process's management port (actuator: health, prometheus). */
+    public String managementUrl(ServiceSpec spec) {
+        return "http://" + Addresses.host(addresses.management()) + ":" + spec.managementPort();
     }
 
     public ServiceSpec gateway() {
@@ -108,7 +149,33 @@ public record StackConfig(
         }
     }
 
-    /** One service process: its module name, the variable naming its port, the port, its database (null: none). */
-    public record ServiceSpec(String name, String portVariable, int port, String database) {
+    /**
+     * One service process: its module name, the variable naming its port, the port, the variable naming its
+     * management port, that port, its database (null: none; the gateway).
+     */
+    public record ServiceSpec(String name, String portVariable, int port, String managementPortVariable,
+                              int managementPort, String database) {
+
+        public boolean isGateway() {
+            return name.equals("gateway");
+        }
+    }
+
+    /**
+     * Interfaces to listen on: the services' APIs ({@code HELPDESK_BIND_ADDRESS}, default {@value #LOOPBACK}),
+     * every management port ({@code HELPDESK_MANAGEMENT_ADDRESS}, default {@value #LOOPBACK}) and the gateway's
+     * public port ({@code HELPDESK_GATEWAY_ADDRESS}; empty: every interface, so a portal on another machine reaches it).
+     */
+    public record Addresses(String services, String management, String gateway) {
+
+        static final Addresses LOCAL = new Addresses(LOOPBACK, LOOPBACK, "");
+
+        /** The host to call a process on: itself when it listens on one interface, this machine when on all. */
+        static String host(String address) {
+            if (address.isBlank() || address.equals("0.0.0.0") || address.equals("::") || address.equals("[::]")) {
+                return "localhost";
+            }
+            return address.contains(":") && !address.startsWith("[") ? "[" + address + "]" : address;
+        }
     }
 }

@@ -235,7 +235,9 @@ class SlaClockRulesTest extends SlaServiceTestBase {
             assertThat(started.get("correlationid").asText()).startsWith("corr-");
             assertThat(started.at("/data/policyId").asText()).isEqualTo("demo-seconds");
         }
-        String metrics = api.get("/actuator/prometheus", null).text();
+        assertThat(api.get("/actuator/prometheus", null).status()).as("metrics on the API's port").isEqualTo(404);
+        assertThat(api.get("/actuator/prometheus", ADMIN).status()).as("metrics on the API's port").isEqualTo(404);
+        String metrics = new Api(managementPort).get("/actuator/prometheus", null).text();
         assertThat(metrics).containsPattern("helpdesk_sla_breaches_total\\{[^}]*metric=\"FIRST_RESPONSE\"[^}]*severity=\"S2\"");
         assertThat(metrics).containsPattern("helpdesk_sla_warnings_total\\{[^}]*threshold=\"90\"");
         assertThat(metrics).contains("helpdesk_sla_timer_lag_seconds_count").contains("helpdesk_sla_clocks_running")

@@ -49,6 +49,7 @@ class SlaClusterTest {
         List<String> arguments = new ArrayList<>();
         properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));
         arguments.add("--server.port=0");
+        arguments.add("--management.server.port=0");
         ConfigurableApplicationContext context = new SpringApplicationBuilder(SlaServiceApplication.class)
                 .run(arguments.toArray(new String[0]));
         instances.add(context);

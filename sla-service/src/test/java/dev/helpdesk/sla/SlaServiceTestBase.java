@@ -26,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -40,6 +41,8 @@ abstract class SlaServiceTestBase {
 
     @LocalServerPort
     int port;
+    @LocalManagementPort
+    int managementPort;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
     @Value("${helpdesk.topics.tickets}")

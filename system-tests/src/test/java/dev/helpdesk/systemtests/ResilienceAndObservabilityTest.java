@@ -80,7 +80,7 @@ class ResilienceAndObservabilityTest {
                 "rate", "STANDARD", "workDate", java.time.LocalDate.now().toString(), "note", "Triage")).status()).isEqualTo(201);
         metricByService.forEach((service, metric) -> await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Api.Response metrics = api.send(HttpRequest.newBuilder(
-                    URI.create(RunningSystem.stack().serviceUrl(service) + "/actuator/prometheus")).build());
+                    URI.create(RunningSystem.stack().managementUrl(service) + "/actuator/prometheus")).build());
             assertThat(metrics.body()).as(service).contains(metric);
         }));
     }

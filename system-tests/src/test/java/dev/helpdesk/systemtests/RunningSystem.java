@@ -39,7 +39,8 @@ public final class RunningSystem implements BeforeAllCallback, ExtensionContext.
         int kafka = freePortPair();
         env.put("HELPDESK_KAFKA_PORT", Integer.toString(kafka));
         for (String variable : new String[] {"TICKET_SERVICE_PORT", "SLA_SERVICE_PORT", "ESCALATION_SERVICE_PORT",
-                "BUDGET_SERVICE_PORT", "GATEWAY_PORT"}) {
+                "BUDGET_SERVICE_PORT", "GATEWAY_PORT", "HELPDESK_TICKETS_MANAGEMENT_PORT", "HELPDESK_SLA_MANAGEMENT_PORT",
+                "HELPDESK_ESCALATIONS_MANAGEMENT_PORT", "HELPDESK_BUDGETS_MANAGEMENT_PORT", "HELPDESK_GATEWAY_MANAGEMENT_PORT"}) {
             env.put(variable, Integer.toString(freePort()));
         }
         env.put("HELPDESK_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");

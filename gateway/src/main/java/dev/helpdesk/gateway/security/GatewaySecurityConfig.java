@@ -32,15 +32,15 @@ import reactor.core.publisher.Mono;
 /**
  * Coarse rules at the door; object-level rules (tenants) stay in the services, which check the same token again.
  * Every {@code /api} request needs a valid token; admin paths need {@code admin} (projection replays: {@code admin} or {@code analyst}); the raw event history needs
- * {@code analyst} (or {@code admin}). Health, metrics and API documents are open; nothing else is served.
+ * {@code analyst} (or {@code admin}). Health and API documents are open; nothing else is served (metrics are on the
+ * management port, see {@code PublicHealthRoutes}).
  */
 @Configuration
 @EnableWebFluxSecurity
 @EnableConfigurationProperties(TokenSettings.class)
 public class GatewaySecurityConfig {
 
-    static final String[] PUBLIC_PATHS = {"/actuator/health", "/actuator/health/**", "/actuator/prometheus",
-            "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"};
+    static final String[] PUBLIC_PATHS = {"/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"};
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ProblemSecurityResponses problems,

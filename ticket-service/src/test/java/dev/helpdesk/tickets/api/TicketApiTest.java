@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -34,6 +35,8 @@ class TicketApiTest {
 
     @LocalServerPort
     int port;
+    @LocalManagementPort
+    int managementPort;
     @Autowired
     EventProcessingConfiguration processing;
     @Autowired
@@ -260,14 +263,17 @@ class TicketApiTest {
     }
 
     @Test
-    void metricsCountOpenedTicketsAndRejectedCommands() {
+    void metricsCountOpenedTicketsAndRejectedCommandsOnTheManagementPortOnly() {
         String ticket = openedId();
         api.post("/api/tickets/" + ticket + "/status", AGENT, Map.of("status", "CLOSED"));
-        String metrics = new String(api.get("/actuator/prometheus", null).bytes());
+        assertThat(api.get("/actuator/prometheus", null).status()).as("metrics on the API's port").isEqualTo(404);
+        assertThat(api.get("/actuator/prometheus", ADMIN).status()).as("metrics on the API's port").isEqualTo(404);
+        HttpApi management = new HttpApi(managementPort);
+        String metrics = new String(management.get("/actuator/prometheus", null).bytes());
         assertThat(metrics).containsPattern("helpdesk_tickets_opened_total\\{[^}]*severity=\"S2\"[^}]*type=\"INCIDENT\"");
         assertThat(metrics).containsPattern("helpdesk_commands_rejected_total\\{[^}]*reason=\"illegal-transition\"");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(new String(api.get("/actuator/prometheus", null).bytes()))
+                assertThat(new String(management.get("/actuator/prometheus", null).bytes()))
                         .containsPattern("helpdesk_tickets_publish_lag_events\\{[^}]*\\} 0\\.0"));
     }
 

@@ -50,6 +50,7 @@ class KafkaPublishingTest {
         infrastructure.forEach((key, value) -> args.add("--" + key + "=" + value));
         args.addAll(List.of(extraArgs));
         args.add("--server.port=0");
+        args.add("--management.server.port=0");
         args.add("--helpdesk.tickets.publishing.enabled=" + publishing);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(TicketServiceApplication.class)
                 .run(args.toArray(String[]::new));
