@@ -43,3 +43,11 @@ CREATE TABLE dead_letter (
     received_at   timestamptz NOT NULL DEFAULT now(),
     UNIQUE (topic, partition_no, record_offset)
 );
+
+-- The current contacts of each organisation, kept from the organisation's events on helpdesk.tickets.v1
+-- (contact-added inserts, contact-removed deletes); read by the edge's contact check (docs/security.md).
+CREATE TABLE contact_membership (
+    organization_id text NOT NULL,
+    user_id         text NOT NULL,
+    PRIMARY KEY (organization_id, user_id)
+);

@@ -60,8 +60,8 @@ public class EdgeAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    EdgeSecurity edgeSecurity(ProblemAuthenticationEntryPoint problems) {
-        return new EdgeSecurity(problems);
+    EdgeSecurity edgeSecurity(ProblemAuthenticationEntryPoint problems, ObjectProvider<ContactRegistry> contacts) {
+        return new EdgeSecurity(problems, contacts);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.helpdesk.edge;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -14,8 +15,9 @@ import org.springframework.security.web.SecurityFilterChain;
  * Builds a service's security filter chain: CSRF off, stateless, health/info/prometheus, API docs, {@code /error} and
  * CORS pre-flights open, then the service's own path rules, every other request authenticated with a bearer token
  * whose {@code roles} claim gives the roles; a token of a confined role (not staff) without an {@code org} claim is
- * refused with 403 on every path that needs a token ({@link OrganizationClaimFilter}); 401 and 403 answered as
- * problem details.
+ * refused with 403 on every path that needs a token ({@link OrganizationClaimFilter}); so is a confined caller who is
+ * not a current contact of the organisation in its token, when the service has a {@link ContactRegistry}
+ * ({@link ContactMembershipFilter}); 401 and 403 answered as problem details.
  */
 public class EdgeSecurity {
 
@@ -26,9 +28,11 @@ public class EdgeSecurity {
             "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error"};
 
     private final ProblemAuthenticationEntryPoint problems;
+    private final ObjectProvider<ContactRegistry> contacts;
 
-    public EdgeSecurity(ProblemAuthenticationEntryPoint problems) {
+    public EdgeSecurity(ProblemAuthenticationEntryPoint problems, ObjectProvider<ContactRegistry> contacts) {
         this.problems = problems;
+        this.contacts = contacts;
     }
 
     /** The chain with no rules of the service's own: every open path above, everything else needs any valid token. */
@@ -56,6 +60,7 @@ public class EdgeSecurity {
                         .accessDeniedHandler(problems))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterAfter(new OrganizationClaimFilter(problems, OPEN_PATHS), BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new ContactMembershipFilter(problems, contacts, OPEN_PATHS), OrganizationClaimFilter.class)
                 .build();
     }
 

@@ -40,8 +40,19 @@ public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint
         write(response, ProblemType.FORBIDDEN, detail, request);
     }
 
+    /** 403 with a detail and a {@code reason} of its own. */
+    public void forbid(HttpServletRequest request, HttpServletResponse response, String detail, String reason)
+            throws IOException {
+        write(response, ProblemType.FORBIDDEN, detail, reason, request);
+    }
+
     private void write(HttpServletResponse response, ProblemType type, String detail, HttpServletRequest request) throws IOException {
-        ProblemDetail problem = Problems.of(type, detail);
+        write(response, type, detail, null, request);
+    }
+
+    private void write(HttpServletResponse response, ProblemType type, String detail, String reason,
+                       HttpServletRequest request) throws IOException {
+        ProblemDetail problem = Problems.of(type, detail, reason, null);
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(type.status().value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

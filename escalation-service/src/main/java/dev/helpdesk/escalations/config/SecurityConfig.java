@@ -1,6 +1,9 @@
 package dev.helpdesk.escalations.config;
 
+import dev.helpdesk.edge.ContactRegistry;
 import dev.helpdesk.edge.EdgeSecurity;
+import dev.helpdesk.pipeline.membership.ContactMemberships;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -19,5 +22,15 @@ public class SecurityConfig {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, EdgeSecurity edge) throws Exception {
         return edge.filterChain(http);
+    }
+
+    /**
+     * The edge's contact check reads the membership this service keeps from the organisation's events
+     * ({@code contact_membership}, docs/security.md "Contact membership").
+     */
+    @Bean
+    @ConditionalOnProperty(name = "helpdesk.security.contact-membership.enabled", havingValue = "true", matchIfMissing = true)
+    ContactRegistry contactRegistry(ContactMemberships memberships) {
+        return memberships::isMember;
     }
 }

@@ -1,23 +1,32 @@
 package dev.helpdesk.escalations.inbound;
 
 import dev.helpdesk.pipeline.inbound.InboundPipeline;
+import dev.helpdesk.pipeline.inbound.CompositeEventHandler;
+import dev.helpdesk.pipeline.inbound.EventHandler;
+import dev.helpdesk.pipeline.membership.ContactMembershipHandler;
+import org.springframework.beans.factory.ObjectProvider;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
 
-/** Reads the two topics escalation acts on, a poll at a time, through the event pipeline. */
+/**
+ * Reads the two topics escalation acts on, a poll at a time, through the event pipeline; the tickets topic also keeps
+ * the contact membership, in the same transaction (docs/security.md).
+ */
 @Component
 public class EventListeners {
 
     private final InboundPipeline pipeline;
-    private final TicketEventsHandler tickets;
+    private final EventHandler tickets;
     private final SlaEventsHandler sla;
 
-    public EventListeners(InboundPipeline pipeline, TicketEventsHandler tickets, SlaEventsHandler sla) {
+    public EventListeners(InboundPipeline pipeline, TicketEventsHandler tickets, SlaEventsHandler sla,
+                          ObjectProvider<ContactMembershipHandler> membership) {
         this.pipeline = pipeline;
-        this.tickets = tickets;
+        ContactMembershipHandler contacts = membership.getIfAvailable();
+        this.tickets = contacts == null ? tickets : new CompositeEventHandler(tickets, contacts);
         this.sla = sla;
     }
 

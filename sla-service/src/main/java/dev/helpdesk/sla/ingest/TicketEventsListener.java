@@ -1,21 +1,30 @@
 package dev.helpdesk.sla.ingest;
 
 import dev.helpdesk.pipeline.inbound.InboundPipeline;
+import dev.helpdesk.pipeline.inbound.CompositeEventHandler;
+import dev.helpdesk.pipeline.inbound.EventHandler;
+import dev.helpdesk.pipeline.membership.ContactMembershipHandler;
+import org.springframework.beans.factory.ObjectProvider;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Reads helpdesk.tickets.v1 a poll at a time through the event pipeline (dead letters, repeats, retries there). */
+/**
+ * Reads helpdesk.tickets.v1 a poll at a time through the event pipeline (dead letters, repeats, retries there), into
+ * the service's handler and, in the same transaction, the contact membership (docs/security.md).
+ */
 @Component
 public class TicketEventsListener {
 
     private final InboundPipeline pipeline;
-    private final TicketEventHandler handler;
+    private final EventHandler handler;
 
-    public TicketEventsListener(InboundPipeline pipeline, TicketEventHandler handler) {
+    public TicketEventsListener(InboundPipeline pipeline, TicketEventHandler handler,
+                                ObjectProvider<ContactMembershipHandler> membership) {
         this.pipeline = pipeline;
-        this.handler = handler;
+        ContactMembershipHandler contacts = membership.getIfAvailable();
+        this.handler = contacts == null ? handler : new CompositeEventHandler(handler, contacts);
     }
 
     @KafkaListener(topics = "${helpdesk.topics.tickets}", groupId = "${helpdesk.sla.consumer-group}", batch = "true")

@@ -1,6 +1,11 @@
 package dev.helpdesk.tickets.config;
 
+import dev.helpdesk.edge.ContactRegistry;
 import dev.helpdesk.edge.EdgeSecurity;
+import dev.helpdesk.pipeline.membership.ContactMembershipProperties;
+import dev.helpdesk.pipeline.membership.ContactMemberships;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -19,5 +24,23 @@ public class SecurityConfig {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, EdgeSecurity edge) throws Exception {
         return edge.filterChain(http);
+    }
+
+    /**
+     * This service does not consume its own topic: the membership is its organisation view's contacts
+     * ({@code organization_contact}, kept inline in the transaction of the command that adds or removes a contact),
+     * read with the shared cache (docs/security.md "Contact membership").
+     */
+    @Bean
+    @ConditionalOnProperty(name = "helpdesk.security.contact-membership.enabled", havingValue = "true", matchIfMissing = true)
+    ContactMemberships contactMemberships(JdbcTemplate jdbc, ContactMembershipProperties properties) {
+        return new ContactMemberships(jdbc, properties.cacheTtl(),
+                "SELECT EXISTS (SELECT 1 FROM organization_contact WHERE organization_id = ? AND user_id = ?)");
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "helpdesk.security.contact-membership.enabled", havingValue = "true", matchIfMissing = true)
+    ContactRegistry contactRegistry(ContactMemberships memberships) {
+        return memberships::isMember;
     }
 }

@@ -6,28 +6,35 @@ import dev.helpdesk.events.organization.ContactAddedEvent;
 import dev.helpdesk.events.organization.ContactRemovedEvent;
 import dev.helpdesk.events.organization.OrganizationRegisteredEvent;
 import dev.helpdesk.events.organization.SupportPeriodChangedEvent;
+import dev.helpdesk.pipeline.membership.ContactMemberships;
 import dev.helpdesk.tickets.config.AxonConfig;
+import org.springframework.beans.factory.ObjectProvider;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.Date;
 
 /**
  * Keeps {@code organization_view} and its contacts. Each change also checks and sets the stream version, so a
- * replayed event changes nothing twice.
+ * replayed event changes nothing twice. Kept inline, in the transaction of the command: the contacts are the
+ * membership the edge checks (docs/security.md "Contact membership"), so a removal holds when the command commits.
  */
 @Component
-@ProcessingGroup(AxonConfig.VIEWS)
+@ProcessingGroup(AxonConfig.INLINE_VIEWS)
 class OrganizationProjection {
 
     private final JdbcTemplate jdbc;
+    private final ObjectProvider<ContactMemberships> memberships;
 
-    OrganizationProjection(JdbcTemplate jdbc) {
+    OrganizationProjection(JdbcTemplate jdbc, ObjectProvider<ContactMemberships> memberships) {
         this.jdbc = jdbc;
+        this.memberships = memberships;
     }
 
     /** A replay rebuilds the view from the first event. */
@@ -64,7 +71,23 @@ class OrganizationProjection {
         if (advance(event.organizationId(), version)) {
             jdbc.update("DELETE FROM organization_contact WHERE organization_id = ? AND user_id = ?",
                     event.organizationId(), event.userId());
+            evictAfterCommit(event.organizationId(), event.userId());
         }
+    }
+
+    /** This instance forgets the removed contact at once (the others within the cache's TTL). */
+    private void evictAfterCommit(String organizationId, String userId) {
+        memberships.ifAvailable(cache -> {
+            cache.evict(organizationId, userId);
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        cache.evict(organizationId, userId);
+                    }
+                });
+            }
+        });
     }
 
     @EventHandler
