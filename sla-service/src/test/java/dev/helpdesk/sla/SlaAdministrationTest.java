@@ -118,9 +118,9 @@ class SlaAdministrationTest extends SlaServiceTestBase {
         String from = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1).toString();
 
         Api.Answer report = api.get("/api/sla/reports/compliance?organizationId=" + organizationId + "&from=" + from
-                + "&to=" + today, TestTokens.contact("c-1", organizationId));
+                + "&to=" + today, contact("c-1", organizationId));
         Api.Answer foreign = api.get("/api/sla/reports/compliance?organizationId=" + organizationId + "&from=" + from
-                + "&to=" + today, TestTokens.contact("c-2", "org-other"));
+                + "&to=" + today, contact("c-2", "org-other"));
         Api.Answer missing = api.get("/api/sla/reports/compliance?organizationId=" + organizationId, AGENT);
 
         assertThat(report.status()).isEqualTo(200);
@@ -181,7 +181,7 @@ class SlaAdministrationTest extends SlaServiceTestBase {
                 "from", today, "to", today, "organizationId", organizationId));
         Api.Answer same = api.post("/api/sla/simulations", analyst, Map.of("policy", "dedicated",
                 "from", today, "to", today, "organizationId", organizationId));
-        Api.Answer byContact = api.post("/api/sla/simulations", TestTokens.contact("c-1", organizationId),
+        Api.Answer byContact = api.post("/api/sla/simulations", contact("c-1", organizationId),
                 Map.of("policy", "dedicated", "from", today, "to", today));
         Api.Answer unknown = api.post("/api/sla/simulations", analyst, Map.of("policy", "nope", "from", today, "to", today));
 

@@ -335,8 +335,8 @@ class SlaClockRulesTest extends SlaServiceTestBase {
         String ticketId = openDedicated(TicketType.INCIDENT, Severity.S2, ago(Duration.ofMinutes(1)));
         awaitClock(ticketId, "FIRST_RESPONSE", state("RUNNING"));
 
-        Api.Answer own = api.get("/api/sla/tickets/" + ticketId, TestTokens.contact("c-1", "org-dedicated"));
-        Api.Answer other = api.get("/api/sla/tickets/" + ticketId, TestTokens.contact("c-2", "org-other"));
+        Api.Answer own = api.get("/api/sla/tickets/" + ticketId, contact("c-1", "org-dedicated"));
+        Api.Answer other = api.get("/api/sla/tickets/" + ticketId, contact("c-2", "org-other"));
         Api.Answer unknown = api.get("/api/sla/tickets/" + TicketEvents.newId(), AGENT);
         Api.Answer anonymous = api.get("/api/sla/tickets/" + ticketId, null);
 

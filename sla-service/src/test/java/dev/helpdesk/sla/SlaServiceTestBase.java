@@ -66,6 +66,22 @@ abstract class SlaServiceTestBase {
         events.close();
     }
 
+    /**
+     * A contact token of a registered contact: the contact-added record the ticket-service publishes, applied by this
+     * service (the edge refuses contacts it does not know).
+     */
+    protected String contact(String userId, String organizationId) {
+        events.contactAdded(organizationId, userId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> isMember(organizationId, userId));
+        return TestTokens.contact(userId, organizationId);
+    }
+
+    protected boolean isMember(String organizationId, String userId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM contact_membership WHERE organization_id = ? AND user_id = ?)",
+                Boolean.class, organizationId, userId));
+    }
+
     protected static Instant ago(Duration duration) {
         return Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(duration);
     }

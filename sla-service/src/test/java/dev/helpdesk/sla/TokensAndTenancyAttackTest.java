@@ -27,9 +27,22 @@ class TokensAndTenancyAttackTest {
     int port;
     AttackerClient attacker;
 
+    @org.springframework.beans.factory.annotation.Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+    @org.springframework.beans.factory.annotation.Value("${helpdesk.topics.tickets}")
+    String ticketsTopic;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @BeforeEach
     void client() {
         attacker = new AttackerClient(port);
+        // carol is a registered contact of org-1 (the edge refuses contacts it does not know)
+        try (var events = new dev.helpdesk.sla.support.TicketEvents(bootstrapServers, ticketsTopic)) {
+            events.contactAdded("org-1", "carol");
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM contact_membership WHERE organization_id = 'org-1' AND user_id = 'carol'", Long.class) == 1);
     }
 
     @Test

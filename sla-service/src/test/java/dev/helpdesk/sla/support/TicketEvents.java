@@ -58,6 +58,17 @@ public final class TicketEvents implements AutoCloseable {
                 "Org " + organizationId, plan, calendar, zone, null, null, 5, null, null));
     }
 
+    /** The ticket-service's record of a contact added to an organisation (keyed by the organisation). */
+    public String contactAdded(String organizationId, String userId) {
+        return publish(organizationId, new dev.helpdesk.events.organization.ContactAddedEvent(organizationId, userId,
+                "Contact " + userId, userId + "@example.org"));
+    }
+
+    /** The ticket-service's record of a contact removed from an organisation. */
+    public String contactRemoved(String organizationId, String userId) {
+        return publish(organizationId, new dev.helpdesk.events.organization.ContactRemovedEvent(organizationId, userId));
+    }
+
     public String comment(String ticketId, ActorKind author, Visibility visibility, Instant at) {
         return publish(ticketId, new CommentAddedEvent(ticketId, newId(), "someone", author, visibility, "Hello", at));
     }
