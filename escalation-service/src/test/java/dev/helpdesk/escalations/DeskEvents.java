@@ -63,6 +63,16 @@ final class DeskEvents implements AutoCloseable {
                 ActorKind.CONTACT, Instant.now()));
     }
 
+    /** The ticket-service's record of a contact added to an organisation (keyed by the organisation). */
+    EventEnvelope<Object> contactAdded(String organizationId, String userId) {
+        return sendTicketEvent(organizationId, new dev.helpdesk.events.organization.ContactAddedEvent(organizationId, userId,
+                "Contact " + userId, userId + "@example.org"));
+    }
+
+    EventEnvelope<Object> contactRemoved(String organizationId, String userId) {
+        return sendTicketEvent(organizationId, new dev.helpdesk.events.organization.ContactRemovedEvent(organizationId, userId));
+    }
+
     EventEnvelope<Object> statusChanged(String ticketId, TicketStatus from, TicketStatus to) {
         return sendTicketEvent(ticketId, new TicketStatusChangedEvent(ticketId, from, to, null, "agent-1", ActorKind.STAFF, false, Instant.now()));
     }

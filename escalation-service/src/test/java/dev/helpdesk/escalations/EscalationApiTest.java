@@ -24,7 +24,7 @@ class EscalationApiTest extends RunningService {
         String id = awaitEscalations(ticket, 1).get(0).path("id").asText();
         String path = "/api/escalations/" + id + "/acknowledgement";
 
-        assertThat(api.post(path, TestTokens.contact("contact-1", org), "{\"actionPlan\":\"Call them\"}").status()).isEqualTo(403);
+        assertThat(api.post(path, contact("contact-1", org), "{\"actionPlan\":\"Call them\"}").status()).isEqualTo(403);
         assertThat(api.post(path, AGENT, "{\"actionPlan\":\"Call them\"}").status()).isEqualTo(403);
         assertThat(api.post(path, null, "{\"actionPlan\":\"Call them\"}").status()).isEqualTo(401);
         Answer blank = api.post(path, MANAGER, "{\"actionPlan\":\"  \"}");
@@ -77,7 +77,7 @@ class EscalationApiTest extends RunningService {
         desk.escalationRequested(theirTicket, theirs, "contact-2");
         String myEscalation = awaitEscalations(myTicket, 1).get(0).path("id").asText();
         String theirEscalation = awaitEscalations(theirTicket, 1).get(0).path("id").asText();
-        String contact = TestTokens.contact("contact-1", mine);
+        String contact = contact("contact-1", mine);
 
         Answer list = api.get("/api/escalations?size=200", contact);
         assertThat(list.status()).isEqualTo(200);
@@ -120,7 +120,7 @@ class EscalationApiTest extends RunningService {
 
     @Test
     void laddersAreReadByEveryoneAndEditedByManagersOnly() {
-        Answer dedicated = api.get("/api/escalations/ladders/DEDICATED", TestTokens.contact("c", "o"));
+        Answer dedicated = api.get("/api/escalations/ladders/DEDICATED", contact("c", "o"));
         assertThat(dedicated.status()).isEqualTo(200);
         assertThat(dedicated.body().path("plan").asText()).isEqualTo("DEDICATED");
         JsonNode levels = dedicated.body().path("levels");
@@ -139,7 +139,7 @@ class EscalationApiTest extends RunningService {
                   {"level": 2, "name": "Head of support", "acknowledgeWithin": "PT2H"},
                   {"level": 3, "name": "Executive sponsor", "acknowledgeWithin": "PT4H"}]}""";
         assertThat(api.put("/api/escalations/ladders/EXTENDED", AGENT, valid).status()).isEqualTo(403);
-        assertThat(api.put("/api/escalations/ladders/EXTENDED", TestTokens.contact("c", "o"), valid).status()).isEqualTo(403);
+        assertThat(api.put("/api/escalations/ladders/EXTENDED", contact("c", "o"), valid).status()).isEqualTo(403);
         Answer invalid = api.put("/api/escalations/ladders/EXTENDED", MANAGER, """
                 {"levels": [
                   {"level": 1, "name": "", "acknowledgeWithin": "one hour"},

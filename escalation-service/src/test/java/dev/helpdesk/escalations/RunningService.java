@@ -77,6 +77,22 @@ abstract class RunningService {
         published.close();
     }
 
+    /**
+     * A contact token of a registered contact: the contact-added record the ticket-service publishes, applied by this
+     * service (the edge refuses contacts it does not know).
+     */
+    String contact(String userId, String organizationId) {
+        desk.contactAdded(organizationId, userId);
+        await().atMost(PATIENCE).until(() -> isMember(organizationId, userId));
+        return TestTokens.contact(userId, organizationId);
+    }
+
+    boolean isMember(String organizationId, String userId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM contact_membership WHERE organization_id = ? AND user_id = ?)",
+                Boolean.class, organizationId, userId));
+    }
+
     String openTicket(String org, Plan plan, Severity severity) {
         String ticket = id();
         desk.ticketOpened(ticket, org, plan, CalendarKind.TWENTY_FOUR_SEVEN, "UTC", severity);

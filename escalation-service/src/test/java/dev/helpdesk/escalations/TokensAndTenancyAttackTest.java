@@ -28,9 +28,26 @@ class TokensAndTenancyAttackTest {
     int port;
     AttackerClient attacker;
 
+    @org.springframework.beans.factory.annotation.Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+    @org.springframework.beans.factory.annotation.Value("${helpdesk.topics.tickets}")
+    String ticketsTopic;
+    @org.springframework.beans.factory.annotation.Value("${helpdesk.topics.sla}")
+    String slaTopic;
+    @org.springframework.beans.factory.annotation.Autowired
+    com.fasterxml.jackson.databind.ObjectMapper objectMapper;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @BeforeEach
     void client() {
         attacker = new AttackerClient(port);
+        // carol is a registered contact of org-1 (the edge refuses contacts it does not know)
+        try (DeskEvents desk = new DeskEvents(bootstrapServers, objectMapper, ticketsTopic, slaTopic)) {
+            desk.contactAdded("org-1", "carol");
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM contact_membership WHERE organization_id = 'org-1' AND user_id = 'carol'", Long.class) == 1);
     }
 
     @Test
