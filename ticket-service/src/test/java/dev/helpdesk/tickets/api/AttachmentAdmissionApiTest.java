@@ -68,7 +68,7 @@ class AttachmentAdmissionApiTest {
 
     @Test
     void anAttachmentToATicketTheCallerCannotSeeStoresNothing() {
-        String stranger = TestTokens.contact("stranger-" + UUID.randomUUID(), UUID.randomUUID().toString());
+        String stranger = dev.helpdesk.tickets.support.Contacts.ofAnotherOrganisation(api);
         Map<String, Object> before = stored();
 
         HttpApi.Answer otherTenant = api.upload("/api/tickets/" + ticket + "/attachments", stranger, "x.png", "image/png", png());

@@ -56,7 +56,7 @@ class OrganizationApiTest {
     void anotherTenantsOrganisationIsNotFound() {
         String org = register();
         String other = register();
-        HttpApi.Answer read = api.get("/api/organizations/" + org, TestTokens.contact("c1", other));
+        HttpApi.Answer read = api.get("/api/organizations/" + org, dev.helpdesk.tickets.support.Contacts.add(api, other, "c1"));
         assertThat(read.status()).isEqualTo(404);
         assertThat(read.header("Content-Type")).startsWith("application/problem+json");
         assertThat(api.get("/api/organizations/" + UUID.randomUUID(), ADMIN).status()).isEqualTo(404);

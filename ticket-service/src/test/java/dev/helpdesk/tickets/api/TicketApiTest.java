@@ -88,7 +88,7 @@ class TicketApiTest {
     @Test
     void anotherTenantsTicketIsNotFoundForReadsAndWrites() {
         String ticket = openedId();
-        String stranger = TestTokens.contact("stranger", UUID.randomUUID().toString());
+        String stranger = dev.helpdesk.tickets.support.Contacts.ofAnotherOrganisation(api);
         assertThat(api.get("/api/tickets/" + ticket, stranger).status()).isEqualTo(404);
         assertThat(api.post("/api/tickets/" + ticket + "/comments", stranger, Map.of("body", "hi", "visibility", "PUBLIC")).status())
                 .isEqualTo(404);
@@ -107,7 +107,7 @@ class TicketApiTest {
         assertThat(mine.get("items").get(0).get("id").asText()).isEqualTo(ticket);
         assertThat(mine.get("size").asInt()).isEqualTo(50);
 
-        String stranger = TestTokens.contact("stranger", UUID.randomUUID().toString());
+        String stranger = dev.helpdesk.tickets.support.Contacts.ofAnotherOrganisation(api);
         assertThat(api.get("/api/tickets", stranger).json().get("totalItems").asLong()).isZero();
         assertThat(api.get("/api/tickets?organizationId=" + org, stranger).json().get("totalItems").asLong()).isZero();
         HttpApi.Answer homeless = api.get("/api/tickets", TestTokens.contact("homeless", null));
@@ -145,7 +145,9 @@ class TicketApiTest {
         assertThat(refused.json().get("reason").asText()).isEqualTo("outside-support-period");
 
         String former = TestTokens.contact("never-a-contact", org);
-        assertThat(api.post("/api/tickets", former, Bodies.ticket(org)).status()).isEqualTo(422);
+        HttpApi.Answer notAContact = api.post("/api/tickets", former, Bodies.ticket(org));
+        assertThat(notAContact.status()).as("refused at the edge (issue 16, point 2)").isEqualTo(403);
+        assertThat(notAContact.json().get("reason").asText()).isEqualTo("not-a-contact");
     }
 
     @Test
