@@ -1,13 +1,12 @@
 package dev.helpdesk.escalations.escalation;
 
+import dev.helpdesk.pipeline.AfterCommit;
 import dev.helpdesk.escalations.domain.Ladder;
 import dev.helpdesk.escalations.domain.Trigger;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Duration;
 
@@ -31,7 +30,7 @@ public class EscalationMetrics {
     }
 
     public void raised(int level, Trigger trigger) {
-        afterCommit(() -> raisedCounter(level, trigger).increment());
+        AfterCommit.run(() -> raisedCounter(level, trigger).increment());
     }
 
     private Counter raisedCounter(int level, Trigger trigger) {
@@ -43,23 +42,11 @@ public class EscalationMetrics {
     }
 
     public void acknowledged(int level, Duration timeToAcknowledge) {
-        afterCommit(() -> Timer.builder("helpdesk.escalations.time.to.acknowledge")
+        AfterCommit.run(() -> Timer.builder("helpdesk.escalations.time.to.acknowledge")
                 .description("Time from raising an escalation level to its acknowledgement")
                 .tag("level", String.valueOf(level))
                 .register(registry)
                 .record(timeToAcknowledge));
     }
 
-    private static void afterCommit(Runnable action) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            action.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                action.run();
-            }
-        });
-    }
 }

@@ -1,12 +1,11 @@
 package dev.helpdesk.pipeline.inbound;
 
+import dev.helpdesk.pipeline.AfterCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.HashMap;
 import java.util.List;
@@ -72,22 +71,10 @@ public class DeadLetters {
                     stored.merge(row.getString(1), 1, Integer::sum);
                 }, topics, partitions, offsets, keys, values, eventIds, types, reasons, attempts);
         // Counted once stored for good: a rolled-back attempt, or a record set aside before, counts nothing.
-        afterCommit(() -> stored.forEach((topic, count) -> Counter.builder("helpdesk.dead.letters")
+        AfterCommit.run(() -> stored.forEach((topic, count) -> Counter.builder("helpdesk.dead.letters")
                 .description("records set aside").tag("topic", topic).register(meters).increment(count)));
     }
 
-    private static void afterCommit(Runnable action) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            action.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                action.run();
-            }
-        });
-    }
 
     private static String clean(String text, int longest) {
         if (text == null) {

@@ -3,9 +3,9 @@ package dev.helpdesk.pipeline.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.helpdesk.events.EventEnvelope;
+import dev.helpdesk.pipeline.AfterCommit;
 import org.slf4j.MDC;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.HashMap;
@@ -70,7 +70,7 @@ public class OutboxWriter {
                 FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                      WITH ORDINALITY AS e (event_id, topic, record_key, event_type, payload, correlation_id, position)
                 ORDER BY e.position""", ids, topics, keys, types, payloads, correlationIds);
-        wakeRelayAfterCommit();
+        AfterCommit.run(afterCommit);
     }
 
     /** The first free position of each stream the events belong to, reserved for them (locks the streams' rows). */
@@ -111,12 +111,4 @@ public class OutboxWriter {
         }
     }
 
-    private void wakeRelayAfterCommit() {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                afterCommit.run();
-            }
-        });
-    }
 }

@@ -1,7 +1,6 @@
 package dev.helpdesk.pipeline.timer;
 
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import dev.helpdesk.pipeline.AfterCommit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -24,16 +23,7 @@ public class TimerAlarm {
 
     /** A timer due at {@code at} was written: rings once the current transaction commits (at once without one). */
     public void timerSet(Instant at) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            ring(at);
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                ring(at);
-            }
-        });
+        AfterCommit.run(() -> ring(at));
     }
 
     /** A committed transaction wrote a timer due at {@code at}: the loop looks then at the latest. */

@@ -1,5 +1,6 @@
 package dev.helpdesk.sla.settings;
 
+import dev.helpdesk.pipeline.AfterCommit;
 import dev.helpdesk.pipeline.outbox.OutboxEvent;
 import dev.helpdesk.pipeline.outbox.OutboxWriter;
 import dev.helpdesk.events.sla.SlaCalendarChangedEvent;
@@ -10,8 +11,6 @@ import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Announces a change of a policy, a calendar or a policy assignment, in the transaction that stores it: an event on
@@ -37,19 +36,19 @@ public class SettingsChanges {
 
     public void policyChanged(String policyId, long version) {
         append("policy/" + policyId, "SlaPolicy", SlaEventTypes.POLICY_CHANGED, new SlaPolicyChangedEvent(policyId, version));
-        afterCommit(() -> cache.getObject().evictPolicy(policyId));
+        AfterCommit.run(() -> cache.getObject().evictPolicy(policyId));
     }
 
     public void calendarChanged(String calendarId, long version) {
         append("calendar/" + calendarId, "SlaCalendar", SlaEventTypes.CALENDAR_CHANGED,
                 new SlaCalendarChangedEvent(calendarId, version));
-        afterCommit(() -> cache.getObject().evictCalendar(calendarId));
+        AfterCommit.run(() -> cache.getObject().evictCalendar(calendarId));
     }
 
     public void policyAssigned(String organizationId, String policyId) {
         append("organization/" + organizationId, "Organization", SlaEventTypes.ORGANIZATION_POLICY_ASSIGNED,
                 new SlaOrganizationPolicyAssignedEvent(organizationId, policyId));
-        afterCommit(() -> cache.getObject().evictOrganization(organizationId));
+        AfterCommit.run(() -> cache.getObject().evictOrganization(organizationId));
     }
 
     /** A stream of its own per setting (prefixed, so that a policy and a calendar of one name do not share one). */
@@ -57,12 +56,4 @@ public class SettingsChanges {
         outbox.append(new OutboxEvent(topic, stream, aggregateType, type, clock.instant(), null, null, data));
     }
 
-    private static void afterCommit(Runnable eviction) {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                eviction.run();
-            }
-        });
-    }
 }

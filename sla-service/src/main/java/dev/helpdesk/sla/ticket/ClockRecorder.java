@@ -1,5 +1,6 @@
 package dev.helpdesk.sla.ticket;
 
+import dev.helpdesk.pipeline.AfterCommit;
 import dev.helpdesk.businesstime.BusinessCalendar;
 import dev.helpdesk.sla.clock.ClockChange;
 import dev.helpdesk.sla.clock.ClockEvent;
@@ -21,8 +22,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Stores clock changes with their timers and writes their events to the outbox, in the caller's transaction, with a
@@ -97,17 +96,17 @@ public class ClockRecorder {
         outbox.appendAll(events);
         last.values().stream().filter(timed -> !dropped.contains(timed.clock().ticketId()))
                 .flatMap(timed -> timed.nextTimer().stream()).map(NextTimer::at).min(Comparator.naturalOrder())
-                .ifPresent(earliest -> afterCommit(() -> alarm.ring(earliest)));
+                .ifPresent(earliest -> AfterCommit.run(() -> alarm.ring(earliest)));
         return inserted;
     }
 
     private OutboxEvent describe(SlaTicket ticket, SlaClock clock, ClockEvent event, String correlationId,
                                  Instant firedAt) {
         if (event instanceof ClockEvent.WarningReached warning) {
-            afterCommit(() -> metrics.warning(clock.metric().name(), clock.severity().name(), warning.thresholdPercent()));
+            AfterCommit.run(() -> metrics.warning(clock.metric().name(), clock.severity().name(), warning.thresholdPercent()));
             lag(firedAt, warning.at());
         } else if (event instanceof ClockEvent.Breached breached) {
-            afterCommit(() -> metrics.breach(clock.metric().name(), clock.severity().name()));
+            AfterCommit.run(() -> metrics.breach(clock.metric().name(), clock.severity().name()));
             lag(firedAt, breached.breachedAt());
         }
         PublishedClockEvent published = PublishedClockEvent.of(ticket, clock, event);
@@ -117,16 +116,8 @@ public class ClockRecorder {
 
     private void lag(Instant firedAt, Instant dueAt) {
         if (firedAt != null) {
-            afterCommit(() -> metrics.timerLag(Duration.between(dueAt, firedAt)));
+            AfterCommit.run(() -> metrics.timerLag(Duration.between(dueAt, firedAt)));
         }
     }
 
-    private static void afterCommit(Runnable action) {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                action.run();
-            }
-        });
-    }
 }

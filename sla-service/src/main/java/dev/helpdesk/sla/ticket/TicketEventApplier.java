@@ -1,5 +1,6 @@
 package dev.helpdesk.sla.ticket;
 
+import dev.helpdesk.pipeline.AfterCommit;
 import dev.helpdesk.businesstime.BusinessCalendar;
 import dev.helpdesk.events.ActorKind;
 import dev.helpdesk.events.CalendarKind;
@@ -36,8 +37,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Applies a poll of ticket-service events to the SLA clocks in the pipeline's transaction (the pipeline records the
@@ -284,12 +283,7 @@ public class TicketEventApplier {
         tickets.updateAll(updated);
         Set<String> registered = Set.copyOf(poll.registered.keySet());
         if (!registered.isEmpty()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    registered.forEach(settings::evictOrganization);
-                }
-            });
+            AfterCommit.run(() -> registered.forEach(settings::evictOrganization));
         }
     }
 

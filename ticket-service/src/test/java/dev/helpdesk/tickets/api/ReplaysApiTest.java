@@ -165,6 +165,7 @@ class ReplaysApiTest {
         List<String> args = new ArrayList<>();
         infrastructure.forEach((key, value) -> args.add("--" + key + "=" + value));
         args.add("--server.port=0");
+        args.add("--management.server.port=0"); // each instance its own management port, as in production
         args.add("--helpdesk.tickets.publishing.enabled=" + publishing);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(TicketServiceApplication.class)
                 .run(args.toArray(String[]::new));
