@@ -9,9 +9,8 @@ import dev.helpdesk.events.organization.ContactRemovedEvent;
 import dev.helpdesk.pipeline.inbound.EventHandler;
 import dev.helpdesk.pipeline.inbound.InboundBatch;
 import dev.helpdesk.pipeline.inbound.InboundEvent;
+import dev.helpdesk.pipeline.AfterCommit;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -78,16 +77,6 @@ public class ContactMembershipHandler implements EventHandler {
         if (changed.isEmpty()) {
             return;
         }
-        Runnable evict = () -> changed.forEach(pair -> memberships.evict(pair[0], pair[1]));
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    evict.run();
-                }
-            });
-        } else {
-            evict.run();
-        }
+        AfterCommit.run(() -> changed.forEach(pair -> memberships.evict(pair[0], pair[1])));
     }
 }

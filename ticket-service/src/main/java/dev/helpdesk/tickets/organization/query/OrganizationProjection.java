@@ -6,6 +6,7 @@ import dev.helpdesk.events.organization.ContactAddedEvent;
 import dev.helpdesk.events.organization.ContactRemovedEvent;
 import dev.helpdesk.events.organization.OrganizationRegisteredEvent;
 import dev.helpdesk.events.organization.SupportPeriodChangedEvent;
+import dev.helpdesk.pipeline.AfterCommit;
 import dev.helpdesk.pipeline.membership.ContactMemberships;
 import dev.helpdesk.tickets.config.AxonConfig;
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,8 +16,6 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.Date;
 
@@ -79,14 +78,7 @@ class OrganizationProjection {
     private void evictAfterCommit(String organizationId, String userId) {
         memberships.ifAvailable(cache -> {
             cache.evict(organizationId, userId);
-            if (TransactionSynchronizationManager.isSynchronizationActive()) {
-                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public void afterCompletion(int status) {
-                        cache.evict(organizationId, userId);
-                    }
-                });
-            }
+            AfterCommit.run(() -> cache.evict(organizationId, userId));
         });
     }
 
