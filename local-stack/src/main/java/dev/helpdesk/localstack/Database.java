@@ -12,13 +12,40 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
-/** An embedded PostgreSQL server whose data survives restarts in {@code <dataDir>/postgres}, with the services' databases. */
+/**
+ * An embedded PostgreSQL server whose data survives restarts in {@code <dataDir>/postgres}, with the services' databases.
+ * <p>
+ * zonky starts the postmaster with {@code pg_ctl start}, so it is no child of this JVM and nothing of it watches this
+ * JVM: a small shell watchdog does. Its standard input is a pipe from this JVM, never written to; when this JVM dies
+ * (even {@code kill -9}) the read ends and the watchdog stops the postmaster named in {@code postmaster.pid} with
+ * SIGQUIT (PostgreSQL's immediate shutdown: the data stays consistent, the next start recovers from the WAL), then
+ * SIGKILL if it is still there after 5 s. It is started before the server, so it covers a launcher killed while the
+ * server is still starting (it waits up to 10 s for the pid file).
+ */
 final class Database implements AutoCloseable {
 
-    private final EmbeddedPostgres postgres;
+    /** POSIX sh; {@code $1} is the data directory. Only a process named {@code postgres} is signalled (a stale pid file). */
+    private static final String WATCHDOG = String.join("\n",
+            "while read -r _; do :; done",
+            "is_postgres() { if [ -d /proc/$1 ]; then read -r c 2>/dev/null </proc/$1/comm && [ \"$c\" = postgres ]; else kill -0 $1 2>/dev/null; fi; }",
+            "i=0",
+            "while [ $i -lt 20 ]; do",
+            "  pid=; read -r pid 2>/dev/null <\"$1/postmaster.pid\"",
+            "  if [ -n \"$pid\" ] && is_postgres $pid; then",
+            "    kill -QUIT $pid",
+            "    j=0; while [ $j -lt 10 ] && is_postgres $pid; do sleep 0.5; j=$((j+1)); done",
+            "    kill -KILL $pid 2>/dev/null",
+            "    exit 0",
+            "  fi",
+            "  i=$((i+1)); sleep 0.5",
+            "done");
 
-    private Database(EmbeddedPostgres postgres) {
+    private final EmbeddedPostgres postgres;
+    private final Process watchdog;
+
+    private Database(EmbeddedPostgres postgres, Process watchdog) {
         this.postgres = postgres;
+        this.watchdog = watchdog;
     }
 
     static Database start(Path dataDir, int port, List<String> databases, List<String> preloadLibraries)
@@ -33,9 +60,24 @@ final class Database implements AutoCloseable {
         if (!preloadLibraries.isEmpty()) {
             builder.setServerConfig("shared_preload_libraries", String.join(",", preloadLibraries));
         }
-        EmbeddedPostgres postgres = builder.start();
-        Database database = new Database(postgres);
-        database.createMissing(databases);
+        Process watchdog = new ProcessBuilder("sh", "-c", WATCHDOG, "postgres-watchdog", directory.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        EmbeddedPostgres postgres;
+        try {
+            postgres = builder.start();
+        } catch (IOException | RuntimeException e) {
+            watchdog.destroy();
+            throw e;
+        }
+        Database database = new Database(postgres, watchdog);
+        try {
+            database.createMissing(databases);
+        } catch (SQLException | RuntimeException e) {
+            database.close();
+            throw e;
+        }
         return database;
     }
 
@@ -63,6 +105,15 @@ final class Database implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        postgres.close();
+        try {
+            postgres.close();
+        } finally {
+            watchdog.destroy();
+        }
+    }
+
+    /** The watchdog's process (tests check it stops PostgreSQL when this JVM dies). */
+    long watchdogPid() {
+        return watchdog.pid();
     }
 }

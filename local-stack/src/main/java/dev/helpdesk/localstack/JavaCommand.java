@@ -7,6 +7,9 @@ import java.util.List;
 /** Builds the command line that starts another JVM running a main class of this launcher (e.g. the Kafka broker). */
 final class JavaCommand {
 
+    /** The system property that makes a child JVM exit when this launcher dies (service-edge's {@code LauncherWatch}). */
+    static final String EXIT_WITH_LAUNCHER = dev.helpdesk.edge.launcher.LauncherWatch.PROPERTY;
+
     private static final String BOOT_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
 
     private JavaCommand() {

@@ -18,28 +18,49 @@ final class KafkaBroker {
     private KafkaBroker() {
     }
 
-    static ManagedProcess start(StackConfig config) throws IOException, InterruptedException {
+    /**
+     * JVM of the broker: a small heap is plenty for a local stack's few topics; C1 only and the serial collector
+     * start faster and keep the footprint down. {@code HELPDESK_KAFKA_JAVA_OPTS} replaces them.
+     */
+    static final String DEFAULT_JAVA_OPTIONS = "-Xms32m -Xmx192m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k";
+
+    /** Writes the broker's properties and formats its storage on first use. */
+    static void format(StackConfig config) throws IOException, InterruptedException {
         Path logDirs = config.dataDir().resolve("kafka");
         Files.createDirectories(logDirs);
-        Path properties = config.dataDir().resolve("kafka.properties");
-        Files.writeString(properties, serverProperties(config, logDirs));
-        List<String> jvm = List.of("-Xmx512m", "-XX:+UseSerialGC", "-Dlog4j2.level=WARN");
+        Files.writeString(properties(config), serverProperties(config, logDirs));
         if (!Files.exists(logDirs.resolve("meta.properties"))) {
-            Process format = new ProcessBuilder(JavaCommand.ofLauncher(jvm, "kafka-storage", "format",
-                    "--cluster-id", Uuid.randomUuid().toString(), "--config", properties.toString(), "--ignore-formatted"))
+            Process format = new ProcessBuilder(JavaCommand.ofLauncher(jvm(), "kafka-storage", "format",
+                    "--cluster-id", Uuid.randomUuid().toString(), "--config", properties(config).toString(), "--ignore-formatted"))
                     .redirectErrorStream(true)
                     .redirectOutput(config.logDir().resolve("kafka-format.log").toFile())
                     .start();
-            if (!format.waitFor(120, TimeUnit.SECONDS) || format.exitValue() != 0) {
+            try {
+                if (!format.waitFor(120, TimeUnit.SECONDS) || format.exitValue() != 0) {
+                    throw new IllegalStateException("Formatting Kafka storage failed, see " + config.logDir().resolve("kafka-format.log"));
+                }
+            } finally {
                 format.destroyForcibly();
-                throw new IllegalStateException("Formatting Kafka storage failed, see " + config.logDir().resolve("kafka-format.log"));
             }
         }
-        ManagedProcess broker = ManagedProcess.start("kafka",
-                JavaCommand.ofLauncher(jvm, "kafka-broker", properties.toString()), Map.of(),
-                config.logDir().resolve("kafka.log"));
-        awaitReady(config.kafkaBootstrap(), broker);
-        return broker;
+    }
+
+    /** Starts the broker JVM (it exits by itself when this launcher dies); see {@link #awaitReady}. */
+    static ManagedProcess launch(StackConfig config) throws IOException {
+        return ManagedProcess.start("kafka", JavaCommand.ofLauncher(jvm(), "kafka-broker", properties(config).toString()),
+                Map.of(), config.logDir().resolve("kafka.log"));
+    }
+
+    private static Path properties(StackConfig config) {
+        return config.dataDir().resolve("kafka.properties");
+    }
+
+    private static List<String> jvm() {
+        String options = System.getenv().getOrDefault("HELPDESK_KAFKA_JAVA_OPTS", "");
+        List<String> jvm = new java.util.ArrayList<>(List.of(
+                (options.isBlank() ? DEFAULT_JAVA_OPTIONS : options).trim().split("\\s+")));
+        jvm.add("-Dlog4j2.level=WARN");
+        return jvm;
     }
 
     private static String serverProperties(StackConfig config, Path logDirs) {
@@ -64,10 +85,15 @@ final class KafkaBroker {
                 "share.coordinator.state.topic.replication.factor=1",
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
+                // the log cleaner's default 128 MB dedupe buffer would need most of the small heap; the compacted
+                // topics of a local stack (consumer offsets) are tiny
+                "log.cleaner.dedupe.buffer.size=16777216",
+                "num.network.threads=2",
+                "num.io.threads=2",
                 "") ;
     }
 
-    private static void awaitReady(String bootstrap, ManagedProcess broker) throws InterruptedException {
+    static void awaitReady(String bootstrap, ManagedProcess broker) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
             if (!broker.isAlive()) {

@@ -1,5 +1,7 @@
 package dev.helpdesk.localstack;
 
+import dev.helpdesk.edge.launcher.LauncherWatch;
+
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -21,6 +23,9 @@ public final class LocalStack {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && (args[0].equals("kafka-broker") || args[0].equals("kafka-storage"))) {
+            LauncherWatch.exitWhenStandardInputCloses(); // the launcher starts these two only
+        }
         if (args.length > 0 && args[0].equals("kafka-broker")) {
             kafka.Kafka.main(Arrays.copyOfRange(args, 1, args.length));
             return;
@@ -53,19 +58,22 @@ public final class LocalStack {
 
     private static void run(StackConfig config) throws Exception {
         long started = System.nanoTime();
-        Stack stack;
-        try {
-            stack = Stack.start(config, System.out::println);
-        } catch (Exception e) {
-            System.err.println("\nThe helpdesk could not start: " + e.getMessage());
-            System.exit(1);
-            return;
-        }
+        Stack stack = Stack.prepare(config, System.out::println);
+        // Registered before anything starts: Ctrl-C (or SIGTERM) at any moment of start-up stops what has started.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping every process the local stack started...");
             stack.close();
             System.out.println("Stopped.");
         }, "local-stack-shutdown"));
+        try {
+            stack.start();
+        } catch (Stack.StackStoppedException e) {
+            return; // Ctrl-C during start-up: the shutdown hook stops what started
+        } catch (Exception e) {
+            System.err.println("\nThe helpdesk could not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
 
         DemoTokens tokens = new DemoTokens(config.jwtSecret(), config.tokenIssuer(), config.tokenAudience(), Duration.ofHours(12));
         String organizationId = null;

@@ -9,12 +9,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** A child process the stack started and must stop: output to a log file, stopped gently then forcibly. */
+/**
+ * A child process the stack started and must stop: output to a log file, stopped gently then forcibly. Its standard
+ * input stays an open pipe from this JVM for the child's whole life, never written to: the kernel closes it when this
+ * JVM dies, however it dies, which is how the child knows to exit ({@code LauncherWatch} in service-edge).
+ */
 final class ManagedProcess {
 
     private final String name;
     private final Process process;
     private final Path logFile;
+    private volatile Runnable onGracefulStop = () -> { };
 
     private ManagedProcess(String name, Process process, Path logFile) {
         this.name = name;
@@ -29,6 +34,12 @@ final class ManagedProcess {
                 .redirectOutput(logFile.toFile());
         builder.environment().putAll(environment);
         return new ManagedProcess(name, builder.start(), logFile);
+    }
+
+    /** What to do once the process has exited within the grace period of {@link #stop(long)}, e.g. keep what it wrote at exit. */
+    ManagedProcess onGracefulStop(Runnable action) {
+        this.onGracefulStop = action;
+        return this;
     }
 
     String name() {
@@ -63,7 +74,9 @@ final class ManagedProcess {
         List<ProcessHandle> descendants = process.descendants().toList();
         process.destroy();
         try {
-            if (!process.waitFor(graceSeconds, TimeUnit.SECONDS)) {
+            if (process.waitFor(graceSeconds, TimeUnit.SECONDS)) {
+                onGracefulStop.run();
+            } else {
                 process.destroyForcibly();
                 process.waitFor(10, TimeUnit.SECONDS);
             }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -28,26 +29,58 @@ public final class Stack implements AutoCloseable {
 
     private final StackConfig config;
     private final Consumer<String> out;
-    private final List<ManagedProcess> services = new ArrayList<>();
+    private final List<ManagedProcess> services = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private Database database;
-    private ManagedProcess kafka;
+    private final ClassDataSharing classDataSharing;
+    private final Object databaseLock = new Object();
+    private volatile Database database;
+    private volatile CompletableFuture<Void> databaseStart = CompletableFuture.completedFuture(null);
+    private volatile ManagedProcess kafka;
     private volatile boolean stopping;
 
     private Stack(StackConfig config, Consumer<String> out) {
         this.config = config;
         this.out = out;
+        this.classDataSharing = ClassDataSharing.fromEnvironment(config.dataDir().resolve("cds"), out);
     }
 
     /** Starts everything and returns when every service reports ready; on failure stops what started and throws. */
     public static Stack start(StackConfig config, Consumer<String> out) throws Exception {
-        Stack stack = new Stack(config, out);
+        Stack stack = prepare(config, out);
+        stack.start();
+        return stack;
+    }
+
+    /**
+     * A stack that has not started anything yet: {@link #close()} may be called from another thread (a shutdown
+     * hook) at any moment of {@link #start()}, and stops whatever has started by then.
+     */
+    public static Stack prepare(StackConfig config, Consumer<String> out) {
+        return new Stack(config, out);
+    }
+
+    /** Starts everything and returns when every service reports ready; on failure stops what started and throws. */
+    public void start() throws Exception {
         try {
-            stack.startAll();
-            return stack;
+            startAll();
         } catch (Exception | Error e) {
-            stack.close();
+            boolean stoppedFromOutside = stopping;
+            close();
+            if (stoppedFromOutside && !(e instanceof StackStoppedException)) {
+                throw new StackStoppedException(e);
+            }
             throw e;
+        }
+    }
+
+    /** Thrown by {@link #start()} when the stack was closed while starting. */
+    public static final class StackStoppedException extends IllegalStateException {
+        StackStoppedException(Throwable cause) {
+            super("the local stack was stopped while starting", cause);
+        }
+
+        StackStoppedException() {
+            super("the local stack was stopped while starting");
         }
     }
 
@@ -62,20 +95,95 @@ public final class Stack implements AutoCloseable {
         Ports.requireFree(ports);
         Files.createDirectories(config.logDir());
 
-        out.accept("Starting PostgreSQL on port " + config.dbPort() + " (data in " + config.dataDir().resolve("postgres") + ")");
-        database = Database.start(config.dataDir(), config.dbPort(),
-                config.services().stream().map(ServiceSpec::database).filter(Objects::nonNull).toList(),
-                config.dbPreloadLibraries());
-        out.accept("Starting Kafka (KRaft) on port " + config.kafkaPort());
-        kafka = KafkaBroker.start(config);
+        // PostgreSQL, Kafka and the preparation of the service jars (class data sharing) do not depend on each other.
+        out.accept("Starting PostgreSQL on port " + config.dbPort() + " (data in " + config.dataDir().resolve("postgres") + ")"
+                + " and Kafka (KRaft) on port " + config.kafkaPort());
+        CompletableFuture<Void> postgres = CompletableFuture.runAsync(this::startDatabase, daemonThread("start-postgres"));
+        databaseStart = postgres;
+        Map<String, CompletableFuture<ClassDataSharing.Launch>> launches = new LinkedHashMap<>();
         for (ServiceSpec spec : config.services()) {
+            launches.put(spec.name(), CompletableFuture.supplyAsync(() -> classDataSharing.prepare(spec.name(), jar(spec)),
+                    daemonThread("prepare-" + spec.name())));
+        }
+        try {
+            startKafka();
+        } finally {
+            awaitQuietly(postgres); // whatever happens to Kafka, the database is adopted (or failed) before we go on
+        }
+        postgres.join();
+        for (ServiceSpec spec : config.services()) {
+            ensureStarting();
             out.accept("Starting " + spec.name() + " on " + config.url(spec) + ", management " + config.managementUrl(spec)
                     + " (log: " + config.logDir().resolve(spec.name() + ".log") + ")");
-            services.add(startService(spec));
+            adopt(startService(spec, launches.get(spec.name()).join()));
         }
         for (ManagedProcess service : services) {
             awaitReady(service, config.service(service.name()));
             out.accept("  " + service.name() + " is ready");
+        }
+    }
+
+    private void startDatabase() {
+        try {
+            ensureStarting();
+            Database started = Database.start(config.dataDir(), config.dbPort(),
+                    config.services().stream().map(ServiceSpec::database).filter(Objects::nonNull).toList(),
+                    config.dbPreloadLibraries());
+            synchronized (databaseLock) {
+                database = started;
+                if (stopping) {
+                    closeDatabase();
+                    throw new StackStoppedException();
+                }
+            }
+        } catch (java.io.IOException | java.sql.SQLException e) {
+            throw new IllegalStateException("PostgreSQL could not start: " + e.getMessage(), e);
+        }
+    }
+
+    private void startKafka() throws Exception {
+        ensureStarting();
+        KafkaBroker.format(config);
+        ensureStarting();
+        ManagedProcess broker = KafkaBroker.launch(config);
+        synchronized (this) {
+            kafka = broker;
+            if (stopping) {
+                broker.stop(10);
+                throw new StackStoppedException();
+            }
+        }
+        KafkaBroker.awaitReady(config.kafkaBootstrap(), broker);
+    }
+
+    /** Records a started service so that {@link #close()} stops it; stops it at once when the stack is stopping. */
+    private synchronized void adopt(ManagedProcess service) {
+        services.add(service);
+        if (stopping) {
+            service.stop(10);
+            throw new StackStoppedException();
+        }
+    }
+
+    private void ensureStarting() {
+        if (stopping) {
+            throw new StackStoppedException();
+        }
+    }
+
+    private static java.util.concurrent.Executor daemonThread(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            thread.start();
+        };
+    }
+
+    private static void awaitQuietly(CompletableFuture<?> future) {
+        try {
+            future.join();
+        } catch (RuntimeException ignored) {
+            // reported by the caller's own join
         }
     }
 
@@ -92,13 +200,20 @@ public final class Stack implements AutoCloseable {
         return config.home().resolve(spec.name()).resolve("target").resolve(spec.name() + ".jar");
     }
 
-    private ManagedProcess startService(ServiceSpec spec) throws Exception {
+    /**
+     * Starts one service JVM. It exits by itself when this launcher dies ({@code ExitWithLauncher} in service-edge
+     * watches the standard input that {@link ManagedProcess} keeps open for it).
+     */
+    private ManagedProcess startService(ServiceSpec spec, ClassDataSharing.Launch launch) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(JavaCommand.javaExecutable());
         command.addAll(config.javaOptions());
+        command.add("-D" + JavaCommand.EXIT_WITH_LAUNCHER + "=true");
+        command.addAll(launch.jvmOptions());
         command.add("-jar");
-        command.add(jar(spec).toString());
-        return ManagedProcess.start(spec.name(), command, environmentOf(spec), config.logDir().resolve(spec.name() + ".log"));
+        command.add(launch.jar().toString());
+        return ManagedProcess.start(spec.name(), command, environmentOf(spec), config.logDir().resolve(spec.name() + ".log"))
+                .onGracefulStop(launch::archiveWritten);
     }
 
     /** Environment of one service process; every name here is documented in the README. */
@@ -133,6 +248,7 @@ public final class Stack implements AutoCloseable {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!service.isAlive()) {
+                ensureStarting();
                 throw new IllegalStateException(service.name() + " exited during start (code " + service.exitValue()
                         + "), last lines of " + service.logFile() + ":\n" + service.logTail(30));
             }
@@ -219,7 +335,7 @@ public final class Stack implements AutoCloseable {
         ManagedProcess old = process(name);
         old.stop(20);
         ServiceSpec spec = config.service(name);
-        ManagedProcess fresh = startService(spec);
+        ManagedProcess fresh = startService(spec, classDataSharing.prepare(name, jar(spec)));
         services.set(services.indexOf(old), fresh);
         awaitReady(fresh, spec);
     }
@@ -229,9 +345,20 @@ public final class Stack implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("No service " + name));
     }
 
+    /**
+     * Stops everything this stack started, in reverse order: the services (SIGTERM, SIGKILL after 20 s), Kafka,
+     * PostgreSQL. Safe to call from a shutdown hook while {@link #start()} is still running on another thread, and
+     * more than once (a second caller waits until the first has finished).
+     */
     @Override
     public void close() {
-        stopping = true;
+        stopping = true; // before the lock: a start in progress gives up at its next step
+        synchronized (this) {
+            stopAll();
+        }
+    }
+
+    private void stopAll() {
         List<Thread> stoppers = new ArrayList<>();
         for (ManagedProcess service : services) {
             Thread stopper = new Thread(() -> service.stop(20), "stop-" + service.name());
@@ -248,7 +375,19 @@ public final class Stack implements AutoCloseable {
         if (kafka != null) {
             kafka.stop(30);
         }
-        if (database != null) {
+        try {
+            databaseStart.get(90, java.util.concurrent.TimeUnit.SECONDS); // a database still starting is stopped too
+        } catch (Exception failedOrTooSlow) {
+            // nothing to stop, or its own watchdog stops it when this process exits
+        }
+        closeDatabase();
+    }
+
+    private void closeDatabase() {
+        synchronized (databaseLock) {
+            if (database == null) {
+                return;
+            }
             try {
                 database.close();
             } catch (Exception e) {

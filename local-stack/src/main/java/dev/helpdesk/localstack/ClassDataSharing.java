@@ -1,0 +1,134 @@
+package dev.helpdesk.localstack;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Class data sharing (JDK 17 dynamic AppCDS) for the service JVMs: most of a Spring Boot start is loading and
+ * verifying classes, which an archive of the parsed classes skips.
+ * <p>
+ * Per service and build, under {@code <dataDir>/cds/<service>-<key>/}: the jar extracted once with Spring Boot's
+ * {@code -Djarmode=tools extract} (an archive only holds classes of plain jars on the class path, not of a fat jar's
+ * nested ones), then run from there. The first run records with {@code -XX:ArchiveClassesAtExit} (the JVM writes the
+ * archive when it exits; the stack keeps it only when the service stopped within its grace period, so a killed
+ * service never leaves a half-written archive); later runs map it with {@code -XX:SharedArchiveFile}. The key covers
+ * the jar (size, modification time) and the JVM, so a rebuilt jar or another JDK gets a new extraction and archive;
+ * older ones of the same service are deleted. {@code HELPDESK_CDS=false} runs the fat jars as they are.
+ */
+final class ClassDataSharing {
+
+    /** How a service JVM starts: the jar to run and the JVM options that go with it. */
+    record Launch(Path jar, List<String> jvmOptions, Path recording, Path archive) {
+
+        static Launch plain(Path jar) {
+            return new Launch(jar, List.of(), null, null);
+        }
+
+        /** After a graceful stop of a recording run: the archive the JVM wrote at exit becomes the one to use. */
+        void archiveWritten() {
+            if (recording == null) {
+                return;
+            }
+            try {
+                if (Files.isRegularFile(recording) && Files.size(recording) > 0) {
+                    Files.move(recording, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException e) {
+                // no archive this time; the next run records again
+            }
+        }
+    }
+
+    private final Path directory;
+    private final boolean enabled;
+    private final Consumer<String> out;
+
+    ClassDataSharing(Path directory, boolean enabled, Consumer<String> out) {
+        this.directory = directory;
+        this.enabled = enabled;
+        this.out = out;
+    }
+
+    static ClassDataSharing fromEnvironment(Path directory, Consumer<String> out) {
+        return new ClassDataSharing(directory, !"false".equalsIgnoreCase(System.getenv().getOrDefault("HELPDESK_CDS", "true").trim()), out);
+    }
+
+    /** Extracts the jar when this build has not been extracted yet; never fails: without CDS the fat jar runs. */
+    Launch prepare(String service, Path jar) {
+        if (!enabled) {
+            return Launch.plain(jar);
+        }
+        try {
+            Path home = directory.resolve(service + "-" + key(jar));
+            Path extracted = home.resolve(jar.getFileName());
+            if (!Files.isRegularFile(extracted)) {
+                extract(service, jar, home);
+            }
+            Path archive = home.resolve(service + ".jsa");
+            if (Files.isRegularFile(archive)) {
+                return new Launch(extracted, List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"),
+                        null, null);
+            }
+            Path recording = home.resolve(service + ".jsa.recording");
+            Files.deleteIfExists(recording);
+            return new Launch(extracted, List.of("-XX:ArchiveClassesAtExit=" + recording, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"),
+                    recording, archive);
+        } catch (IOException | RuntimeException e) {
+            out.accept("  " + service + " runs without class data sharing (" + e.getMessage() + ")");
+            return Launch.plain(jar);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Launch.plain(jar);
+        }
+    }
+
+    private void extract(String service, Path jar, Path home) throws IOException, InterruptedException {
+        Files.createDirectories(directory);
+        deleteOlder(service);
+        Path partial = directory.resolve(home.getFileName() + ".partial-" + ProcessHandle.current().pid());
+        LocalStack.deleteRecursively(partial);
+        Process extract = new ProcessBuilder(JavaCommand.javaExecutable(), "-Djarmode=tools", "-jar", jar.toString(),
+                "extract", "--destination", partial.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try {
+            if (!extract.waitFor(120, TimeUnit.SECONDS) || extract.exitValue() != 0) {
+                throw new IOException("extracting " + jar + " failed");
+            }
+        } finally {
+            extract.destroyForcibly();
+        }
+        Files.move(partial, home, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private void deleteOlder(String service) throws IOException {
+        try (Stream<Path> entries = Files.list(directory)) {
+            for (Path old : entries.filter(p -> p.getFileName().toString().startsWith(service + "-")).toList()) {
+                LocalStack.deleteRecursively(old);
+            }
+        }
+    }
+
+    /** Changes with the jar (size, modification time) and the JVM that runs it. */
+    static String key(Path jar) throws IOException {
+        String identity = jar.toAbsolutePath() + "|" + Files.size(jar) + "|" + Files.getLastModifiedTime(jar).toMillis()
+                + "|" + System.getProperty("java.home") + "|" + System.getProperty("java.vm.version");
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
