@@ -100,11 +100,17 @@ public final class Stack implements AutoCloseable {
                 + " and Kafka (KRaft) on port " + config.kafkaPort());
         CompletableFuture<Void> postgres = CompletableFuture.runAsync(this::startDatabase, daemonThread("start-postgres"));
         databaseStart = postgres;
+        // One jar at a time: on 2 cores, more would only slow PostgreSQL and Kafka down.
+        java.util.concurrent.ExecutorService preparing = java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "prepare-service-jars");
+            thread.setDaemon(true);
+            return thread;
+        });
         Map<String, CompletableFuture<ClassDataSharing.Launch>> launches = new LinkedHashMap<>();
         for (ServiceSpec spec : config.services()) {
-            launches.put(spec.name(), CompletableFuture.supplyAsync(() -> classDataSharing.prepare(spec.name(), jar(spec)),
-                    daemonThread("prepare-" + spec.name())));
+            launches.put(spec.name(), CompletableFuture.supplyAsync(() -> classDataSharing.prepare(spec.name(), jar(spec)), preparing));
         }
+        preparing.shutdown();
         try {
             startKafka();
         } finally {
