@@ -56,6 +56,8 @@ final class Database implements AutoCloseable {
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
                 .setPort(port)
+                // zonky's default is 10 s; on 2 busy cores, next to Kafka's start, PostgreSQL may need longer
+                .setPGStartupWait(java.time.Duration.ofSeconds(120))
                 .setServerConfig("max_connections", "300");
         if (!preloadLibraries.isEmpty()) {
             builder.setServerConfig("shared_preload_libraries", String.join(",", preloadLibraries));

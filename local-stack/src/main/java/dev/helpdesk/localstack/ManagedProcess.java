@@ -72,7 +72,9 @@ final class ManagedProcess {
             return;
         }
         List<ProcessHandle> descendants = process.descendants().toList();
-        process.destroy();
+        // SIGTERM through the handle: Process.destroy() would also close the child's standard input, which the child
+        // takes for the launcher's death and then allows itself only LauncherWatch's grace to exit
+        process.toHandle().destroy();
         try {
             if (process.waitFor(graceSeconds, TimeUnit.SECONDS)) {
                 onGracefulStop.run();

@@ -116,7 +116,11 @@ public final class Stack implements AutoCloseable {
         } finally {
             awaitQuietly(postgres); // whatever happens to Kafka, the database is adopted (or failed) before we go on
         }
-        postgres.join();
+        try {
+            postgres.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
         for (ServiceSpec spec : config.services()) {
             ensureStarting();
             out.accept("Starting " + spec.name() + " on " + config.url(spec) + ", management " + config.managementUrl(spec)

@@ -72,7 +72,7 @@ class LauncherLifecycleTest {
         startLauncher();
         awaitOutput(line -> line.startsWith("Starting gateway"), START_BOUND);
         Set<ProcessHandle> started = everythingStarted();
-        assertThat(started.stream().map(this::describe).toList())
+        assertThat(started.stream().map(p -> commandLine(p.pid())).toList())
                 .as("the services, Kafka and PostgreSQL are running")
                 .anyMatch(c -> c.contains("gateway")).anyMatch(c -> c.contains("ticket-service"))
                 .anyMatch(c -> c.contains("kafka-broker")).anyMatch(c -> c.contains("postgres"));
@@ -104,7 +104,7 @@ class LauncherLifecycleTest {
         startLauncher();
         awaitOutput(line -> line.contains("helpdesk is ready"), START_BOUND);
         Set<ProcessHandle> started = everythingStarted();
-        assertThat(started.stream().map(this::describe).filter(c -> c.contains("-jar")).count())
+        assertThat(started.stream().map(p -> commandLine(p.pid())).filter(c -> c.contains(" -jar ")).count())
                 .as("five service JVMs").isEqualTo(5);
 
         launcher.destroyForcibly(); // SIGKILL: no shutdown hook runs; the children must notice by themselves
@@ -157,8 +157,8 @@ class LauncherLifecycleTest {
 
     private void awaitOutput(Predicate<String> line, Duration bound) {
         await().atMost(bound).pollInterval(Duration.ofMillis(100))
-                .failFast("the launcher exited:\n" + String.join("\n", output), () -> !launcher.isAlive())
-                .until(() -> output.stream().anyMatch(line));
+                .until(() -> !launcher.isAlive() || output.stream().anyMatch(line));
+        assertThat(output).as("the launcher's output so far (alive: %s)", launcher.isAlive()).anyMatch(line);
     }
 
     /** The launcher's descendants, and the postmaster with its backends (daemonized: no descendant of the launcher). */
