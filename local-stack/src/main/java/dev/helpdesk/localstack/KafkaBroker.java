@@ -93,8 +93,8 @@ final class KafkaBroker {
                 "") ;
     }
 
-    static void awaitReady(String bootstrap, ManagedProcess broker) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    static void awaitReady(String bootstrap, ManagedProcess broker, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!broker.isAlive()) {
                 throw new IllegalStateException("Kafka exited during start, see " + broker.logFile());
@@ -110,6 +110,6 @@ final class KafkaBroker {
                 Thread.sleep(500);
             }
         }
-        throw new IllegalStateException("Kafka did not become ready within 120 s, see " + broker.logFile());
+        throw new IllegalStateException("Kafka did not become ready within " + timeout.toSeconds() + " s, see " + broker.logFile());
     }
 }

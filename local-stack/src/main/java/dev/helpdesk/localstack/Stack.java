@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  */
 public final class Stack implements AutoCloseable {
 
-    /** How long a service may take to become ready; {@code HELPDESK_READY_TIMEOUT_SECONDS} (local stack only). */
+    /** How long Kafka, and each service, may take to become ready; {@code HELPDESK_READY_TIMEOUT_SECONDS} (local stack only). */
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.parseLong(
             System.getenv().getOrDefault("HELPDESK_READY_TIMEOUT_SECONDS", "240").trim()));
 
@@ -163,7 +163,7 @@ public final class Stack implements AutoCloseable {
                 throw new StackStoppedException();
             }
         }
-        KafkaBroker.awaitReady(config.kafkaBootstrap(), broker);
+        KafkaBroker.awaitReady(config.kafkaBootstrap(), broker, READY_TIMEOUT);
     }
 
     /** Records a started service so that {@link #close()} stops it; stops it at once when the stack is stopping. */
