@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code storeScheduler}, never on the event loop. When the store fails or answers later than {@code storeTimeout},
  * the request is counted in this instance's own buckets instead (metric
  * {@code helpdesk.gateway.rate.limit.store.failures}): the limit then holds per instance, as without a store, and
- * the API stays up (docs/security.md, "Rate limits"). Without a store, only this instance's buckets count.
+ * the API stays up (docs/security.md, "Rate limits"). A take that timed out may still complete in the store
+ * afterwards, so such a request can count in both: the error is on the strict side. Without a store, only this
+ * instance's buckets count.
  */
 public class CallerBuckets {
 
