@@ -227,6 +227,8 @@ class TicketSearchApiTest {
         assertInvalid("unassigned=maybe", "unassigned");
         assertInvalid("severity=S9", "severity");
         assertInvalid("cursor=abc", "cursor");
+        assertInvalid("q=quiz%00", "q");
+        assertInvalid("organizationId=%00", "organizationId");
 
         JsonNode next = search(contact, "size=1").get("nextCursor");
         assertThat(next.isTextual()).as(next.toString()).isTrue();

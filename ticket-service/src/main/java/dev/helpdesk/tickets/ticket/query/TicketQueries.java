@@ -21,6 +21,11 @@ import java.util.Optional;
 @Component
 public class TicketQueries {
 
+    /** What the API shows of a ticket: every column but the search document (up to 512 KB, never sent). */
+    private static final String COLUMNS = "id, ticket_key, organization_id, type, severity, status, title, description,"
+            + " course_id, affected_user_email, page_url, channel, assignee, escalation_level, opened_by, opened_at,"
+            + " updated_at, version, public_updated_at, public_version";
+
     private static final RowMapper<TicketView> FOR_STAFF = ticket("version", "updated_at");
     private static final RowMapper<TicketView> FOR_CONTACTS = ticket("public_version", "public_updated_at");
 
@@ -53,7 +58,8 @@ public class TicketQueries {
     }
 
     private Optional<TicketView> summary(String id, boolean staff) {
-        return jdbc.query("SELECT * FROM ticket_view WHERE id = ?", staff ? FOR_STAFF : FOR_CONTACTS, id).stream().findFirst();
+        return jdbc.query("SELECT " + COLUMNS + " FROM ticket_view WHERE id = ?", staff ? FOR_STAFF : FOR_CONTACTS, id)
+                .stream().findFirst();
     }
 
     public Optional<TicketView.Attachment> attachment(String ticketId, String attachmentId) {
@@ -72,8 +78,36 @@ public class TicketQueries {
         }
         String fingerprint = search.fingerprint(scope.organizationId().orElse("*"), staff);
         TicketCursors.Position after = cursor == null ? null : cursors.read(cursor, fingerprint);
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
+        String where = where(scope, search, args);
+        Long total = jdbc.queryForObject("SELECT count(*) FROM ticket_view" + where, Long.class, args.toArray());
+
+        SortOrder order = SortOrder.of(search.sort(), staff);
+        List<Object> pageArgs = new ArrayList<>(args);
+        String keyset = order.after(after, pageArgs);
+        pageArgs.add(paging.size() + 1);
+        pageArgs.add(after == null ? paging.offset() : 0L);
+        RowMapper<TicketView> view = staff ? FOR_STAFF : FOR_CONTACTS;
+        List<Row> rows = jdbc.query("SELECT * FROM (SELECT " + COLUMNS + ", " + order.key() + " AS sort_key FROM ticket_view"
+                        + where + ") t" + keyset + " ORDER BY " + order.orderBy() + " LIMIT ? OFFSET ?",
+                (rs, n) -> new Row(view.mapRow(rs, n), instant(rs.getTimestamp("sort_key"))), pageArgs.toArray());
+
+        int page = after == null ? paging.page() : after.page();
+        String next = null;
+        if (rows.size() > paging.size()) {
+            rows = rows.subList(0, paging.size());
+            Row last = rows.get(rows.size() - 1);
+            next = cursors.write(fingerprint, new TicketCursors.Position(page + 1, last.key(), last.view().id()));
+        }
+        return new CursorPage<>(rows.stream().map(Row::view).toList(), page, paging.size(), total == null ? 0 : total, next);
+    }
+
+    private record Row(TicketView view, Instant key) {
+    }
+
+    /** The WHERE clause of the scope and the search, adding its arguments. */
+    private static String where(TenantScope scope, TicketSearch search, List<Object> args) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         condition(where, args, "organization_id", scope.organizationId().orElse(null));
         condition(where, args, "status", search.status());
         condition(where, args, "severity", search.severity());
@@ -95,29 +129,7 @@ public class TicketQueries {
             where.append(" AND search_vector @@ ticket_search_query(?)");
             args.add(search.text());
         }
-        Long total = jdbc.queryForObject("SELECT count(*) FROM ticket_view" + where, Long.class, args.toArray());
-
-        SortOrder order = SortOrder.of(search.sort(), staff);
-        List<Object> pageArgs = new ArrayList<>(args);
-        String keyset = order.after(after, pageArgs);
-        pageArgs.add(paging.size() + 1);
-        pageArgs.add(after == null ? paging.offset() : 0L);
-        RowMapper<TicketView> view = staff ? FOR_STAFF : FOR_CONTACTS;
-        List<Row> rows = jdbc.query("SELECT * FROM (SELECT ticket_view.*, " + order.key() + " AS sort_key FROM ticket_view"
-                        + where + ") t" + keyset + " ORDER BY " + order.orderBy() + " LIMIT ? OFFSET ?",
-                (rs, n) -> new Row(view.mapRow(rs, n), instant(rs.getTimestamp("sort_key"))), pageArgs.toArray());
-
-        int page = after == null ? paging.page() : after.page();
-        String next = null;
-        if (rows.size() > paging.size()) {
-            rows = rows.subList(0, paging.size());
-            Row last = rows.get(rows.size() - 1);
-            next = cursors.write(fingerprint, new TicketCursors.Position(page + 1, last.key(), last.view().id()));
-        }
-        return new CursorPage<>(rows.stream().map(Row::view).toList(), page, paging.size(), total == null ? 0 : total, next);
-    }
-
-    private record Row(TicketView view, Instant key) {
+        return where.toString();
     }
 
     /** The stream version the view has reached for a ticket, -1 when it has not seen the ticket yet. */

@@ -113,7 +113,7 @@ class TicketController {
             @RequestParam(required = false) String cursor,
             @Valid @ParameterObject PageRequest paging,
             Caller caller) {
-        TicketSearch search = new TicketListParameters(q, status, severity, type, assignee, unassigned, openedBy, from, to,
+        TicketSearch search = new TicketListParameters(organizationId, q, status, severity, type, assignee, unassigned, openedBy, from, to,
                 sort).toSearch();
         if (cursor != null && paging.page() != 0) {
             throw ProblemException.invalid("page", "cannot be combined with cursor");

@@ -20,7 +20,7 @@ import java.util.List;
  * bad value is listed in one 400 {@code invalid-request} problem. Enumerations bind in Spring (a bad status is its
  * own 400); dates and the sort are read here, so that {@code from}/{@code to} take an instant or a whole day.
  */
-record TicketListParameters(String q, TicketStatus status, Severity severity, TicketType type, String assignee,
+record TicketListParameters(String organizationId, String q, TicketStatus status, Severity severity, TicketType type, String assignee,
                             Boolean unassigned, String openedBy, String from, String to, String sort) {
 
     static final int MAX_QUERY = 200;
@@ -30,11 +30,15 @@ record TicketListParameters(String q, TicketStatus status, Severity severity, Ti
         List<FieldError> errors = new ArrayList<>();
         String text = null;
         if (q != null) {
-            if (q.isBlank() || q.length() > MAX_QUERY) {
-                errors.add(new FieldError("q", "must be 1 to " + MAX_QUERY + " characters, not only spaces"));
+            if (q.isBlank() || q.length() > MAX_QUERY || hasControlCharacters(q)) {
+                errors.add(new FieldError("q", "must be 1 to " + MAX_QUERY + " characters, not only spaces, no control characters"));
             } else {
                 text = q.strip();
             }
+        }
+        if (organizationId != null && (organizationId.isBlank() || organizationId.length() > 64
+                || hasControlCharacters(organizationId))) {
+            errors.add(new FieldError("organizationId", "must be an organisation id"));
         }
         user(errors, "assignee", assignee);
         user(errors, "openedBy", openedBy);
@@ -59,7 +63,7 @@ record TicketListParameters(String q, TicketStatus status, Severity severity, Ti
     }
 
     private static void user(List<FieldError> errors, String field, String value) {
-        if (value != null && (value.isBlank() || value.length() > MAX_USER)) {
+        if (value != null && (value.isBlank() || value.length() > MAX_USER || hasControlCharacters(value))) {
             errors.add(new FieldError(field, "must be 1 to " + MAX_USER + " characters"));
         }
     }
@@ -79,6 +83,11 @@ record TicketListParameters(String q, TicketStatus status, Severity severity, Ti
             errors.add(new FieldError(field, "must be an ISO-8601 instant (2026-11-23T09:00:00Z) or date (2026-11-23)"));
             return null;
         }
+    }
+
+    /** PostgreSQL refuses NUL in text; no other control character belongs in these values either. */
+    private static boolean hasControlCharacters(String value) {
+        return value.chars().anyMatch(Character::isISOControl);
     }
 
     private static String name(Enum<?> value) {

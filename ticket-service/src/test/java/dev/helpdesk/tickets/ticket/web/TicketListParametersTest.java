@@ -15,7 +15,7 @@ class TicketListParametersTest {
 
     @Test
     void noParametersListEveryTicketNewestFirst() {
-        assertThat(new TicketListParameters(null, null, null, null, null, null, null, null, null, null).toSearch())
+        assertThat(new TicketListParameters(null, null, null, null, null, null, null, null, null, null, null).toSearch())
                 .isEqualTo(TicketSearch.all());
     }
 
@@ -32,10 +32,10 @@ class TicketListParametersTest {
 
     @Test
     void everyBadValueIsListedInOneProblem() {
-        ProblemException problem = catchThrowableOfType(ProblemException.class, () -> new TicketListParameters(" ", null, null,
-                null, "agent-7", true, "x".repeat(201), "23/11/2026", "2026-11-22", "nearest").toSearch());
+        ProblemException problem = catchThrowableOfType(ProblemException.class, () -> new TicketListParameters("org\u0000", " ", null,
+                null, null, "agent-7", true, "x".repeat(201), "23/11/2026", "2026-11-22", "nearest").toSearch());
         assertThat(problem.errors()).extracting(FieldError::field)
-                .containsExactlyInAnyOrder("q", "unassigned", "openedBy", "from", "sort");
+                .containsExactlyInAnyOrder("organizationId", "q", "unassigned", "openedBy", "from", "sort");
     }
 
     @Test
@@ -46,12 +46,19 @@ class TicketListParametersTest {
     }
 
     @Test
+    void controlCharactersAreRefused() {
+        ProblemException problem = catchThrowableOfType(ProblemException.class, () -> new TicketListParameters(null,
+                "quiz\u0000", null, null, null, "agent\u0007", null, null, null, null, null).toSearch());
+        assertThat(problem.errors()).extracting(FieldError::field).containsExactlyInAnyOrder("q", "assignee");
+    }
+
+    @Test
     void theSearchTextIsTrimmed() {
-        assertThat(new TicketListParameters("  quiz  ", null, null, null, null, null, null, null, null, "updated").toSearch().text())
+        assertThat(new TicketListParameters(null, "  quiz  ", null, null, null, null, null, null, null, null, "updated").toSearch().text())
                 .isEqualTo("quiz");
     }
 
     private static TicketListParameters parameters(String from, String to, String sort) {
-        return new TicketListParameters(null, null, null, null, null, null, null, from, to, sort);
+        return new TicketListParameters(null, null, null, null, null, null, null, null, from, to, sort);
     }
 }
