@@ -9,7 +9,6 @@ import reactor.core.scheduler.Schedulers;
 
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,13 +32,18 @@ class CallerBucketsFallbackTest {
             CallerBuckets buckets = CallerBuckets.shared(settings,
                     new SharedRequestBuckets(store, 100, 1), new SharedRequestBuckets(store, 3, 1), scheduler, meters);
 
-            for (int i = 0; i < 3; i++) {
-                assertThat(buckets.takeForAddress("10.0.0.7").block(Duration.ofSeconds(10))).isEmpty();
+            long started = System.nanoTime();
+            int allowed = 0;
+            for (int i = 0; i < 20; i++) {
+                if (buckets.takeForAddress("10.0.0.7").block(Duration.ofSeconds(10)).isEmpty()) {
+                    allowed++;
+                }
             }
-            Optional<Duration> fourth = buckets.takeForAddress("10.0.0.7").block(Duration.ofSeconds(10));
+            long elapsedSeconds = (System.nanoTime() - started) / 1_000_000_000L + 1;
 
-            assertThat(fourth).isPresent();
-            assertThat(meters.counter("helpdesk.gateway.rate.limit.store.failures").count()).isEqualTo(4);
+            // the instance's own bucket of 3, refilled by one a second meanwhile: limited, not open, not closed
+            assertThat(allowed).isBetween(3, 3 + (int) elapsedSeconds);
+            assertThat(meters.counter("helpdesk.gateway.rate.limit.store.failures").count()).isEqualTo(20);
         } finally {
             scheduler.dispose();
         }
