@@ -4,6 +4,7 @@ import dev.helpdesk.pipeline.AfterCommit;
 import dev.helpdesk.businesstime.BusinessCalendar;
 import dev.helpdesk.sla.clock.ClockChange;
 import dev.helpdesk.sla.clock.ClockEvent;
+import dev.helpdesk.sla.clock.ClockSegment;
 import dev.helpdesk.sla.clock.SlaClock;
 import dev.helpdesk.pipeline.outbox.OutboxEvent;
 import dev.helpdesk.pipeline.outbox.OutboxWriter;
@@ -26,8 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Stores clock changes with their timers and writes their events to the outbox, in the caller's transaction, with a
  * fixed number of statements whatever the number of tickets (the consumer applies a poll at once, the timer poller
- * fires thousands of thresholds at once): one stores new tickets and all clocks, two write the events (the outbox
- * numbers each ticket's stream). After the commit the timer poller is told of the earliest timer written.
+ * fires thousands of thresholds at once): one stores new tickets and all clocks, one appends the clocks' history
+ * ({@link ClockSegments}, when a clock changed state), two write the events (the outbox numbers each ticket's stream). After the commit the timer poller is told of the earliest timer written.
  */
 @Component
 public class ClockRecorder {
@@ -35,14 +36,16 @@ public class ClockRecorder {
     public static final String AGGREGATE_TYPE = "SlaClock";
 
     private final TicketStore tickets;
+    private final ClockSegments segments;
     private final OutboxWriter outbox;
     private final SlaMetrics metrics;
     private final TimerAlarm alarm;
     private final String topic;
 
-    public ClockRecorder(TicketStore tickets, OutboxWriter outbox, SlaMetrics metrics, TimerAlarm alarm,
-                         @Value("${helpdesk.topics.sla}") String topic) {
+    public ClockRecorder(TicketStore tickets, ClockSegments segments, OutboxWriter outbox, SlaMetrics metrics,
+                         TimerAlarm alarm, @Value("${helpdesk.topics.sla}") String topic) {
         this.tickets = tickets;
+        this.segments = segments;
         this.outbox = outbox;
         this.metrics = metrics;
         this.alarm = alarm;
@@ -53,7 +56,13 @@ public class ClockRecorder {
      * A clock change of a ticket, with the calendar its clock counts on and the correlation id of the event that
      * caused it (null for timers).
      */
-    public record TicketChange(SlaTicket ticket, ClockChange change, BusinessCalendar calendar, String correlationId) {
+    public record TicketChange(SlaTicket ticket, ClockChange change, BusinessCalendar calendar, String correlationId,
+                               SlaClock before, Instant at) {
+
+        /** A change whose clock before and time are not told (timers, calendar edits): no RETARGETED segment. */
+        public TicketChange(SlaTicket ticket, ClockChange change, BusinessCalendar calendar, String correlationId) {
+            this(ticket, change, calendar, correlationId, null, null);
+        }
     }
 
     /** @param firedAt when the timer poller fired the change (for the lag metric), null for ticket events */
@@ -85,14 +94,17 @@ public class ClockRecorder {
             }
         });
         List<OutboxEvent> events = new ArrayList<>();
+        List<ClockSegment> history = new ArrayList<>();
         for (TicketChange change : changes) {
             if (dropped.contains(change.ticket().ticketId())) {
                 continue;
             }
+            history.addAll(ClockSegment.of(change.before(), change.change(), change.at()));
             for (ClockEvent event : change.change().events()) {
                 events.add(describe(change.ticket(), change.change().clock(), event, change.correlationId(), firedAt));
             }
         }
+        segments.appendAll(history);
         outbox.appendAll(events);
         last.values().stream().filter(timed -> !dropped.contains(timed.clock().ticketId()))
                 .flatMap(timed -> timed.nextTimer().stream()).map(NextTimer::at).min(Comparator.naturalOrder())
