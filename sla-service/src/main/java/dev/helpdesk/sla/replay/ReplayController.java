@@ -7,6 +7,10 @@ import dev.helpdesk.edge.problem.Problems;
 import dev.helpdesk.pipeline.replay.ProjectionReplays;
 import dev.helpdesk.pipeline.replay.ReplayProgress;
 import dev.helpdesk.pipeline.replay.ReplayRunningException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -40,6 +44,11 @@ class ReplayController {
     }
 
     /** 202 with the replay's progress; 409 {@code conflict} naming the running replay while one runs. */
+    @Operation(description = "Starts rebuilding a projection (sla-clocks) from the ticket history into a new "
+            + "generation while the served one keeps answering; 202 with its progress and its Location.")
+    @ApiResponse(responseCode = "409", description = "A replay of the projection is running (replayId, Location).",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
     @PostMapping(REPLAYS)
     @PreAuthorize("hasAnyRole('admin', 'analyst')")
     ResponseEntity<ReplayProgress> start(@Valid @RequestBody StartReplay body, Caller caller) {
@@ -50,6 +59,8 @@ class ReplayController {
         return ResponseEntity.accepted().location(URI.create(REPLAYS + "/" + progress.id())).body(progress);
     }
 
+    @Operation(description = "A replay's progress, from any instance: done, total, skipped, rate (events/s), eta, "
+            + "state (RUNNING, COMPLETED, CANCELLED, FAILED) and error.")
     @GetMapping(REPLAYS + "/{id}")
     @PreAuthorize("hasAnyRole('admin', 'analyst')")
     ReplayProgress progress(@PathVariable String id) {
@@ -57,6 +68,10 @@ class ReplayController {
     }
 
     /** Cancels a running replay: what it built is dropped and the served clocks stay as they are. */
+    @Operation(description = "Cancels a running replay: what it built is dropped; the served clocks stay as they are.")
+    @ApiResponse(responseCode = "409", description = "The replay is not running (reason replay-not-running).",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
     @DeleteMapping(REPLAYS + "/{id}")
     @PreAuthorize("hasAnyRole('admin', 'analyst')")
     ReplayProgress cancel(@PathVariable String id) {

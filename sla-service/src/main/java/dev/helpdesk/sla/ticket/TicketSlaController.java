@@ -16,6 +16,8 @@ import java.time.format.DateTimeParseException;
 import dev.helpdesk.sla.clock.ClockSegment;
 import dev.helpdesk.sla.clock.Metric;
 import org.springframework.web.bind.annotation.RequestParam;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,8 +42,12 @@ public class TicketSlaController {
      * The ticket's clocks now, or with {@code asOf} as they were at that instant (from the clocks' history: state,
      * severity, due time, elapsed and remaining business time then).
      */
+    @Operation(description = "A ticket's SLA clocks now, or as they were at asOf (state, severity, due time, elapsed "
+            + "and remaining business time then). Contacts: their own organisation's tickets only (404 otherwise).")
     @GetMapping("/api/sla/tickets/{ticketId}")
-    public TicketSlaView get(@PathVariable String ticketId, @RequestParam(required = false) String asOf,
+    public TicketSlaView get(@PathVariable String ticketId,
+                             @Parameter(description = "An ISO-8601 instant, e.g. 2026-11-23T10:15:00Z")
+                             @RequestParam(required = false) String asOf,
                              Caller caller) {
         Instant at = asOf == null ? null : instant(asOf);
         SlaTicket ticket = readable(ticketId, caller);
@@ -65,6 +71,8 @@ public class TicketSlaController {
     }
 
     /** Each clock's segments: running, paused (why), re-targeted (from which severity), met, breached. */
+    @Operation(description = "Each clock's segments in order: RUNNING, PAUSED (reason), RETARGETED (previous and new "
+            + "severity), MET, BREACHED, each from its transition to the next. Contacts: their own organisation's only.")
     @GetMapping("/api/sla/tickets/{ticketId}/timeline")
     public TimelineView timeline(@PathVariable String ticketId, Caller caller) {
         SlaTicket ticket = readable(ticketId, caller);
