@@ -1,6 +1,11 @@
 package dev.helpdesk.pipeline.replay;
 
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,6 +34,37 @@ public final class GenerationSwap {
         this.served = served;
         this.next = next;
         this.tables = List.copyOf(tables);
+    }
+
+    /**
+     * Locks the served tables exclusively for the calling transaction without ever waiting while holding one of them:
+     * each attempt takes all of them {@code NOWAIT} in a savepoint and gives them all back if one is busy. Readers
+     * and writers name the tables in their own order (a join locks its tables one by one), so a switch that waited on
+     * one table while holding another could deadlock with them and make a reader fail. Busy for {@code timeout}: a
+     * {@link CannotAcquireLockException}.
+     */
+    public static void lockServed(JdbcTemplate jdbc, List<String> qualifiedTables, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String lock = "LOCK TABLE " + String.join(", ", qualifiedTables) + " IN ACCESS EXCLUSIVE MODE NOWAIT";
+        while (true) {
+            jdbc.execute("SAVEPOINT served_lock");
+            try {
+                jdbc.execute(lock);
+                jdbc.execute("RELEASE SAVEPOINT served_lock");
+                return;
+            } catch (DataAccessException busy) {
+                jdbc.execute("ROLLBACK TO SAVEPOINT served_lock");
+                if (System.nanoTime() > deadline) {
+                    throw new CannotAcquireLockException("the served tables stayed busy for " + timeout, busy);
+                }
+                try {
+                    Thread.sleep(ThreadLocalRandom.current().nextInt(5, 25));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CannotAcquireLockException("interrupted while locking the served tables", e);
+                }
+            }
+        }
     }
 
     public void run() {

@@ -38,6 +38,8 @@ final class TopicRebuild implements Runnable {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration LOCK_WAIT = Duration.ofSeconds(5);
     private static final int SWITCH_ATTEMPTS = 5;
+    /** Longest the switch reads the rest of the topics with the served tables locked. */
+    private static final Duration SWITCH_READ_LIMIT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final UUID id;
@@ -48,6 +50,7 @@ final class TopicRebuild implements Runnable {
     private final Supplier<Admin> admins;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private Admin admin;
     private long done;
     private long total;
     private long skipped;
@@ -66,7 +69,8 @@ final class TopicRebuild implements Runnable {
 
     @Override
     public void run() {
-        try (KafkaConsumer<String, String> consumer = consumers.get()) {
+        try (KafkaConsumer<String, String> consumer = consumers.get(); Admin admin = admins.get()) {
+            this.admin = admin;
             inRebuildRun(() -> target.prepare(generation));
             List<TopicPartition> partitions = new ArrayList<>();
             target.topics().forEach(topic -> consumer.partitionsFor(topic).forEach(
@@ -144,12 +148,19 @@ final class TopicRebuild implements Runnable {
         long mark = done;
         Map<TopicPartition, Long> positions = new HashMap<>();
         partitions.forEach(p -> positions.put(p, consumer.position(p)));
+        // Read before the lock (an admin round trip is slow): a lower offset only sends more records through the
+        // processed_event check below, which decides right whatever the offset.
+        Map<TopicPartition, Long> committed = committed(partitions);
         try {
             target.lockServed(LOCK_WAIT);
-            Map<TopicPartition, Long> committed = committed(partitions);
+            long locked = System.nanoTime();
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             consumer.resume(partitions);
+            long mustEnd = locked + SWITCH_READ_LIMIT.toNanos();
             while (reached(consumer, end).size() < end.size()) {
+                if (System.nanoTime() > mustEnd) {
+                    throw new IllegalStateException("could not read to the topics' end in " + SWITCH_READ_LIMIT);
+                }
                 List<ConsumerRecord<String, String>> applied = appliedByLive(within(consumer, consumer.poll(POLL), end),
                         committed);
                 if (!applied.isEmpty()) {
@@ -159,8 +170,9 @@ final class TopicRebuild implements Runnable {
             }
             target.switchOver(generation);
             replays.completed(id, done, skipped);
-            log.info("Replay {} switched {} to a new generation: {} events, {} skipped", id, target.projection(),
-                    done, skipped);
+            log.info("Replay {} switched {} to a new generation: {} events, {} skipped, {} read with the served tables "
+                            + "locked, switched {} ms after the lock (plus the commit)", id, target.projection(), done,
+                    skipped, done - mark, (System.nanoTime() - locked) / 1_000_000);
             return state;
         } catch (RuntimeException e) {
             // the transaction rolls back: read the rest again on the next attempt
@@ -226,7 +238,7 @@ final class TopicRebuild implements Runnable {
     private Map<TopicPartition, Long> committed(List<TopicPartition> partitions) {
         Map<TopicPartition, Long> committed = new HashMap<>();
         partitions.forEach(p -> committed.put(p, 0L));
-        try (Admin admin = admins.get()) {
+        try {
             Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(target.liveConsumerGroup())
                     .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
             offsets.forEach((partition, offset) -> {

@@ -158,11 +158,7 @@ public class SlaClockRebuild implements RebuildTarget {
     @Override
     public void lockServed(Duration timeout) {
         String served = servedSchema();
-        String previous = jdbc.queryForObject("SELECT current_setting('lock_timeout')", String.class);
-        jdbc.queryForObject("SELECT set_config('lock_timeout', ?, true)", String.class, timeout.toMillis() + "ms");
-        jdbc.execute("LOCK TABLE " + String.join(", ", TABLES.stream().map(t -> served + "." + t).toList())
-                + " IN ACCESS EXCLUSIVE MODE");
-        jdbc.queryForObject("SELECT set_config('lock_timeout', ?, true)", String.class, previous);
+        GenerationSwap.lockServed(jdbc, TABLES.stream().map(table -> served + "." + table).toList(), timeout);
     }
 
     @Override

@@ -27,8 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Stores clock changes with their timers and writes their events to the outbox, in the caller's transaction, with a
  * fixed number of statements whatever the number of tickets (the consumer applies a poll at once, the timer poller
- * fires thousands of thresholds at once): one stores new tickets and all clocks, one appends the clocks' history
- * ({@link ClockSegments}, when a clock changed state), two write the events (the outbox numbers each ticket's stream). After the commit the timer poller is told of the earliest timer written.
+ * fires thousands of thresholds at once): one stores new tickets, all clocks and the clocks' new history
+ * ({@link ClockSegments}), two write the events (the outbox numbers each ticket's stream). After the commit the timer poller is told of the earliest timer written.
  */
 @Component
 public class ClockRecorder {
@@ -36,16 +36,14 @@ public class ClockRecorder {
     public static final String AGGREGATE_TYPE = "SlaClock";
 
     private final TicketStore tickets;
-    private final ClockSegments segments;
     private final OutboxWriter outbox;
     private final SlaMetrics metrics;
     private final TimerAlarm alarm;
     private final String topic;
 
-    public ClockRecorder(TicketStore tickets, ClockSegments segments, OutboxWriter outbox, SlaMetrics metrics,
-                         TimerAlarm alarm, @Value("${helpdesk.topics.sla}") String topic) {
+    public ClockRecorder(TicketStore tickets, OutboxWriter outbox, SlaMetrics metrics, TimerAlarm alarm,
+                         @Value("${helpdesk.topics.sla}") String topic) {
         this.tickets = tickets;
-        this.segments = segments;
         this.outbox = outbox;
         this.metrics = metrics;
         this.alarm = alarm;
@@ -86,7 +84,9 @@ public class ClockRecorder {
             last.put(clock.ticketId() + " " + clock.metric(),
                     new TicketStore.TimedClock(clock, clock.nextTimer(change.calendar())));
         }
-        Set<String> inserted = tickets.saveAll(opened, List.copyOf(last.values()));
+        List<ClockSegment> history = new ArrayList<>();
+        changes.forEach(change -> history.addAll(ClockSegment.of(change.before(), change.change(), change.at())));
+        Set<String> inserted = tickets.saveAll(opened, List.copyOf(last.values()), history);
         Set<String> dropped = new HashSet<>();
         opened.forEach(ticket -> {
             if (!inserted.contains(ticket.ticket().ticketId())) {
@@ -94,17 +94,14 @@ public class ClockRecorder {
             }
         });
         List<OutboxEvent> events = new ArrayList<>();
-        List<ClockSegment> history = new ArrayList<>();
         for (TicketChange change : changes) {
             if (dropped.contains(change.ticket().ticketId())) {
                 continue;
             }
-            history.addAll(ClockSegment.of(change.before(), change.change(), change.at()));
             for (ClockEvent event : change.change().events()) {
                 events.add(describe(change.ticket(), change.change().clock(), event, change.correlationId(), firedAt));
             }
         }
-        segments.appendAll(history);
         outbox.appendAll(events);
         last.values().stream().filter(timed -> !dropped.contains(timed.clock().ticketId()))
                 .flatMap(timed -> timed.nextTimer().stream()).map(NextTimer::at).min(Comparator.naturalOrder())

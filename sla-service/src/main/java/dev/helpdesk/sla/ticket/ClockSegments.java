@@ -25,11 +25,11 @@ public class ClockSegments {
         this.jdbc = jdbc;
     }
 
-    /** Appends segments in the order given, in one statement (none when there are none). */
-    public void appendAll(List<ClockSegment> segments) {
-        if (segments.isEmpty()) {
-            return;
-        }
+    /**
+     * The segments as the 15 array parameters of an {@code unnest} in the column order of {@link #INSERT}: the
+     * history is written in the statement that stores the clocks ({@link TicketStore#saveAll}), no round trip of its own.
+     */
+    static Object[] columns(List<ClockSegment> segments) {
         int size = segments.size();
         String[] ticketIds = new String[size];
         String[] metrics = new String[size];
@@ -65,19 +65,21 @@ public class ClockSegments {
             metAt[i] = text(clock.metAt());
             breachedAt[i] = text(clock.breachedAt());
         }
-        jdbc.update("""
-                INSERT INTO clock_segment (ticket_id, metric, kind, at, reason, previous_severity, severity, state,
-                    target_ms, started_at, due_at, paused_at, paused_for_ms, met_at, breached_at)
-                SELECT s.ticket_id, s.metric, s.kind, s.at, s.reason, s.previous_severity, s.severity, s.state,
-                    s.target_ms, s.started_at, s.due_at, s.paused_at, s.paused_for_ms, s.met_at, s.breached_at
-                FROM unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[],
-                            ?::text[], ?::bigint[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::bigint[],
-                            ?::timestamptz[], ?::timestamptz[]) WITH ORDINALITY
-                     AS s (ticket_id, metric, kind, at, reason, previous_severity, severity, state, target_ms,
-                           started_at, due_at, paused_at, paused_for_ms, met_at, breached_at, position)
-                ORDER BY s.position""", ticketIds, metrics, kinds, at, reasons, previous, severities, states, targets,
-                startedAt, dueAt, pausedAt, pausedFor, metAt, breachedAt);
+        return new Object[]{ticketIds, metrics, kinds, at, reasons, previous, severities, states, targets, startedAt,
+                dueAt, pausedAt, pausedFor, metAt, breachedAt};
     }
+
+    /** The insert of {@link #columns}, in their order (rows kept in the order given). */
+    static final String INSERT = """
+            INSERT INTO clock_segment (ticket_id, metric, kind, at, reason, previous_severity, severity, state,
+                target_ms, started_at, due_at, paused_at, paused_for_ms, met_at, breached_at)
+            SELECT s.ticket_id, s.metric, s.kind, s.at, s.reason, s.previous_severity, s.severity, s.state,
+                s.target_ms, s.started_at, s.due_at, s.paused_at, s.paused_for_ms, s.met_at, s.breached_at
+            FROM unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[],
+                        ?::text[], ?::bigint[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::bigint[],
+                        ?::timestamptz[], ?::timestamptz[]) WITH ORDINALITY
+                 AS s (ticket_id, metric, kind, at, reason, previous_severity, severity, state, target_ms,
+                       started_at, due_at, paused_at, paused_for_ms, met_at, breached_at, position)""";
 
     /** A ticket's segments, per metric in the order they happened. */
     public List<ClockSegment> of(String ticketId) {
