@@ -1,11 +1,12 @@
 package dev.helpdesk.pipeline;
 
+import dev.helpdesk.pipeline.replay.Rebuilding;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Runs something once the current transaction has committed (a wake-up, an eviction, a metric): never for a change
- * that rolls back. Without a transaction it runs at once.
+ * that rolls back. Without a transaction it runs at once; in a rebuild's transaction ({@code Rebuilding}) never.
  */
 public final class AfterCommit {
 
@@ -13,6 +14,9 @@ public final class AfterCommit {
     }
 
     public static void run(Runnable action) {
+        if (Rebuilding.active()) {
+            return; // a rebuild reconstructs state; it never acts (docs/replays.md)
+        }
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             action.run();
             return;

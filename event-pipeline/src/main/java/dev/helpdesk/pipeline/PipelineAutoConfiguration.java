@@ -9,6 +9,11 @@ import dev.helpdesk.pipeline.inbound.ProcessedEvents;
 import dev.helpdesk.pipeline.outbox.OutboxProperties;
 import dev.helpdesk.pipeline.outbox.OutboxRelay;
 import dev.helpdesk.pipeline.outbox.OutboxWriter;
+import dev.helpdesk.pipeline.replay.ProjectionReplays;
+import dev.helpdesk.pipeline.replay.RebuildTarget;
+import dev.helpdesk.pipeline.replay.ReplayLog;
+import org.springframework.kafka.core.ConsumerFactory;
+import java.util.List;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
@@ -99,5 +104,23 @@ public class PipelineAutoConfiguration {
     OutboxWriter outboxWriter(JdbcTemplate jdbc, ObjectMapper json, OutboxRelay relay,
                               @Value("${helpdesk.pipeline.source:/${spring.application.name:service}}") String source) {
         return new OutboxWriter(jdbc, json, source, relay::wakeUp);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ReplayLog replayLog(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        return new ReplayLog(jdbc, new TransactionTemplate(transactions));
+    }
+
+    /** The replays of the service's projections, when it declares what can be rebuilt (docs/replays.md). */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(RebuildTarget.class)
+    ProjectionReplays projectionReplays(ReplayLog replays, List<RebuildTarget> targets,
+                                        ObjectProvider<ConsumerFactory<?, ?>> consumers, JdbcTemplate jdbc,
+                                        PlatformTransactionManager transactions,
+                                        @Value("${helpdesk.pipeline.replay.max-poll-records:2000}") int maxPollRecords) {
+        return new ProjectionReplays(replays, targets, () -> consumers.getObject().getConfigurationProperties(), jdbc,
+                new TransactionTemplate(transactions), maxPollRecords);
     }
 }

@@ -51,3 +51,20 @@ CREATE TABLE contact_membership (
     user_id         text NOT NULL,
     PRIMARY KEY (organization_id, user_id)
 );
+
+-- Replays of the service's projections (dev.helpdesk.pipeline.replay, docs/replays.md): one row each, its progress
+-- written by the instance that runs it, readable from any; one running replay per projection across instances.
+CREATE TABLE replay (
+    id           uuid         PRIMARY KEY,
+    projection   varchar(64)  NOT NULL,
+    state        varchar(20)  NOT NULL,
+    requested_by varchar(200) NOT NULL,
+    started_at   timestamptz  NOT NULL,
+    updated_at   timestamptz  NOT NULL,
+    finished_at  timestamptz,
+    done         bigint       NOT NULL DEFAULT 0,
+    total        bigint       NOT NULL DEFAULT 0,
+    skipped      bigint       NOT NULL DEFAULT 0,
+    error        varchar(500)
+);
+CREATE UNIQUE INDEX replay_one_running ON replay (projection) WHERE state = 'RUNNING';

@@ -205,5 +205,10 @@ class SlaAdministrationTest extends SlaServiceTestBase {
 
         assertThat(document.at("/paths/~1api~1sla~1calendars~1{id}/put/responses/409/content").has("application/problem+json")).isTrue();
         assertThat(document.at("/paths/~1api~1sla~1calendars/get/parameters").findValuesAsText("name")).containsExactly("page", "size");
+        assertThat(document.at("/paths/~1api~1admin~1sla~1replays/post/responses/409/content").has("application/problem+json")).isTrue();
+        assertThat(document.at("/paths/~1api~1admin~1sla~1replays~1{id}/delete/responses/409/content").has("application/problem+json")).isTrue();
+        assertThat(document.at("/paths/~1api~1admin~1sla~1replays~1{id}/get/responses/404/content").has("application/problem+json")).isTrue();
+        assertThat(document.at("/paths/~1api~1sla~1tickets~1{ticketId}/get/parameters").findValuesAsText("name")).contains("asOf");
+        assertThat(document.at("/paths/~1api~1sla~1tickets~1{ticketId}~1timeline/get/responses/404/content").has("application/problem+json")).isTrue();
     }
 }

@@ -1,5 +1,6 @@
 package dev.helpdesk.pipeline.outbox;
 
+import dev.helpdesk.pipeline.replay.Rebuilding;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.helpdesk.events.EventEnvelope;
@@ -43,8 +44,8 @@ public class OutboxWriter {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("The outbox is written in the transaction of the state change it describes");
         }
-        if (events.isEmpty()) {
-            return;
+        if (events.isEmpty() || Rebuilding.active()) {
+            return; // a rebuild publishes nothing: only the live path does (docs/replays.md)
         }
         Map<String, Long> next = reserveSequences(events);
         int size = events.size();

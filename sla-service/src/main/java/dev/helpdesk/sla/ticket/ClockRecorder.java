@@ -4,6 +4,7 @@ import dev.helpdesk.pipeline.AfterCommit;
 import dev.helpdesk.businesstime.BusinessCalendar;
 import dev.helpdesk.sla.clock.ClockChange;
 import dev.helpdesk.sla.clock.ClockEvent;
+import dev.helpdesk.sla.clock.ClockSegment;
 import dev.helpdesk.sla.clock.SlaClock;
 import dev.helpdesk.pipeline.outbox.OutboxEvent;
 import dev.helpdesk.pipeline.outbox.OutboxWriter;
@@ -26,8 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Stores clock changes with their timers and writes their events to the outbox, in the caller's transaction, with a
  * fixed number of statements whatever the number of tickets (the consumer applies a poll at once, the timer poller
- * fires thousands of thresholds at once): one stores new tickets and all clocks, two write the events (the outbox
- * numbers each ticket's stream). After the commit the timer poller is told of the earliest timer written.
+ * fires thousands of thresholds at once): one stores new tickets, all clocks and the clocks' new history
+ * ({@link ClockSegments}), two write the events (the outbox numbers each ticket's stream). After the commit the timer poller is told of the earliest timer written.
  */
 @Component
 public class ClockRecorder {
@@ -53,7 +54,13 @@ public class ClockRecorder {
      * A clock change of a ticket, with the calendar its clock counts on and the correlation id of the event that
      * caused it (null for timers).
      */
-    public record TicketChange(SlaTicket ticket, ClockChange change, BusinessCalendar calendar, String correlationId) {
+    public record TicketChange(SlaTicket ticket, ClockChange change, BusinessCalendar calendar, String correlationId,
+                               SlaClock before, Instant at) {
+
+        /** A change whose clock before and time are not told (timers, calendar edits): no RETARGETED segment. */
+        public TicketChange(SlaTicket ticket, ClockChange change, BusinessCalendar calendar, String correlationId) {
+            this(ticket, change, calendar, correlationId, null, null);
+        }
     }
 
     /** @param firedAt when the timer poller fired the change (for the lag metric), null for ticket events */
@@ -77,7 +84,9 @@ public class ClockRecorder {
             last.put(clock.ticketId() + " " + clock.metric(),
                     new TicketStore.TimedClock(clock, clock.nextTimer(change.calendar())));
         }
-        Set<String> inserted = tickets.saveAll(opened, List.copyOf(last.values()));
+        List<ClockSegment> history = new ArrayList<>();
+        changes.forEach(change -> history.addAll(ClockSegment.of(change.before(), change.change(), change.at())));
+        Set<String> inserted = tickets.saveAll(opened, List.copyOf(last.values()), history);
         Set<String> dropped = new HashSet<>();
         opened.forEach(ticket -> {
             if (!inserted.contains(ticket.ticket().ticketId())) {

@@ -25,6 +25,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -143,19 +144,19 @@ public class TicketEventApplier {
             open(opened, poll);
         } else if (event instanceof CommentAddedEvent comment) {
             if (comment.authorKind() == ActorKind.STAFF && comment.visibility() == Visibility.PUBLIC) {
-                onTicket(comment.ticketId(), poll, (ticket, clocks) -> {
+                onTicket(comment.ticketId(), ms(comment.addedAt()), poll, (ticket, clocks) -> {
                     clocks.change(Metric.FIRST_RESPONSE, clock -> clock.meet(ms(comment.addedAt()), clocks.calendar()));
                     return ticket;
                 });
             }
         } else if (event instanceof TicketStatusChangedEvent changed) {
-            onTicket(changed.ticketId(), poll, (ticket, clocks) -> statusChanged(ticket, clocks,
+            onTicket(changed.ticketId(), ms(changed.changedAt()), poll, (ticket, clocks) -> statusChanged(ticket, clocks,
                     changed.from(), changed.to(), ms(changed.changedAt())));
         } else if (event instanceof TicketReopenedEvent reopened) {
-            onTicket(reopened.ticketId(), poll, (ticket, clocks) -> statusChanged(ticket, clocks,
+            onTicket(reopened.ticketId(), ms(reopened.reopenedAt()), poll, (ticket, clocks) -> statusChanged(ticket, clocks,
                     TicketStatus.RESOLVED, TicketStatus.IN_PROGRESS, ms(reopened.reopenedAt())));
         } else if (event instanceof SeverityChangedEvent severity) {
-            onTicket(severity.ticketId(), poll, (ticket, clocks) -> retarget(ticket, clocks, severity));
+            onTicket(severity.ticketId(), ms(severity.changedAt()), poll, (ticket, clocks) -> retarget(ticket, clocks, severity));
         }
     }
 
@@ -234,7 +235,8 @@ public class TicketEventApplier {
         return ticket.with(changed.to(), ticket.status());
     }
 
-    private void onTicket(String ticketId, Poll poll, BiFunction<SlaTicket, TicketClocks, SlaTicket> change) {
+    private void onTicket(String ticketId, Instant at, Poll poll,
+                          BiFunction<SlaTicket, TicketClocks, SlaTicket> change) {
         Work work = poll.works.get(ticketId);
         if (work == null) {
             log.warn("Event for unknown ticket {} skipped (its opening was never seen)", ticketId);
@@ -242,10 +244,13 @@ public class TicketEventApplier {
         }
         TicketClocks clocks = new TicketClocks(work.clocks, work.calendar);
         SlaTicket updated = change.apply(work.ticket, clocks);
+        Map<Metric, SlaClock> before = new EnumMap<>(Metric.class);
+        work.clocks.forEach(clock -> before.put(clock.metric(), clock));
         List<SlaClock> after = new ArrayList<>();
         for (ClockChange clockChange : clocks.changes()) {
             after.add(clockChange.clock());
-            poll.changes.add(new ClockRecorder.TicketChange(updated, clockChange, work.calendar, poll.correlationId));
+            poll.changes.add(new ClockRecorder.TicketChange(updated, clockChange, work.calendar, poll.correlationId,
+                    before.get(clockChange.clock().metric()), at));
         }
         work.clocks = after;
         work.ticket = updated;

@@ -7,7 +7,17 @@ import dev.helpdesk.edge.problem.ProblemException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import dev.helpdesk.sla.clock.ClockSegment;
+import dev.helpdesk.sla.clock.Metric;
+import org.springframework.web.bind.annotation.RequestParam;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,40 +27,124 @@ import org.springframework.web.bind.annotation.RestController;
 public class TicketSlaController {
 
     private final TicketStore tickets;
+    private final ClockSegments segments;
     private final TicketCalendars calendars;
     private final Clock clock;
 
-    public TicketSlaController(TicketStore tickets, TicketCalendars calendars, Clock clock) {
+    public TicketSlaController(TicketStore tickets, ClockSegments segments, TicketCalendars calendars, Clock clock) {
         this.tickets = tickets;
+        this.segments = segments;
         this.calendars = calendars;
         this.clock = clock;
     }
 
+    /**
+     * The ticket's clocks now, or with {@code asOf} as they were at that instant (from the clocks' history: state,
+     * severity, due time, elapsed and remaining business time then).
+     */
+    @Operation(description = "A ticket's SLA clocks now, or as they were at asOf (state, severity, due time, elapsed "
+            + "and remaining business time then). Contacts: their own organisation's tickets only (404 otherwise).")
     @GetMapping("/api/sla/tickets/{ticketId}")
-    public TicketSlaView get(@PathVariable String ticketId, Caller caller) {
-        SlaTicket ticket = tickets.find(ticketId)
+    public TicketSlaView get(@PathVariable String ticketId,
+                             @Parameter(description = "An ISO-8601 instant, e.g. 2026-11-23T10:15:00Z")
+                             @RequestParam(required = false) String asOf,
+                             Caller caller) {
+        Instant at = asOf == null ? null : instant(asOf);
+        SlaTicket ticket = readable(ticketId, caller);
+        BusinessCalendar calendar = calendars.of(ticket);
+        if (at == null) {
+            Instant now = clock.instant();
+            List<ClockView> clocks = tickets.clocks(ticketId).stream().map(c -> ClockView.of(c, now, calendar)).toList();
+            return new TicketSlaView(ticket.ticketId(), ticket.organizationId(), ticket.policyId(),
+                    ticket.policyVersion(), ticket.calendarId(), ticket.zone().getId(), ticket.severity().name(), null,
+                    clocks);
+        }
+        Map<Metric, ClockSegment> then = new EnumMap<>(Metric.class);
+        segments.of(ticketId).stream().filter(segment -> !segment.at().isAfter(at))
+                .forEach(segment -> then.put(segment.clock().metric(), segment));
+        if (then.isEmpty()) {
+            throw ProblemException.notFound("No SLA clock of ticket " + ticketId + " had started at " + at + ".");
+        }
+        List<ClockView> clocks = then.values().stream().map(s -> ClockView.of(s.clock(), at, calendar)).toList();
+        return new TicketSlaView(ticket.ticketId(), ticket.organizationId(), ticket.policyId(), ticket.policyVersion(),
+                ticket.calendarId(), ticket.zone().getId(), clocks.get(0).severity(), at, clocks);
+    }
+
+    /** Each clock's segments: running, paused (why), re-targeted (from which severity), met, breached. */
+    @Operation(description = "Each clock's segments in order: RUNNING, PAUSED (reason), RETARGETED (previous and new "
+            + "severity), MET, BREACHED, each from its transition to the next. Contacts: their own organisation's only.")
+    @GetMapping("/api/sla/tickets/{ticketId}/timeline")
+    public TimelineView timeline(@PathVariable String ticketId, Caller caller) {
+        SlaTicket ticket = readable(ticketId, caller);
+        Map<Metric, List<ClockSegment>> byMetric = new EnumMap<>(Metric.class);
+        segments.of(ticketId).forEach(s -> byMetric.computeIfAbsent(s.clock().metric(), m -> new ArrayList<>()).add(s));
+        List<ClockTimeline> clocks = new ArrayList<>();
+        byMetric.forEach((metric, list) -> {
+            List<SegmentView> views = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                views.add(SegmentView.of(list.get(i), i + 1 < list.size() ? list.get(i + 1).at() : null));
+            }
+            clocks.add(new ClockTimeline(metric.name(), views));
+        });
+        return new TimelineView(ticket.ticketId(), clocks);
+    }
+
+    private SlaTicket readable(String ticketId, Caller caller) {
+        return tickets.find(ticketId)
                 .filter(found -> caller.mayRead(found.organizationId()))
                 .orElseThrow(() -> ProblemException.notFound("No SLA clocks for ticket " + ticketId + "."));
-        BusinessCalendar calendar = calendars.of(ticket);
-        Instant now = clock.instant();
-        List<ClockView> clocks = tickets.clocks(ticketId).stream().map(c -> ClockView.of(c, now, calendar)).toList();
-        return new TicketSlaView(ticket.ticketId(), ticket.organizationId(), ticket.policyId(), ticket.policyVersion(),
-                ticket.calendarId(), ticket.zone().getId(), ticket.severity().name(), clocks);
     }
 
+    private static Instant instant(String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid("asOf", "must be an ISO-8601 instant, such as 2026-11-23T10:15:00Z");
+        }
+    }
+
+    /** {@code asOf}: the instant the document describes (null: now). */
     public record TicketSlaView(String ticketId, String organizationId, String policyId, long policyVersion,
-                                String calendarId, String timeZone, String severity, List<ClockView> clocks) {
+                                String calendarId, String timeZone, String severity, Instant asOf,
+                                List<ClockView> clocks) {
     }
 
+    /**
+     * {@code elapsed}: business time used against the target (paused time excluded); {@code remaining}: what is left
+     * of the target (negative once past it), both ISO-8601 durations, null without a target.
+     */
     public record ClockView(String metric, String state, String severity, String target, Instant startedAt,
-                            Instant dueAt, String pausedFor, BigDecimal elapsedPercent, Instant metAt,
-                            Instant breachedAt) {
+                            Instant dueAt, String pausedFor, BigDecimal elapsedPercent, String elapsed,
+                            String remaining, Instant metAt, Instant breachedAt) {
 
         static ClockView of(SlaClock clock, Instant now, BusinessCalendar calendar) {
+            Duration used = clock.target() == null ? null : clock.used(now, calendar);
             return new ClockView(clock.metric().name(), clock.state().name(), clock.severity().name(),
                     clock.target() == null ? null : clock.target().toString(), clock.startedAt(), clock.dueAt(),
-                    clock.pausedFor(now, calendar).toString(), clock.elapsedPercent(now, calendar), clock.metAt(),
-                    clock.breachedAt());
+                    clock.pausedFor(now, calendar).toString(), clock.elapsedPercent(now, calendar),
+                    used == null ? null : used.toString(), used == null ? null : clock.target().minus(used).toString(),
+                    clock.metAt(), clock.breachedAt());
+        }
+    }
+
+    public record TimelineView(String ticketId, List<ClockTimeline> clocks) {
+    }
+
+    public record ClockTimeline(String metric, List<SegmentView> segments) {
+    }
+
+    /**
+     * One segment, from its transition to the next ({@code to} null: still so). {@code severity} is the clock's
+     * severity in it; {@code previousSeverity} what a RETARGETED clock had before; {@code reason} why it PAUSED.
+     */
+    public record SegmentView(String kind, Instant from, Instant to, String reason, String severity,
+                              String previousSeverity, String state, Instant dueAt) {
+
+        static SegmentView of(ClockSegment segment, Instant to) {
+            return new SegmentView(segment.kind().name(), segment.at(), to, segment.reason(),
+                    segment.clock().severity().name(),
+                    segment.previousSeverity() == null ? null : segment.previousSeverity().name(),
+                    segment.clock().state().name(), segment.clock().dueAt());
         }
     }
 }

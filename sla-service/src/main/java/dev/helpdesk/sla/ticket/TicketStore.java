@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.helpdesk.events.Severity;
 import dev.helpdesk.events.TicketStatus;
 import dev.helpdesk.events.TicketType;
+import dev.helpdesk.sla.clock.ClockSegment;
 import dev.helpdesk.sla.clock.ClockState;
 import dev.helpdesk.sla.clock.Metric;
 import dev.helpdesk.sla.clock.NextTimer;
@@ -158,6 +159,14 @@ public class TicketStore {
      * most once. Answers the ids of the tickets inserted.
      */
     public Set<String> saveAll(List<NewTicket> opened, List<TimedClock> clocks) {
+        return saveAll(opened, clocks, List.of());
+    }
+
+    /**
+     * {@link #saveAll(List, List)}, and in the same statement the clocks' new history segments (of the tickets
+     * written; an opening dropped as known drops its segments too).
+     */
+    public Set<String> saveAll(List<NewTicket> opened, List<TimedClock> clocks, List<ClockSegment> segments) {
         if (opened.isEmpty() && clocks.isEmpty()) {
             return Set.of();
         }
@@ -197,7 +206,10 @@ public class TicketStore {
         List<Object> arguments = new ArrayList<>(newTicketColumns(opened));
         arguments.addAll(List.of(ticketIds, metrics, severities, states, targets, startedAt, dueAt, pausedAt, pausedFor,
                 metAt, breachedAt, fired, timerAt, timerPercent));
-        arguments.add(opened.stream().map(t -> t.ticket().ticketId()).toArray(String[]::new));
+        String[] openedIds = opened.stream().map(t -> t.ticket().ticketId()).toArray(String[]::new);
+        arguments.add(openedIds);
+        arguments.addAll(List.of(ClockSegments.columns(segments)));
+        arguments.add(openedIds);
         Set<String> inserted = new HashSet<>();
         jdbc.query("""
                 WITH new_ticket AS (
@@ -226,7 +238,11 @@ public class TicketStore {
                     target_ms = excluded.target_ms, started_at = excluded.started_at, due_at = excluded.due_at,
                     paused_at = excluded.paused_at, paused_for_ms = excluded.paused_for_ms, met_at = excluded.met_at,
                     breached_at = excluded.breached_at, fired_thresholds = excluded.fired_thresholds,
-                    next_timer_at = excluded.next_timer_at, next_timer_percent = excluded.next_timer_percent)
+                    next_timer_at = excluded.next_timer_at, next_timer_percent = excluded.next_timer_percent),
+                history AS (
+                """ + ClockSegments.INSERT + """
+                    WHERE s.ticket_id <> ALL (?::text[]) OR s.ticket_id IN (SELECT ticket_id FROM new_ticket)
+                    ORDER BY s.position)
                 SELECT ticket_id FROM new_ticket""", (RowCallbackHandler) row -> inserted.add(row.getString(1)),
                 arguments.toArray());
         return inserted;

@@ -20,6 +20,10 @@ public final class Api {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), token);
     }
 
+    public Answer delete(String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), token);
+    }
+
     public Answer post(String path, String token, Object body) {
         try {
             return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")

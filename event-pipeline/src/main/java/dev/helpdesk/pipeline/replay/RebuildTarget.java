@@ -1,0 +1,43 @@
+package dev.helpdesk.pipeline.replay;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A projection a service rebuilds from the topics it consumes: the service's part of a replay (its tables and its
+ * domain rules). {@link ProjectionReplays} does the rest: reading the topics from the beginning, progress, one replay
+ * at a time, cancel, and the switch once the new generation has caught up with what the live consumer applied.
+ * Every method but {@link #projection}, {@link #topics} and {@link #liveConsumerGroup} runs in a transaction marked
+ * {@link Rebuilding}.
+ */
+public interface RebuildTarget {
+
+    /** The projection's name in the API ({@code sla-clocks}, {@code escalations}). */
+    String projection();
+
+    /** The topics the projection is built from. */
+    List<String> topics();
+
+    /** The consumer group of the live path that keeps the served generation. */
+    String liveConsumerGroup();
+
+    /** Creates the empty tables of the next generation {@code generation} (and drops any left by an earlier replay). */
+    void prepare(String generation);
+
+    /**
+     * Applies records read from the history, in order, to the next generation; a record that cannot be applied is
+     * skipped, never fatal. Answers how many were skipped.
+     */
+    int apply(String generation, List<ConsumerRecord<String, String>> records);
+
+    /** Locks the served generation against live readers and writers until the transaction ends (or fails in time). */
+    void lockServed(Duration timeout);
+
+    /** With the served generation locked and the next one caught up: serves the next one and drops the old. */
+    void switchOver(String generation);
+
+    /** Drops the next generation (a cancelled or failed replay). */
+    void discard(String generation);
+}
