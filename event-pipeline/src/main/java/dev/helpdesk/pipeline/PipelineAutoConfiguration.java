@@ -98,6 +98,6 @@ public class PipelineAutoConfiguration {
     @ConditionalOnProperty(name = "helpdesk.pipeline.outbox.enabled", havingValue = "true")
     OutboxWriter outboxWriter(JdbcTemplate jdbc, ObjectMapper json, OutboxRelay relay,
                               @Value("${helpdesk.pipeline.source:/${spring.application.name:service}}") String source) {
-        return new OutboxWriter(jdbc, json, source, relay::wakeUp);
+        return new OutboxWriter(jdbc, json, source, relay);
     }
 }
