@@ -5,6 +5,7 @@ import dev.helpdesk.pipeline.inbound.DeadLetters;
 import dev.helpdesk.pipeline.inbound.Failures;
 import dev.helpdesk.pipeline.inbound.InboundPipeline;
 import dev.helpdesk.pipeline.inbound.InboundProperties;
+import dev.helpdesk.pipeline.inbound.ProcessedEventRetention;
 import dev.helpdesk.pipeline.inbound.ProcessedEvents;
 import dev.helpdesk.pipeline.outbox.OutboxProperties;
 import dev.helpdesk.pipeline.outbox.OutboxRelay;
@@ -56,6 +57,13 @@ public class PipelineAutoConfiguration {
     @ConditionalOnMissingBean
     ProcessedEvents pipelineProcessedEvents(JdbcTemplate jdbc) {
         return new ProcessedEvents(jdbc);
+    }
+
+    /** Forgets applied event ids past their retention (a no-op where the schema has no processed_event). */
+    @Bean
+    @ConditionalOnMissingBean
+    ProcessedEventRetention processedEventRetention(JdbcTemplate jdbc, InboundProperties properties) {
+        return new ProcessedEventRetention(jdbc, properties);
     }
 
     @Bean
