@@ -5,6 +5,7 @@ import dev.helpdesk.pipeline.inbound.DeadLetters;
 import dev.helpdesk.pipeline.inbound.Failures;
 import dev.helpdesk.pipeline.inbound.InboundPipeline;
 import dev.helpdesk.pipeline.inbound.InboundProperties;
+import dev.helpdesk.pipeline.inbound.ProcessedEventRetention;
 import dev.helpdesk.pipeline.inbound.ProcessedEvents;
 import dev.helpdesk.pipeline.outbox.OutboxProperties;
 import dev.helpdesk.pipeline.outbox.OutboxRelay;
@@ -63,6 +64,13 @@ public class PipelineAutoConfiguration {
         return new ProcessedEvents(jdbc);
     }
 
+    /** Forgets applied event ids past their retention (a no-op where the schema has no processed_event). */
+    @Bean
+    @ConditionalOnMissingBean
+    ProcessedEventRetention processedEventRetention(JdbcTemplate jdbc, InboundProperties properties) {
+        return new ProcessedEventRetention(jdbc, properties);
+    }
+
     @Bean
     @ConditionalOnMissingBean
     InboundPipeline inboundPipeline(ObjectMapper json, PlatformTransactionManager transactions, ProcessedEvents processed,
@@ -103,7 +111,7 @@ public class PipelineAutoConfiguration {
     @ConditionalOnProperty(name = "helpdesk.pipeline.outbox.enabled", havingValue = "true")
     OutboxWriter outboxWriter(JdbcTemplate jdbc, ObjectMapper json, OutboxRelay relay,
                               @Value("${helpdesk.pipeline.source:/${spring.application.name:service}}") String source) {
-        return new OutboxWriter(jdbc, json, source, relay::wakeUp);
+        return new OutboxWriter(jdbc, json, source, relay);
     }
 
     @Bean

@@ -40,6 +40,8 @@ class OutboxTest {
     @Autowired
     OutboxWriter writer;
     @Autowired
+    OutboxRelay relay;
+    @Autowired
     TransactionTemplate transaction;
     @Autowired
     JdbcTemplate jdbc;
@@ -68,6 +70,10 @@ class OutboxTest {
                     UUID.randomUUID().toString());
             for (int round = 0; round < 10; round++) {
                 int n = round;
+                if (round == 5) {
+                    // the leader (most likely this one, started first) stops: the other takes over, order kept
+                    relay.stop();
+                }
                 transaction.executeWithoutResult(status -> {
                     List<OutboxEvent> events = new ArrayList<>();
                     for (String stream : streams) {
@@ -77,7 +83,7 @@ class OutboxTest {
                     writer.appendAll(events);
                 });
             }
-            Map<String, List<JsonNode>> received = readAll(60);
+            Map<String, List<JsonNode>> received = readAll(60, record -> streams.contains(record.key()));
             for (String stream : streams) {
                 List<JsonNode> events = received.get(stream);
                 assertThat(events).extracting(e -> e.get("data").get("n").asInt()).containsExactlyElementsOf(
@@ -94,7 +100,28 @@ class OutboxTest {
                     jdbc.queryForObject("SELECT count(*) FROM outbox WHERE published_at IS NULL", Integer.class)).isZero());
         } finally {
             second.stop();
+            relay.start();
         }
+    }
+
+    @Test
+    void theLeaderIsToldOfRowsAnotherInstanceWroteAndKeepsItsLockBetweenThem() throws Exception {
+        // A writer of another instance: it hands nothing over and wakes nothing here; only its commit's notification
+        // reaches this relay, whose fallback look is 30 s away (application.yml).
+        OutboxWriter other = new OutboxWriter(jdbc, json, "/pipeline-test", () -> { });
+        String stream = UUID.randomUUID().toString();
+        long started = System.nanoTime();
+        for (int n = 0; n < 3; n++) {
+            int number = n;
+            transaction.executeWithoutResult(status -> other.append(event(stream, number)));
+        }
+        List<JsonNode> received = readAll(3, stream);
+        assertThat(received).extracting(e -> e.get("sequence").asLong()).containsExactly(0L, 1L, 2L);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted "
+                + "AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+                + "AND ((classid::bigint << 32) | objid::bigint) = ?", Long.class, 0x6f7574626f78L))
+                .as("the leader's lock, held between wake-ups").isOne();
     }
 
     @Test
@@ -119,8 +146,14 @@ class OutboxTest {
                 "system", null, new Happened(stream, n));
     }
 
-    /** Reads the topic until every one of the 60 events arrived (duplicates of a re-sent batch are dropped by id). */
-    private Map<String, List<JsonNode>> readAll(int expected) throws Exception {
+    private List<JsonNode> readAll(int expected, String stream) throws Exception {
+        return readAll(expected, record -> record.key().equals(stream)).getOrDefault(stream, List.of());
+    }
+
+    /** Reads the topic until every expected event arrived (duplicates of a re-sent batch are dropped by id). */
+    private Map<String, List<JsonNode>> readAll(int expected,
+                                                java.util.function.Predicate<ConsumerRecord<String, String>> wanted)
+            throws Exception {
         Map<String, List<JsonNode>> byStream = new HashMap<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
@@ -133,6 +166,9 @@ class OutboxTest {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (seen.size() < expected && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (!wanted.test(record)) {
+                        continue;
+                    }
                     JsonNode envelope = json.readTree(record.value());
                     assertThat(record.key()).isEqualTo(envelope.get("subject").asText());
                     if (seen.add(envelope.get("id").asText())) {

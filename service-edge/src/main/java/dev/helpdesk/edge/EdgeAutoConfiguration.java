@@ -49,7 +49,7 @@ import java.util.List;
         after = {JacksonAutoConfiguration.class, JdbcTemplateAutoConfiguration.class},
         before = {OAuth2ResourceServerAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties(TokenSettings.class)
+@EnableConfigurationProperties({TokenSettings.class, IdempotencyProperties.class})
 public class EdgeAutoConfiguration {
 
     @Bean
@@ -136,7 +136,15 @@ public class EdgeAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnBean(JdbcTemplate.class)
     @ConditionalOnProperty(name = "helpdesk.idempotency.enabled", havingValue = "true", matchIfMissing = true)
-    IdempotencyFilter idempotencyFilter(JdbcTemplate jdbc, ObjectMapper json) {
-        return new IdempotencyFilter(jdbc, json);
+    IdempotencyFilter idempotencyFilter(JdbcTemplate jdbc, ObjectMapper json, IdempotencyProperties properties) {
+        return new IdempotencyFilter(jdbc, json, properties);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(JdbcTemplate.class)
+    @ConditionalOnProperty(name = "helpdesk.idempotency.enabled", havingValue = "true", matchIfMissing = true)
+    IdempotencyRetention idempotencyRetention(JdbcTemplate jdbc, IdempotencyProperties properties) {
+        return new IdempotencyRetention(jdbc, properties);
     }
 }

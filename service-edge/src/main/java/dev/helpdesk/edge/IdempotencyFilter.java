@@ -31,7 +31,9 @@ import java.util.regex.Pattern;
 
 /**
  * {@code Idempotency-Key} on writes: the first answer (anything but a 5xx) for a user and key is stored, and the same
- * key with the same method, path and body within 24 h gets that answer again without running the command twice.
+ * key with the same method, path and body within the retention (24 h) gets that answer again without running the
+ * command twice. A claim whose request died (no answer within {@link IdempotencyProperties#claimTimeout()}) is
+ * released when the key comes back; {@link IdempotencyRetention} prunes both on a schedule.
  * The same key with a different request is refused with 422; while the first request still runs, 409.
  * Multipart bodies are hashed part by part (name, file name, bytes). Needs the service's table
  * {@code idempotent_request (user_id, idem_key, request_hash, status, content_type, location, etag, body, created_at)}
@@ -46,10 +48,16 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final IdempotencyProperties properties;
 
     public IdempotencyFilter(JdbcTemplate jdbc, ObjectMapper json) {
+        this(jdbc, json, IdempotencyProperties.defaults());
+    }
+
+    public IdempotencyFilter(JdbcTemplate jdbc, ObjectMapper json, IdempotencyProperties properties) {
         this.jdbc = jdbc;
         this.json = json;
+        this.properties = properties;
     }
 
     @Override
@@ -95,12 +103,17 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         String hash = HexFormat.of().formatHex(digest.digest());
         String userId = user.getName();
 
-        jdbc.update("DELETE FROM idempotent_request WHERE user_id = ? AND idem_key = ? AND created_at < now() - interval '24 hours'",
-                userId, key);
-        int claimed = jdbc.update("INSERT INTO idempotent_request (user_id, idem_key, request_hash) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+        // An expired key may be used anew; a claim without an answer past the claim timeout is one whose request
+        // died with its process (a live request removes or completes its claim): both are released here.
+        jdbc.update("DELETE FROM idempotent_request WHERE user_id = ? AND idem_key = ? AND (created_at < now() - "
+                        + "make_interval(secs => ?) OR (status IS NULL AND created_at < now() - make_interval(secs => ?)))",
+                userId, key, IdempotencyRetention.seconds(properties.retention()),
+                IdempotencyRetention.seconds(properties.claimTimeout()));
+        List<java.time.OffsetDateTime> claimed = jdbc.queryForList("INSERT INTO idempotent_request (user_id, idem_key, "
+                + "request_hash) VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING created_at", java.time.OffsetDateTime.class,
                 userId, key, hash);
-        if (claimed == 1) {
-            runAndRemember(replayable, response, chain, userId, key);
+        if (!claimed.isEmpty()) {
+            runAndRemember(replayable, response, chain, userId, key, claimed.get(0));
             return;
         }
         List<Map<String, Object>> rows = jdbc.queryForList(
@@ -123,21 +136,27 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
+    /**
+     * Runs the request and stores its answer on its own claim ({@code claimedAt}): a request slower than the claim
+     * timeout whose claim was released and taken by a retry leaves the retry's row alone.
+     */
     private void runAndRemember(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String userId,
-                                String key) throws IOException, ServletException {
+                                String key, java.time.OffsetDateTime claimedAt) throws IOException, ServletException {
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
         boolean remembered = false;
         try {
             chain.doFilter(request, recorded);
             if (recorded.getStatus() < 500) {
-                jdbc.update("UPDATE idempotent_request SET status = ?, content_type = ?, location = ?, etag = ?, body = ? WHERE user_id = ? AND idem_key = ?",
+                jdbc.update("UPDATE idempotent_request SET status = ?, content_type = ?, location = ?, etag = ?, body = ? "
+                                + "WHERE user_id = ? AND idem_key = ? AND created_at = ?",
                         recorded.getStatus(), recorded.getContentType(), recorded.getHeader("Location"),
-                        recorded.getHeader("ETag"), recorded.getContentAsByteArray(), userId, key);
+                        recorded.getHeader("ETag"), recorded.getContentAsByteArray(), userId, key, claimedAt);
                 remembered = true;
             }
         } finally {
             if (!remembered) {
-                jdbc.update("DELETE FROM idempotent_request WHERE user_id = ? AND idem_key = ?", userId, key);
+                jdbc.update("DELETE FROM idempotent_request WHERE user_id = ? AND idem_key = ? AND created_at = ?",
+                        userId, key, claimedAt);
             }
             recorded.copyBodyToResponse();
         }

@@ -56,6 +56,29 @@ class StatementsPerEventTest extends SlaServiceTestBase {
         assertThat(perTicket).isLessThanOrEqualTo(4.0);
     }
 
+    /**
+     * What the benchmark counts with pg_stat_statements, for tickets opened one per poll: the consumer's statements,
+     * BEGIN and COMMIT of its transaction, and the relay's statements. 13.1 at 7edd5f4 (BENCHMARKS.md, 7); a third
+     * of that at most.
+     */
+    @Test
+    void anOpenedTicketAloneInItsPollCostsTheServiceAtMostAThirdOfBefore() {
+        openAndAwait(1);
+        int tickets = 10;
+        long statementsBefore = statements.count();
+        long commitsBefore = statements.commits();
+        long relayBefore = statements.relayCount();
+        for (int i = 0; i < tickets; i++) {
+            openAndAwait(1);
+        }
+        double consumer = (statements.count() - statementsBefore) / (double) tickets;
+        double transactions = 2.0 * (statements.commits() - commitsBefore) / tickets;
+        double relay = (statements.relayCount() - relayBefore) / (double) tickets;
+        System.out.printf("per opened ticket, one per poll: consumer %.2f + BEGIN/COMMIT %.2f + relay %.2f = %.2f%n",
+                consumer, transactions, relay, consumer + transactions + relay);
+        assertThat(consumer + transactions + relay).isLessThanOrEqualTo(13.1 / 3);
+    }
+
     @Test
     void aBurstOfOpenedTicketsSharesItsStatements() {
         openAndAwait(1);

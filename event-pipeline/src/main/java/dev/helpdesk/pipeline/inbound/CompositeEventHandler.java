@@ -67,6 +67,12 @@ public final class CompositeEventHandler implements EventHandler {
         return handlers.get(0).deduplicates();
     }
 
+    /** The others are idempotent by themselves: the first handler decides for the types it handles. */
+    @Override
+    public boolean idempotent(String type) {
+        return handlers.get(0).handles(type) && handlers.get(0).idempotent(type);
+    }
+
     /** The data of one event as each handler bound it (null for those that do not handle its type). */
     record Decoded(Object[] data) {
     }

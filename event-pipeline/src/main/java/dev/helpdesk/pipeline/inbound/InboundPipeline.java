@@ -115,9 +115,12 @@ public class InboundPipeline {
                                         EventHandler handler) {
         List<InboundEvent> fresh = events;
         if (handler.deduplicates() && !events.isEmpty()) {
-            Set<String> firstSeen = processed.recordFirstSeen(events.stream().map(InboundEvent::id).toList());
+            List<String> recorded = events.stream().filter(event -> !handler.idempotent(event.type()))
+                    .map(InboundEvent::id).toList();
+            Set<String> firstSeen = recorded.isEmpty() ? Set.of() : processed.recordFirstSeen(recorded);
             Set<String> taken = new HashSet<>();
-            fresh = events.stream().filter(event -> firstSeen.contains(event.id()) && taken.add(event.id())).toList();
+            fresh = events.stream().filter(event -> handler.idempotent(event.type())
+                    || firstSeen.contains(event.id()) && taken.add(event.id())).toList();
         }
         if (!fresh.isEmpty() || !handler.deduplicates()) {
             handler.apply(new InboundBatch(fresh, nextOffsets));

@@ -4,6 +4,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A projection a service rebuilds from the topics it consumes: the service's part of a replay (its tables and its
@@ -31,6 +32,16 @@ public interface RebuildTarget {
      * skipped, never fatal. Answers how many were skipped.
      */
     int apply(String generation, List<ConsumerRecord<String, String>> records);
+
+    /**
+     * Of records the live path may have applied without recording their id in {@code processed_event} (the types
+     * its handler declares {@code idempotent}), the event ids whose effect the served generation already holds.
+     * Called at the switch, with the served generation locked, for records past the live group's committed offsets.
+     * Default: none (every type the live path applies is recorded).
+     */
+    default Set<String> appliedWithoutRecord(List<ConsumerRecord<String, String>> records) {
+        return Set.of();
+    }
 
     /** Locks the served generation against live readers and writers until the transaction ends (or fails in time). */
     void lockServed(Duration timeout);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.helpdesk.events.EventTypes;
 import dev.helpdesk.events.ReceivedEvent;
 import dev.helpdesk.events.ReceivedEvents;
+import dev.helpdesk.events.ticket.TicketOpenedEvent;
 import dev.helpdesk.pipeline.inbound.EventHandler;
 import dev.helpdesk.pipeline.inbound.InboundBatch;
 import dev.helpdesk.sla.ticket.TicketEventApplier;
@@ -35,6 +36,15 @@ public class TicketEventHandler implements EventHandler {
         Object data = ReceivedEvents.data(json, event, type, TicketEventRules.REQUIRED.get(type));
         TicketEventRules.requireValid(event.type(), data);
         return data;
+    }
+
+    /**
+     * An opening inserts the ticket and its clocks only if the ticket is unknown (its key decides, and a known
+     * ticket's opening writes no event either): its id need not be recorded.
+     */
+    @Override
+    public boolean idempotent(String type) {
+        return EventTypes.classOf(type).filter(TicketOpenedEvent.class::equals).isPresent();
     }
 
     @Override

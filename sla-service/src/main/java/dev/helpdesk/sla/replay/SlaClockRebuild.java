@@ -155,6 +155,35 @@ public class SlaClockRebuild implements RebuildTarget {
         }
     }
 
+    /**
+     * Ticket openings are applied idempotently by the live path (no processed_event row): one was applied when the
+     * served generation holds its ticket.
+     */
+    @Override
+    public Set<String> appliedWithoutRecord(List<ConsumerRecord<String, String>> records) {
+        Map<String, String> openings = new java.util.HashMap<>();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                ReceivedEvent envelope = ReceivedEvents.read(json, record.value());
+                if (handler.handles(envelope.type()) && handler.idempotent(envelope.type())
+                        && envelope.subject() != null) {
+                    openings.put(envelope.subject(), envelope.id());
+                }
+            } catch (RuntimeException unreadable) {
+                // never applied by the live path either (a dead letter)
+            }
+        }
+        if (openings.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> applied = new HashSet<>();
+        for (String ticketId : jdbc.queryForList("SELECT ticket_id::text FROM " + servedSchema()
+                + ".ticket WHERE ticket_id::text = ANY (?)", String.class, (Object) openings.keySet().toArray(String[]::new))) {
+            applied.add(openings.get(ticketId));
+        }
+        return applied;
+    }
+
     @Override
     public void lockServed(Duration timeout) {
         String served = servedSchema();

@@ -19,6 +19,8 @@ public final class StatementCounter implements BeanPostProcessor {
 
     private final Predicate<Thread> counted;
     private final AtomicLong statements = new AtomicLong();
+    private final AtomicLong commits = new AtomicLong();
+    private final AtomicLong relayStatements = new AtomicLong();
 
     public StatementCounter(Predicate<Thread> counted) {
         this.counted = counted;
@@ -31,6 +33,16 @@ public final class StatementCounter implements BeanPostProcessor {
 
     public long count() {
         return statements.get();
+    }
+
+    /** Transactions committed on the counted threads (each is a BEGIN and a COMMIT for PostgreSQL). */
+    public long commits() {
+        return commits.get();
+    }
+
+    /** Statements of the outbox relay's thread. */
+    public long relayCount() {
+        return relayStatements.get();
     }
 
     @Override
@@ -46,6 +58,9 @@ public final class StatementCounter implements BeanPostProcessor {
 
     private Connection connection(Connection connection) {
         return proxy(Connection.class, connection, (target, method, args) -> {
+            if (method.getName().equals("commit") && counted.test(Thread.currentThread())) {
+                commits.incrementAndGet();
+            }
             Object result = invoke(target, method, args);
             if (result instanceof Statement statement) {
                 return statement(statement, method.getReturnType());
@@ -59,6 +74,9 @@ public final class StatementCounter implements BeanPostProcessor {
         return proxy((Class<Object>) type, statement, (target, method, args) -> {
             if (method.getName().startsWith("execute") && counted.test(Thread.currentThread())) {
                 statements.incrementAndGet();
+            }
+            if (method.getName().startsWith("execute") && Thread.currentThread().getName().equals("outbox-relay")) {
+                relayStatements.incrementAndGet();
             }
             return invoke(target, method, args);
         });
