@@ -53,9 +53,11 @@ public final class LocalStack {
 
     private static void run(StackConfig config) throws Exception {
         long started = System.nanoTime();
+        DemoTokens tokens = new DemoTokens(config.jwtSecret(), config.tokenIssuer(), config.tokenAudience(), Duration.ofHours(12));
+        DemoSignIn signIn = DemoSignIn.start(tokens, Duration.ofHours(12));
         Stack stack;
         try {
-            stack = Stack.start(config, System.out::println);
+            stack = Stack.start(config, System.out::println, signIn.gatewayEnvironment());
         } catch (Exception e) {
             System.err.println("\nThe helpdesk could not start: " + e.getMessage());
             System.exit(1);
@@ -64,14 +66,15 @@ public final class LocalStack {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping every process the local stack started...");
             stack.close();
+            signIn.close();
             System.out.println("Stopped.");
         }, "local-stack-shutdown"));
 
-        DemoTokens tokens = new DemoTokens(config.jwtSecret(), config.tokenIssuer(), config.tokenAudience(), Duration.ofHours(12));
         String organizationId = null;
         if (config.demoData()) {
             try {
                 organizationId = new DemoData(stack.gatewayUrl(), tokens, config.dataDir()).ensure();
+                signIn.contactOrganization(organizationId);
             } catch (Exception e) {
                 System.out.println("Demo data could not be created (" + e.getMessage() + "); the system runs without it.");
             }
@@ -87,6 +90,7 @@ public final class LocalStack {
         String gateway = stack.gatewayUrl();
         StringBuilder text = new StringBuilder();
         text.append("\n==== helpdesk is ready in ").append(startup.toSeconds()).append(" s ====\n")
+                .append("Portal (in a browser)     ").append(gateway).append("/  (sign in as a demo user)\n")
                 .append("Gateway (the public API)  ").append(gateway).append('\n')
                 .append("API docs (Swagger UI)     ").append(gateway).append("/swagger-ui.html\n")
                 .append("Health                    ").append(gateway).append("/actuator/health\n")

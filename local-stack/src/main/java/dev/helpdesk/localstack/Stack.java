@@ -28,20 +28,31 @@ public final class Stack implements AutoCloseable {
 
     private final StackConfig config;
     private final Consumer<String> out;
+    private final Map<String, String> gatewayExtraEnvironment;
     private final List<ManagedProcess> services = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Database database;
     private ManagedProcess kafka;
     private volatile boolean stopping;
 
-    private Stack(StackConfig config, Consumer<String> out) {
+    private Stack(StackConfig config, Consumer<String> out, Map<String, String> gatewayExtraEnvironment) {
         this.config = config;
         this.out = out;
+        this.gatewayExtraEnvironment = Map.copyOf(gatewayExtraEnvironment);
     }
 
     /** Starts everything and returns when every service reports ready; on failure stops what started and throws. */
     public static Stack start(StackConfig config, Consumer<String> out) throws Exception {
-        Stack stack = new Stack(config, out);
+        return start(config, out, Map.of());
+    }
+
+    /**
+     * As {@link #start(StackConfig, Consumer)}, with more environment for the gateway (the portal's demo sign-in:
+     * {@link DemoSignIn#gatewayEnvironment()}).
+     */
+    public static Stack start(StackConfig config, Consumer<String> out, Map<String, String> gatewayExtraEnvironment)
+            throws Exception {
+        Stack stack = new Stack(config, out, gatewayExtraEnvironment);
         try {
             stack.startAll();
             return stack;
@@ -119,6 +130,7 @@ public final class Stack implements AutoCloseable {
             env.put("SLA_SERVICE_URL", serviceUrl("sla-service"));
             env.put("ESCALATION_SERVICE_URL", serviceUrl("escalation-service"));
             env.put("BUDGET_SERVICE_URL", serviceUrl("budget-service"));
+            env.putAll(gatewayExtraEnvironment);
         }
         return env;
     }
