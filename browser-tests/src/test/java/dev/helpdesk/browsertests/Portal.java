@@ -3,6 +3,7 @@ package dev.helpdesk.browsertests;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -61,8 +62,13 @@ final class Portal implements AutoCloseable {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
+    /** Clicks what the locator finds, finding it again when polling re-rendered it in between. */
     void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+        wait.ignoring(StaleElementReferenceException.class)
+                .until(driver -> {
+                    wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+                    return true;
+                });
     }
 
     void type(By by, String text) {
@@ -107,6 +113,7 @@ final class Portal implements AutoCloseable {
     void screenshot(String fileName) throws IOException {
         Path target = Path.of(System.getProperty("helpdesk.home", "..")).resolve("docs/images").resolve(fileName);
         Files.createDirectories(target.getParent());
+        script("window.scrollTo(0, 0)");
         Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
     }
 

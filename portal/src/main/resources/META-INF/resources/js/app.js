@@ -37,6 +37,7 @@ const NAV = [
 
 let shown = null;
 let polling = false;
+let navigation = 0;
 
 function homeOf(user) {
   const first = ['contact', 'agent', 'manager', 'analyst', 'admin'].find((role) => user.roles.includes(role));
@@ -62,10 +63,15 @@ function renderChrome() {
 function signOut() {
   session.end();
   announce('Signed out.');
-  if (location.hash === '#/') route(); else location.hash = '#/';
+  go('#/');
+}
+
+function go(target) {
+  if (location.hash === target) route(); else location.hash = target;
 }
 
 async function route() {
+  const thisNavigation = ++navigation;
   if (shown && shown.dispose) shown.dispose();
   shown = null;
   const hash = location.hash && location.hash.startsWith('#/') ? location.hash : '#/';
@@ -74,7 +80,8 @@ async function route() {
   renderChrome();
   if (!user) {
     document.title = 'Sign in - Helpdesk portal';
-    shown = await signInView(main, { onSignedIn: (signedIn) => { location.hash = homeOf(signedIn); route(); } });
+    const view = await signInView(main, { onSignedIn: (signedIn) => go(homeOf(signedIn)) });
+    if (thisNavigation === navigation) shown = view;
     return;
   }
   if (hash === '#/') {
@@ -93,8 +100,14 @@ async function route() {
   }
   replace(main, h('p', {}, 'Loading…'));
   try {
-    shown = await match.r.view(main, { params: match.m.slice(1), user, navigate: (to) => { location.hash = to; } });
+    const view = await match.r.view(main, { params: match.m.slice(1), user, navigate: go });
+    if (thisNavigation !== navigation) {
+      if (view && view.dispose) view.dispose(); // the person moved on while it loaded
+      return;
+    }
+    shown = view;
   } catch (error) {
+    if (thisNavigation !== navigation) return;
     replace(main, h('h1', {}, 'Could not load this page'), problemBox(error));
   }
   const heading = main.querySelector('h1');

@@ -32,7 +32,10 @@ export async function newTicketView(main, { user, navigate }) {
   const courseId = h('input', { name: 'courseId', id: 'courseId', maxlength: '100', autocomplete: 'off' });
   const email = h('input', { name: 'affectedUserEmail', id: 'affectedUserEmail', type: 'email', maxlength: '320', autocomplete: 'off' });
   const pageUrl = h('input', { name: 'pageUrl', id: 'pageUrl', type: 'url', maxlength: '2000', placeholder: 'https://', autocomplete: 'off' });
-  const picker = h('input', { type: 'file', id: 'screenshots', multiple: true, accept: ACCEPTED_TYPES.join(','), class: 'visually-hidden' });
+  const picker = h('input', {
+    type: 'file', id: 'screenshots', multiple: true, accept: ACCEPTED_TYPES.join(','), class: 'visually-hidden',
+    tabindex: '-1', 'aria-labelledby': 'screens-label', // the drop zone is the keyboard's way to it
+  });
   const fileList = h('ul', { id: 'file-list', class: 'files' });
   const fileProblems = h('div', { id: 'file-problems', 'aria-live': 'polite' });
   const severityBox = h('fieldset', { id: 'severity', class: 'severity' });

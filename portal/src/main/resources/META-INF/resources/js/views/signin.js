@@ -10,8 +10,8 @@ export async function signInView(main, { onSignedIn }) {
     onSignedIn(finished);
     return {};
   }
-  const demo = h('section', { 'aria-labelledby': 'demo-heading' });
-  const oidc = h('section', { 'aria-labelledby': 'oidc-heading' });
+  const demo = h('section');
+  const oidc = h('section');
   replace(main, h('h1', {}, 'Sign in'), status, demo, oidc);
 
   const config = await oidcConfiguration().catch(() => null);

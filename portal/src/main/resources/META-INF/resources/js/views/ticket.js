@@ -13,11 +13,11 @@ export async function ticketView(main, { params, user }) {
   const contact = user.roles.includes('contact');
   const header = h('div', { id: 'ticket-header' });
   const facts = h('div', { id: 'ticket-facts' });
-  const clocks = h('section', { id: 'sla-clocks', 'aria-labelledby': 'clocks-heading' });
-  const conversation = h('section', { id: 'conversation', 'aria-labelledby': 'conversation-heading' });
-  const attachments = h('section', { id: 'attachments', 'aria-labelledby': 'attachments-heading' });
-  const actions = h('section', { id: 'ticket-actions', 'aria-labelledby': 'actions-heading' });
-  const timeEntries = h('section', { id: 'time-entries', 'aria-labelledby': 'time-heading' });
+  const clocks = h('section', { id: 'sla-clocks' });
+  const conversation = h('section', { id: 'conversation' });
+  const attachments = h('section', { id: 'attachments' });
+  const actions = h('section', { id: 'ticket-actions' });
+  const timeEntries = h('section', { id: 'time-entries' });
   const blobUrls = [];
   let ticket = null;
   let shownVersion = -1;
