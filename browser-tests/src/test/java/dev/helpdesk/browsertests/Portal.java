@@ -58,6 +58,10 @@ final class Portal implements AutoCloseable {
         return new WebDriverWait(driver, within).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    void waitForGone(By by) {
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(by));
+    }
+
     void waitForText(By by, String text) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }

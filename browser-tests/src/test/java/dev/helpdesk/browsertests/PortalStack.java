@@ -105,7 +105,17 @@ public final class PortalStack implements BeforeAllCallback, ExtensionContext.St
         return RUNNING_GATEWAY.isBlank() ? stack.gatewayUrl() : RUNNING_GATEWAY;
     }
 
+    /** The organisation of the demo contact: the one created here, or the running stack's demo organisation. */
     static String organizationId() {
+        if (organizationId == null) {
+            try {
+                HttpResponse<String> users = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(gatewayUrl() + "/demo/users")).build(), HttpResponse.BodyHandlers.ofString());
+                organizationId = new ObjectMapper().readTree(users.body()).path("users").path(0).path("organizationId").asText();
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
         return organizationId;
     }
 

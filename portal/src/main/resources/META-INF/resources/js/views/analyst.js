@@ -37,17 +37,21 @@ export async function analystView(main) {
   async function showCompliance() {
     try {
       const report = await get(`/api/sla/reports/compliance${query({ organizationId: org.value.trim(), from: from.value, to: to.value })}`);
-      const rows = (report.metrics || report.items || []).flatMap((m) => (m.bySeverity || [m]).map((s) => ({
-        label: `${m.metric || ''} ${s.severity || ''}`.trim(), value: Number(s.metPercent ?? s.percentMet ?? 0), kind: 'met' })));
+      const rows = report.items.map((line) => ({
+        label: `${line.metric} ${line.severity} (${line.met} met, ${line.breached} breached)`, value: Number(line.metPercent || 0), kind: 'met' }));
       replace(compliance, rows.length ? percentBars(rows, 'Share of SLA targets met per metric and severity') : h('p', {}, 'No clocks in this period.'),
         h('details', {}, h('summary', {}, 'The report as data'), h('pre', {}, JSON.stringify(report, null, 2))));
     } catch (error) { replace(compliance, problemBox(error)); }
   }
   async function simulate() {
     try {
-      const policy = await get(`/api/sla/policies/${simPolicy.value}`);
-      const result = await post('/api/sla/simulations', { policy, from: `${from.value}T00:00:00Z`, to: `${to.value}T23:59:59Z`, organizationId: org.value.trim() || undefined });
-      replace(simulation, h('pre', { tabindex: '0' }, JSON.stringify(result, null, 2)));
+      const result = await post('/api/sla/simulations', { policy: simPolicy.value, from: from.value, to: to.value, organizationId: org.value.trim() || undefined });
+      const states = [...new Set([...Object.keys(result.actual || {}), ...Object.keys(result.simulated || {})])];
+      replace(simulation, h('table', { id: 'simulation-result' },
+        h('caption', {}, `${result.considered} tickets under "${result.policyId}" against what happened`),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Clock state'), h('th', { scope: 'col' }, 'What happened'), h('th', { scope: 'col' }, 'Under this policy'))),
+        h('tbody', {}, states.map((state) => h('tr', {}, h('th', { scope: 'row' }, state),
+          h('td', {}, (result.actual || {})[state] || 0), h('td', {}, (result.simulated || {})[state] || 0))))));
     } catch (error) { replace(simulation, problemBox(error)); }
   }
   async function loadEvents() {
