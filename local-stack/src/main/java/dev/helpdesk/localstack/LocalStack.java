@@ -58,11 +58,14 @@ public final class LocalStack {
 
     private static void run(StackConfig config) throws Exception {
         long started = System.nanoTime();
-        Stack stack = Stack.prepare(config, System.out::println);
+        DemoTokens tokens = new DemoTokens(config.jwtSecret(), config.tokenIssuer(), config.tokenAudience(), Duration.ofHours(12));
+        DemoSignIn signIn = DemoSignIn.start(tokens, Duration.ofHours(12));
+        Stack stack = Stack.prepare(config, System.out::println, signIn.gatewayEnvironment());
         // Registered before anything starts: Ctrl-C (or SIGTERM) at any moment of start-up stops what has started.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping every process the local stack started...");
             stack.close();
+            signIn.close();
             System.out.println("Stopped.");
         }, "local-stack-shutdown"));
         try {
@@ -75,11 +78,11 @@ public final class LocalStack {
             return;
         }
 
-        DemoTokens tokens = new DemoTokens(config.jwtSecret(), config.tokenIssuer(), config.tokenAudience(), Duration.ofHours(12));
         String organizationId = null;
         if (config.demoData()) {
             try {
                 organizationId = new DemoData(stack.gatewayUrl(), tokens, config.dataDir()).ensure();
+                signIn.contactOrganization(organizationId);
             } catch (Exception e) {
                 System.out.println("Demo data could not be created (" + e.getMessage() + "); the system runs without it.");
             }
@@ -95,6 +98,7 @@ public final class LocalStack {
         String gateway = stack.gatewayUrl();
         StringBuilder text = new StringBuilder();
         text.append("\n==== helpdesk is ready in ").append(startup.toSeconds()).append(" s ====\n")
+                .append("Portal (in a browser)     ").append(gateway).append("/  (sign in as a demo user)\n")
                 .append("Gateway (the public API)  ").append(gateway).append('\n')
                 .append("API docs (Swagger UI)     ").append(gateway).append("/swagger-ui.html\n")
                 .append("Health                    ").append(gateway).append("/actuator/health\n")

@@ -29,6 +29,7 @@ public final class Stack implements AutoCloseable {
 
     private final StackConfig config;
     private final Consumer<String> out;
+    private final Map<String, String> gatewayExtraEnvironment;
     private final List<ManagedProcess> services = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ClassDataSharing classDataSharing;
@@ -38,15 +39,25 @@ public final class Stack implements AutoCloseable {
     private volatile ManagedProcess kafka;
     private volatile boolean stopping;
 
-    private Stack(StackConfig config, Consumer<String> out) {
+    private Stack(StackConfig config, Consumer<String> out, Map<String, String> gatewayExtraEnvironment) {
         this.config = config;
         this.out = out;
         this.classDataSharing = ClassDataSharing.fromEnvironment(config.dataDir().resolve("cds"), out);
+        this.gatewayExtraEnvironment = Map.copyOf(gatewayExtraEnvironment);
     }
 
     /** Starts everything and returns when every service reports ready; on failure stops what started and throws. */
     public static Stack start(StackConfig config, Consumer<String> out) throws Exception {
-        Stack stack = prepare(config, out);
+        return start(config, out, Map.of());
+    }
+
+    /**
+     * As {@link #start(StackConfig, Consumer)}, with more environment for the gateway (the portal's demo sign-in:
+     * {@link DemoSignIn#gatewayEnvironment()}).
+     */
+    public static Stack start(StackConfig config, Consumer<String> out, Map<String, String> gatewayExtraEnvironment)
+            throws Exception {
+        Stack stack = prepare(config, out, gatewayExtraEnvironment);
         stack.start();
         return stack;
     }
@@ -56,7 +67,12 @@ public final class Stack implements AutoCloseable {
      * hook) at any moment of {@link #start()}, and stops whatever has started by then.
      */
     public static Stack prepare(StackConfig config, Consumer<String> out) {
-        return new Stack(config, out);
+        return prepare(config, out, Map.of());
+    }
+
+    /** As {@link #prepare(StackConfig, Consumer)}, with more environment for the gateway. */
+    public static Stack prepare(StackConfig config, Consumer<String> out, Map<String, String> gatewayExtraEnvironment) {
+        return new Stack(config, out, gatewayExtraEnvironment);
     }
 
     /** Starts everything and returns when every service reports ready; on failure stops what started and throws. */
@@ -240,6 +256,7 @@ public final class Stack implements AutoCloseable {
             env.put("SLA_SERVICE_URL", serviceUrl("sla-service"));
             env.put("ESCALATION_SERVICE_URL", serviceUrl("escalation-service"));
             env.put("BUDGET_SERVICE_URL", serviceUrl("budget-service"));
+            env.putAll(gatewayExtraEnvironment);
             if (spec.database() != null) {
                 env.put("HELPDESK_GATEWAY_DB_URL", database.jdbcUrl(spec.database()));
                 env.put("HELPDESK_GATEWAY_DB_USER", "postgres");

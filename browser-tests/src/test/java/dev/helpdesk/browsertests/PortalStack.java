@@ -1,0 +1,168 @@
+package dev.helpdesk.browsertests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.helpdesk.localstack.DemoSignIn;
+import dev.helpdesk.localstack.DemoTokens;
+import dev.helpdesk.localstack.Stack;
+import dev.helpdesk.localstack.StackConfig;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole stack once for every browser test, as {@code ./run-local.sh} runs it (packaged jars, free ports, a fresh
+ * data directory) with the launcher's demo sign-in routed by the gateway, and one organisation whose contact is the
+ * demo contact. Stops everything at the end of the run.
+ */
+public final class PortalStack implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+
+    private static final String SECRET = "browser-test-secret-0123456789-0123456789-abcdef";
+    private static Stack stack;
+    private static DemoSignIn signIn;
+    private static DemoTokens tokens;
+    private static String organizationId;
+    /** While working on the portal: the gateway of a running {@code ./run-local.sh} instead of a fresh stack. */
+    private static final String RUNNING_GATEWAY = System.getProperty("helpdesk.browser-tests.gateway", "");
+    private static boolean started;
+    private static Throwable startFailure;
+
+    @Override
+    public synchronized void beforeAll(ExtensionContext context) throws Exception {
+        if (startFailure != null) {
+            throw new IllegalStateException("The stack did not start for an earlier test class", startFailure);
+        }
+        if (started) {
+            return;
+        }
+        started = true;
+        if (!RUNNING_GATEWAY.isBlank()) {
+            return;
+        }
+        try {
+            startStack(context);
+        } catch (Exception | Error e) {
+            startFailure = e;
+            throw e;
+        }
+    }
+
+    private void startStack(ExtensionContext context) throws Exception {
+        Path dataDir = Files.createTempDirectory("helpdesk-browser-test");
+        Map<String, String> env = new HashMap<>();
+        env.put("HELPDESK_HOME", Path.of(System.getProperty("helpdesk.home", "..")).toAbsolutePath().normalize().toString());
+        env.put("HELPDESK_DATA_DIR", dataDir.toString());
+        env.put("HELPDESK_JWT_SECRET", SECRET);
+        env.put("HELPDESK_DB_PORT", Integer.toString(freePort()));
+        env.put("HELPDESK_KAFKA_PORT", Integer.toString(freePortPair()));
+        for (String variable : new String[] {"TICKET_SERVICE_PORT", "SLA_SERVICE_PORT", "ESCALATION_SERVICE_PORT",
+                "BUDGET_SERVICE_PORT", "GATEWAY_PORT", "HELPDESK_TICKETS_MANAGEMENT_PORT", "HELPDESK_SLA_MANAGEMENT_PORT",
+                "HELPDESK_ESCALATIONS_MANAGEMENT_PORT", "HELPDESK_BUDGETS_MANAGEMENT_PORT", "HELPDESK_GATEWAY_MANAGEMENT_PORT"}) {
+            env.put(variable, Integer.toString(freePort()));
+        }
+        env.put("HELPDESK_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+        tokens = new DemoTokens(SECRET, Duration.ofHours(2));
+        signIn = DemoSignIn.start(tokens, Duration.ofHours(2));
+        try {
+            stack = Stack.start(StackConfig.fromEnvironment(env, false), line -> System.out.println("[stack] " + line),
+                    signIn.gatewayEnvironment());
+        } catch (Exception e) {
+            signIn.close();
+            throw e;
+        }
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(PortalStack.class.getName(), this);
+        organizationId = createOrganization();
+        signIn.contactOrganization(organizationId);
+    }
+
+    @Override
+    public void close() {
+        if (stack != null) {
+            stack.close();
+            signIn.close();
+            stack = null;
+        }
+    }
+
+    static String portalUrl() {
+        return gatewayUrl() + "/";
+    }
+
+    static String gatewayUrl() {
+        return RUNNING_GATEWAY.isBlank() ? stack.gatewayUrl() : RUNNING_GATEWAY;
+    }
+
+    /** The organisation of the demo contact: the one created here, or the running stack's demo organisation. */
+    static String organizationId() {
+        if (organizationId == null) {
+            try {
+                HttpResponse<String> users = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(gatewayUrl() + "/demo/users")).build(), HttpResponse.BodyHandlers.ofString());
+                organizationId = new ObjectMapper().readTree(users.body()).path("users").path(0).path("organizationId").asText();
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return organizationId;
+    }
+
+    static String adminToken() {
+        return tokens.token("demo-admin", List.of("admin"), null);
+    }
+
+    private static String createOrganization() throws IOException, InterruptedException {
+        ObjectMapper json = new ObjectMapper();
+        LocalDate today = LocalDate.now();
+        JsonNode organization = post(json, "/api/organizations", Map.of(
+                "name", "Browser Academy", "plan", "STANDARD", "calendar", "TWENTY_FOUR_SEVEN", "timeZone", "UTC",
+                "supportPeriod", Map.of("start", today.minusMonths(1).toString(), "end", today.plusMonths(11).toString()),
+                "budget", Map.of("amount", 4000.00, "currency", "EUR", "standardRate", 80.00, "consultancyRate", 120.00)));
+        String id = organization.path("id").asText();
+        post(json, "/api/organizations/" + id + "/contacts",
+                Map.of("userId", "alice", "name", "Alice Admin", "email", "alice@academy.example"));
+        return id;
+    }
+
+    private static JsonNode post(ObjectMapper json, String path, Object body) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gatewayUrl() + path))
+                .header("Authorization", "Bearer " + adminToken()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return json.readTree(response.body());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static int freePortPair() throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port = freePort();
+            if (port < 65535) {
+                try (ServerSocket next = new ServerSocket(port + 1)) {
+                    return port;
+                } catch (IOException taken) {
+                    // try another
+                }
+            }
+        }
+        throw new IOException("No two consecutive free ports found");
+    }
+}

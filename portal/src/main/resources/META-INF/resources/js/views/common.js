@@ -1,0 +1,45 @@
+// Pieces several views share: SLA clocks of tickets, status badges, small forms.
+import { h } from '../dom.js';
+import { get } from '../api.js';
+import { clockText, clockRisk, METRICS, STATUS_LABELS } from '../format.js';
+
+/** The SLA document of a ticket, or null while the sla-service has not seen it yet. */
+export async function slaOf(ticketId) {
+  try {
+    return await get(`/api/sla/tickets/${ticketId}`);
+  } catch (error) {
+    if (error.status === 404) return null;
+    throw error;
+  }
+}
+
+export function clockCell(sla, metric) {
+  const clock = sla && sla.clocks.find((c) => c.metric === metric);
+  if (!clock) return h('span', { class: 'muted' }, sla ? '—' : 'starting…');
+  const risk = clockRisk(clock);
+  return h('span', { class: `clock ${risk} state-${clock.state.toLowerCase()}`, 'data-metric': metric, 'data-state': clock.state },
+    risk === 'breached' ? '⚠ ' : risk === 'at-risk' ? '⏳ ' : '', clockText(clock));
+}
+
+export function statusBadge(status) {
+  return h('span', { class: `badge status-${status.toLowerCase()}`, 'data-status': status }, STATUS_LABELS[status] || status);
+}
+
+export function severityBadge(severity) {
+  return h('span', { class: `badge severity-${severity.toLowerCase()}` }, severity);
+}
+
+/** Running clocks' nearest due time (ms since epoch); Infinity when none runs. */
+export function nearestDue(sla) {
+  if (!sla) return Infinity;
+  const due = sla.clocks.filter((c) => (c.state === 'RUNNING' || c.state === 'BREACHED') && c.dueAt).map((c) => Date.parse(c.dueAt));
+  return due.length ? Math.min(...due) : Infinity;
+}
+
+export function worstRisk(sla) {
+  if (!sla) return 'ok';
+  const risks = sla.clocks.map(clockRisk);
+  return risks.includes('breached') ? 'breached' : risks.includes('at-risk') ? 'at-risk' : 'ok';
+}
+
+export { METRICS };
