@@ -1,6 +1,9 @@
 package dev.helpdesk.pipeline.outbox;
 
 import dev.helpdesk.events.EventEnvelope;
+import dev.helpdesk.pipeline.tracing.EventTracing;
+import dev.helpdesk.pipeline.tracing.TraceHeaders;
+import io.micrometer.tracing.Span;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -48,6 +51,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final DataSource dataSource;
     private final KafkaTemplate<String, String> kafka;
     private final OutboxProperties properties;
+    private final EventTracing tracing;
     private final Semaphore wakeUps = new Semaphore(0);
     private final Timer lag;
     private final Counter published;
@@ -57,9 +61,15 @@ public class OutboxRelay implements SmartLifecycle {
 
     public OutboxRelay(DataSource dataSource, KafkaTemplate<String, String> kafka, OutboxProperties properties,
                        MeterRegistry meters) {
+        this(dataSource, kafka, properties, meters, EventTracing.NOOP);
+    }
+
+    public OutboxRelay(DataSource dataSource, KafkaTemplate<String, String> kafka, OutboxProperties properties,
+                       MeterRegistry meters, EventTracing tracing) {
         this.dataSource = dataSource;
         this.kafka = kafka;
         this.properties = properties;
+        this.tracing = tracing;
         this.lag = Timer.builder("helpdesk.outbox.publish.lag")
                 .description("time from an outbox row's commit to the broker's acknowledgement")
                 .publishPercentileHistogram().register(meters);
@@ -153,13 +163,14 @@ public class OutboxRelay implements SmartLifecycle {
     private int relayBatch(Connection connection) throws SQLException, InterruptedException {
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id, topic, record_key, payload, correlation_id, created_at FROM outbox "
-                        + "WHERE published_at IS NULL ORDER BY id LIMIT ?")) {
+                "SELECT id, topic, record_key, payload, correlation_id, created_at, event_id, event_type, traceparent, "
+                        + "tracestate FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT ?")) {
             select.setInt(1, properties.batchSize());
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
                     rows.add(new Row(result.getLong(1), result.getString(2), result.getString(3), result.getString(4),
-                            result.getString(5), result.getTimestamp(6).toInstant()));
+                            result.getString(5), result.getTimestamp(6).toInstant(), result.getString(7),
+                            result.getString(8), TraceHeaders.of(result.getString(9), result.getString(10))));
                 }
             }
         }
@@ -168,7 +179,7 @@ public class OutboxRelay implements SmartLifecycle {
         }
         List<CompletableFuture<?>> sends = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            sends.add(kafka.send(row.toRecord()));
+            sends.add(send(row));
         }
         try {
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
@@ -185,6 +196,25 @@ public class OutboxRelay implements SmartLifecycle {
         rows.forEach(row -> lag.record(Duration.between(row.createdAt(), now).abs()));
         published.increment(rows.size());
         return rows.size();
+    }
+
+    /**
+     * Sends one row; a row that carries the trace context of its cause is published in a span continuing it, whose
+     * context the record headers carry to the consumers.
+     */
+    private CompletableFuture<?> send(Row row) {
+        ProducerRecord<String, String> record = row.toRecord();
+        Span span = tracing.startProducer(row.topic(), row.eventType(), row.eventId(), row.trace());
+        if (span == null) {
+            return kafka.send(record);
+        }
+        tracing.inject(span, record.headers());
+        return kafka.send(record).whenComplete((result, failure) -> {
+            if (failure != null) {
+                span.error(failure);
+            }
+            span.end();
+        });
     }
 
     private void pruneWhenDue() {
@@ -231,7 +261,8 @@ public class OutboxRelay implements SmartLifecycle {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    private record Row(long id, String topic, String key, String payload, String correlationId, Instant createdAt) {
+    private record Row(long id, String topic, String key, String payload, String correlationId, Instant createdAt,
+                       String eventId, String eventType, TraceHeaders trace) {
 
         ProducerRecord<String, String> toRecord() {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);

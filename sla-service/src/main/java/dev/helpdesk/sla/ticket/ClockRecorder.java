@@ -6,6 +6,7 @@ import dev.helpdesk.sla.clock.ClockChange;
 import dev.helpdesk.sla.clock.ClockEvent;
 import dev.helpdesk.sla.clock.SlaClock;
 import dev.helpdesk.pipeline.outbox.OutboxEvent;
+import dev.helpdesk.pipeline.tracing.TraceHeaders;
 import dev.helpdesk.pipeline.outbox.OutboxWriter;
 import dev.helpdesk.sla.clock.NextTimer;
 import dev.helpdesk.pipeline.timer.TimerAlarm;
@@ -50,10 +51,15 @@ public class ClockRecorder {
     }
 
     /**
-     * A clock change of a ticket, with the calendar its clock counts on and the correlation id of the event that
-     * caused it (null for timers).
+     * A clock change of a ticket, with the calendar its clock counts on and the correlation id and trace context of
+     * the event that caused it (null for timers).
      */
-    public record TicketChange(SlaTicket ticket, ClockChange change, BusinessCalendar calendar, String correlationId) {
+    public record TicketChange(SlaTicket ticket, ClockChange change, BusinessCalendar calendar, String correlationId,
+                               TraceHeaders trace) {
+
+        public TicketChange(SlaTicket ticket, ClockChange change, BusinessCalendar calendar, String correlationId) {
+            this(ticket, change, calendar, correlationId, null);
+        }
     }
 
     /** @param firedAt when the timer poller fired the change (for the lag metric), null for ticket events */
@@ -90,7 +96,8 @@ public class ClockRecorder {
                 continue;
             }
             for (ClockEvent event : change.change().events()) {
-                events.add(describe(change.ticket(), change.change().clock(), event, change.correlationId(), firedAt));
+                events.add(describe(change.ticket(), change.change().clock(), event, change.correlationId(), firedAt)
+                        .withTrace(change.trace()));
             }
         }
         outbox.appendAll(events);
