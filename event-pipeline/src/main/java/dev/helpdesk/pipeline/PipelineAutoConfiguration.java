@@ -15,6 +15,9 @@ import dev.helpdesk.pipeline.replay.RebuildTarget;
 import dev.helpdesk.pipeline.replay.ReplayLog;
 import org.springframework.kafka.core.ConsumerFactory;
 import java.util.List;
+import dev.helpdesk.pipeline.tracing.EventTracing;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
@@ -71,11 +74,25 @@ public class PipelineAutoConfiguration {
         return new ProcessedEventRetention(jdbc, properties);
     }
 
+    /**
+     * Trace context across Kafka (docs/observability.md), with the service's Micrometer {@link Tracer} and
+     * {@link Propagator} (W3C through the OpenTelemetry bridge); a no-op where the service has none.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    EventTracing pipelineEventTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        Tracer theTracer = tracer.getIfAvailable();
+        Propagator thePropagator = propagator.getIfAvailable();
+        return theTracer == null || thePropagator == null || theTracer == Tracer.NOOP ? EventTracing.NOOP
+                : new EventTracing(theTracer, thePropagator);
+    }
+
     @Bean
     @ConditionalOnMissingBean
     InboundPipeline inboundPipeline(ObjectMapper json, PlatformTransactionManager transactions, ProcessedEvents processed,
-                                    DeadLetters deadLetters, InboundProperties properties) {
-        return new InboundPipeline(json, new TransactionTemplate(transactions), processed, deadLetters, properties);
+                                    DeadLetters deadLetters, InboundProperties properties, EventTracing tracing) {
+        return new InboundPipeline(json, new TransactionTemplate(transactions), processed, deadLetters, properties,
+                tracing);
     }
 
     /**
@@ -102,16 +119,17 @@ public class PipelineAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnProperty(name = "helpdesk.pipeline.outbox.enabled", havingValue = "true")
     OutboxRelay outboxRelay(DataSource dataSource, KafkaTemplate<String, String> kafka, OutboxProperties properties,
-                            ObjectProvider<MeterRegistry> meters) {
-        return new OutboxRelay(dataSource, kafka, properties, meters.getIfAvailable(SimpleMeterRegistry::new));
+                            ObjectProvider<MeterRegistry> meters, EventTracing tracing) {
+        return new OutboxRelay(dataSource, kafka, properties, meters.getIfAvailable(SimpleMeterRegistry::new), tracing);
     }
 
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnProperty(name = "helpdesk.pipeline.outbox.enabled", havingValue = "true")
     OutboxWriter outboxWriter(JdbcTemplate jdbc, ObjectMapper json, OutboxRelay relay,
-                              @Value("${helpdesk.pipeline.source:/${spring.application.name:service}}") String source) {
-        return new OutboxWriter(jdbc, json, source, relay);
+                              @Value("${helpdesk.pipeline.source:/${spring.application.name:service}}") String source,
+                              EventTracing tracing) {
+        return new OutboxWriter(jdbc, json, source, relay, tracing);
     }
 
     @Bean

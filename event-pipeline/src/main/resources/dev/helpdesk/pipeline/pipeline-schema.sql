@@ -11,7 +11,10 @@ CREATE TABLE outbox (
     payload        text        NOT NULL,
     correlation_id text,
     created_at     timestamptz NOT NULL DEFAULT now(),
-    published_at   timestamptz
+    published_at   timestamptz,
+    -- W3C trace context of the work that caused the event (docs/observability.md); null when it was not traced.
+    traceparent    text,
+    tracestate     text
 );
 CREATE INDEX outbox_unpublished ON outbox (id) WHERE published_at IS NULL;
 CREATE INDEX outbox_published_at ON outbox (published_at) WHERE published_at IS NOT NULL;

@@ -9,6 +9,7 @@ import dev.helpdesk.pipeline.inbound.InboundPipeline;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.MDC;
 import org.springframework.context.annotation.Bean;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,6 +17,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A service as small as possible that consumes one topic with the pipeline: it stores notes. */
@@ -38,6 +41,8 @@ public class PipelineTestApplication {
         private final ObjectMapper json;
         private final JdbcTemplate jdbc;
         final AtomicInteger batches = new AtomicInteger();
+        /** The trace id in the logging context while each event (by id) was applied. */
+        final Map<String, String> traceIdsInLogs = new ConcurrentHashMap<>();
 
         NoteHandler(ObjectMapper json, JdbcTemplate jdbc) {
             this.json = json;
@@ -59,6 +64,7 @@ public class PipelineTestApplication {
             batches.incrementAndGet();
             batch.forEach(event -> {
                 NoteAdded note = (NoteAdded) event.data();
+                traceIdsInLogs.put(event.id(), String.valueOf(MDC.get("traceId")));
                 jdbc.update("INSERT INTO note (event_id, body, position_seen) VALUES (?, ?, ?)", event.id(), note.body(),
                         event.offset());
             });

@@ -17,13 +17,15 @@ import java.util.Map;
 /**
  * Starts the whole system once for all system tests, exactly as {@code ./run-local.sh} does (embedded PostgreSQL,
  * a KRaft Kafka broker, the five service jars as separate processes) on free ports and a fresh data directory,
- * and stops every process at the end of the run.
+ * and stops every process at the end of the run. Every service exports its spans over OTLP to a receiver the run
+ * holds ({@link #spans()}).
  */
 public final class RunningSystem implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
 
     static final String SECRET = "system-test-secret-0123456789-0123456789-abcdef";
     private static Stack stack;
     private static DemoTokens tokens;
+    private static OtlpReceiver spans;
 
     @Override
     public synchronized void beforeAll(ExtensionContext context) throws Exception {
@@ -43,7 +45,11 @@ public final class RunningSystem implements BeforeAllCallback, ExtensionContext.
                 "HELPDESK_ESCALATIONS_MANAGEMENT_PORT", "HELPDESK_BUDGETS_MANAGEMENT_PORT", "HELPDESK_GATEWAY_MANAGEMENT_PORT"}) {
             env.put(variable, Integer.toString(freePort()));
         }
-        env.put("HELPDESK_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+        // Every service exports its spans to a receiver of the test's own (docs/observability.md).
+        spans = OtlpReceiver.start();
+        env.put("HELPDESK_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+                + " -Dmanagement.otlp.tracing.export.enabled=true -Dmanagement.otlp.tracing.endpoint=" + spans.endpoint()
+                + " -Dmanagement.tracing.sampling.probability=1.0");
         stack = Stack.start(StackConfig.fromEnvironment(env, false), line -> System.out.println("[system] " + line));
         tokens = new DemoTokens(SECRET, Duration.ofHours(2));
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(RunningSystem.class.getName(), this);
@@ -55,6 +61,14 @@ public final class RunningSystem implements BeforeAllCallback, ExtensionContext.
             stack.close();
             stack = null;
         }
+        if (spans != null) {
+            spans.close();
+            spans = null;
+        }
+    }
+
+    static OtlpReceiver spans() {
+        return spans;
     }
 
     static Stack stack() {

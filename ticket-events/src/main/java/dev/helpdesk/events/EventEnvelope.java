@@ -1,5 +1,7 @@
 package dev.helpdesk.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.Instant;
 
 /**
@@ -19,6 +21,9 @@ import java.time.Instant;
  * @param actor         the user id who caused the event, or {@code system}
  * @param correlationid the correlation id of the request that caused the event, if any
  * @param data          the event record, see {@link EventTypes}
+ * @param traceparent   CloudEvents distributed-tracing extension: the W3C {@code traceparent} of the work that
+ *                      produced the event (left out when the producer traced nothing)
+ * @param tracestate    CloudEvents distributed-tracing extension: the W3C {@code tracestate} going with it, if any
  */
 public record EventEnvelope<T>(
         String specversion,
@@ -33,9 +38,19 @@ public record EventEnvelope<T>(
         Long position,
         String actor,
         String correlationid,
-        T data) {
+        T data,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String traceparent,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String tracestate) {
 
     public static final String SPEC_VERSION = "1.0";
     public static final String CONTENT_TYPE = "application/cloudevents+json";
     public static final String DATA_CONTENT_TYPE = "application/json";
+
+    /** An envelope without trace context. */
+    public EventEnvelope(String specversion, String id, String type, String source, String subject, Instant time,
+                         String datacontenttype, String aggregatetype, long sequence, Long position, String actor,
+                         String correlationid, T data) {
+        this(specversion, id, type, source, subject, time, datacontenttype, aggregatetype, sequence, position, actor,
+                correlationid, data, null, null);
+    }
 }

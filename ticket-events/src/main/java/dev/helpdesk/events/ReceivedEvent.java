@@ -16,7 +16,16 @@ import java.time.Instant;
  * @param actor         who caused it, or null
  * @param correlationId the request's correlation id, or null
  * @param data          the data object (never null: an envelope without data is refused)
+ * @param traceparent   the CloudEvents distributed-tracing extension's W3C {@code traceparent}, or null when absent
+ *                      or not well formed
+ * @param tracestate    its {@code tracestate}, or null
  */
 public record ReceivedEvent(String id, String type, String subject, Instant time, Long sequence, String actor,
-                            String correlationId, JsonNode data) {
+                            String correlationId, JsonNode data, String traceparent, String tracestate) {
+
+    /** An event read without trace context. */
+    public ReceivedEvent(String id, String type, String subject, Instant time, Long sequence, String actor,
+                         String correlationId, JsonNode data) {
+        this(id, type, subject, time, sequence, actor, correlationId, data, null, null);
+    }
 }

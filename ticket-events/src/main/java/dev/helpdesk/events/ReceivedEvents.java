@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Reads record values of every helpdesk topic (CloudEvents 1.0, structured JSON, see {@link EventEnvelope}).
@@ -16,6 +17,11 @@ import java.util.List;
 public final class ReceivedEvents {
 
     private static final int LONGEST_ID = 200;
+    /** W3C Trace Context level 1: version 00, 32 hex trace id, 16 hex parent id, 2 hex flags (lower case). */
+    private static final Pattern TRACEPARENT =
+            Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+    /** W3C Trace Context allows at most 32 list members of at most 256 characters each. */
+    private static final int LONGEST_TRACESTATE = 8_192;
 
     private ReceivedEvents() {
     }
@@ -50,8 +56,25 @@ public final class ReceivedEvents {
             throw new UnreadableEventException(type + " has no data object");
         }
         JsonNode sequence = root.get("sequence");
+        String traceparent = traceparent(text(root, "traceparent"));
+        String tracestate = traceparent == null ? null : tracestate(text(root, "tracestate"));
         return new ReceivedEvent(id, type, text(root, "subject"), instant(root), sequence != null && sequence.canConvertToLong()
-                ? sequence.asLong() : null, text(root, "actor"), text(root, "correlationid"), data);
+                ? sequence.asLong() : null, text(root, "actor"), text(root, "correlationid"), data, traceparent,
+                tracestate);
+    }
+
+    /**
+     * A well-formed W3C {@code traceparent}, or null. Trace context is advice, never a reason to refuse an event: a
+     * malformed one is dropped (the consumer then starts a new trace), as W3C Trace Context asks of a receiver.
+     */
+    public static String traceparent(String value) {
+        return value != null && TRACEPARENT.matcher(value).matches() && !value.startsWith("ff")
+                && !value.regionMatches(3, "00000000000000000000000000000000", 0, 32)
+                && !value.regionMatches(36, "0000000000000000", 0, 16) ? value : null;
+    }
+
+    private static String tracestate(String value) {
+        return value == null || value.isBlank() || value.length() > LONGEST_TRACESTATE ? null : value;
     }
 
     /**

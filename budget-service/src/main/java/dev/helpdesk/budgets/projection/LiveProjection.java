@@ -4,6 +4,8 @@ import dev.helpdesk.budgets.threshold.ThresholdWatcher;
 import dev.helpdesk.events.ReceivedEvent;
 import dev.helpdesk.pipeline.inbound.EventHandler;
 import dev.helpdesk.pipeline.inbound.InboundBatch;
+import dev.helpdesk.pipeline.inbound.InboundEvent;
+import dev.helpdesk.pipeline.tracing.EventSpan;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -64,12 +66,18 @@ public class LiveProjection implements EventHandler {
         }
         List<IncomingEvent> events = batch.events().stream().map(event -> (IncomingEvent) event.data()).toList();
         int generation = generations.activeForWriting();
-        Map<String, IncomingEvent> lastByOrganization = new LinkedHashMap<>();
-        events.forEach(event -> lastByOrganization.put(ProjectionWriter.organizationOf(event.data()), event));
+        Map<String, InboundEvent> lastByOrganization = new LinkedHashMap<>();
+        batch.events().forEach(event -> lastByOrganization.put(
+                ProjectionWriter.organizationOf(((IncomingEvent) event.data()).data()), event));
         lockOrganizations(List.copyOf(lastByOrganization.keySet()));
         writer.applyAll(generation, events);
-        // Checked even for repeats: a rebuild may have applied them to this generation before it went live.
-        lastByOrganization.forEach((organizationId, cause) -> thresholds.check(generation, organizationId, cause));
+        // Checked even for repeats: a rebuild may have applied them to this generation before it went live. In the
+        // span of the causing event, so a crossing continues its trace (docs/observability.md).
+        lastByOrganization.forEach((organizationId, cause) -> {
+            try (EventSpan.Scope scope = cause.span().open()) {
+                thresholds.check(generation, organizationId, (IncomingEvent) cause.data());
+            }
+        });
         positions.advance(batch.nextOffsets());
     }
 

@@ -53,7 +53,7 @@ public final class CompositeEventHandler implements EventHandler {
             for (InboundEvent event : batch.events()) {
                 Object data = ((Decoded) event.data()).data()[i];
                 if (data != null) {
-                    own.add(new InboundEvent(event.envelope(), data, event.topic(), event.partition(), event.offset()));
+                    own.add(event.withData(data));
                 }
             }
             if (!own.isEmpty() || !handler.deduplicates()) {

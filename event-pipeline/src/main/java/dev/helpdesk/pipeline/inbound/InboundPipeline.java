@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.helpdesk.events.ReceivedEvent;
 import dev.helpdesk.events.ReceivedEvents;
 import dev.helpdesk.events.UnreadableEventException;
+import dev.helpdesk.pipeline.tracing.EventSpan;
+import dev.helpdesk.pipeline.tracing.EventTracing;
+import dev.helpdesk.pipeline.tracing.TraceHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -43,14 +46,21 @@ public class InboundPipeline {
     private final ProcessedEvents processed;
     private final DeadLetters deadLetters;
     private final InboundProperties properties;
+    private final EventTracing tracing;
 
     public InboundPipeline(ObjectMapper json, TransactionTemplate transaction, ProcessedEvents processed,
                            DeadLetters deadLetters, InboundProperties properties) {
+        this(json, transaction, processed, deadLetters, properties, EventTracing.NOOP);
+    }
+
+    public InboundPipeline(ObjectMapper json, TransactionTemplate transaction, ProcessedEvents processed,
+                           DeadLetters deadLetters, InboundProperties properties, EventTracing tracing) {
         this.json = json;
         this.transaction = transaction;
         this.processed = processed;
         this.deadLetters = deadLetters;
         this.properties = properties;
+        this.tracing = tracing;
     }
 
     public void consume(List<ConsumerRecord<String, String>> records, EventHandler handler) {
@@ -68,6 +78,19 @@ public class InboundPipeline {
         if (accepted.isEmpty() && unreadable.isEmpty()) {
             return;
         }
+        try {
+            applyPoll(accepted, unreadable, nextOffsets, sources, handler);
+        } catch (RuntimeException failure) {
+            accepted.forEach(event -> event.span().error(failure));
+            throw failure;
+        } finally {
+            accepted.forEach(event -> event.span().end());
+        }
+    }
+
+    private void applyPoll(List<InboundEvent> accepted, List<DeadLetter> unreadable,
+                           Map<TopicPartition, Long> nextOffsets, Map<InboundEvent, ConsumerRecord<String, String>> sources,
+                           EventHandler handler) {
         try {
             List<InboundEvent> applied = transaction.execute(status -> {
                 deadLetters.store(unreadable);
@@ -96,8 +119,10 @@ public class InboundPipeline {
                 return Optional.empty();
             }
             Object data = handler.decode(envelope);
+            EventSpan span = tracing.startApplying(record.topic(), envelope.type(), envelope.id(),
+                    EventTracing.read(record.headers()), TraceHeaders.of(envelope.traceparent(), envelope.tracestate()));
             return Optional.of(new InboundEvent(envelope, data, record.topic(), record.partition(),
-                    record.offset()));
+                    record.offset(), span));
         } catch (UnreadableEventException e) {
             unreadable.add(DeadLetter.of(record, envelope == null ? null : envelope.id(),
                     envelope == null ? null : envelope.type(), e.getMessage(), 1));
@@ -149,6 +174,7 @@ public class InboundPipeline {
                     throw failure;
                 }
                 if (attempt >= properties.maxAttempts()) {
+                    event.span().error(failure);
                     DeadLetter letter = DeadLetter.of(event, record.key(), record.value(), Failures.describe(failure), attempt);
                     transaction.executeWithoutResult(status -> deadLetters.store(List.of(letter)));
                     return;

@@ -1,5 +1,7 @@
 package dev.helpdesk.pipeline.outbox;
 
+import dev.helpdesk.pipeline.tracing.TraceHeaders;
+
 import java.time.Instant;
 import java.util.Objects;
 
@@ -15,9 +17,17 @@ import java.util.Objects;
  * @param actor         the user who caused it, or {@code system}
  * @param correlationId the causing request's correlation id, or null (then the current one in the logging context)
  * @param data          the event record
+ * @param trace         the trace context of the work that caused the event, or null (then the span current when it
+ *                      is written, if any)
  */
 public record OutboxEvent(String topic, String streamKey, String aggregateType, String type, Instant time, String actor,
-                          String correlationId, Object data) {
+                          String correlationId, Object data, TraceHeaders trace) {
+
+    /** An event whose trace context is the span current when it is written, if any. */
+    public OutboxEvent(String topic, String streamKey, String aggregateType, String type, Instant time, String actor,
+                       String correlationId, Object data) {
+        this(topic, streamKey, aggregateType, type, time, actor, correlationId, data, null);
+    }
 
     public OutboxEvent {
         Objects.requireNonNull(topic, "topic");
@@ -26,5 +36,10 @@ public record OutboxEvent(String topic, String streamKey, String aggregateType, 
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(data, "data");
+    }
+
+    /** The same event caused by the traced work {@code context} (null: the span current when it is written). */
+    public OutboxEvent withTrace(TraceHeaders context) {
+        return new OutboxEvent(topic, streamKey, aggregateType, type, time, actor, correlationId, data, context);
     }
 }

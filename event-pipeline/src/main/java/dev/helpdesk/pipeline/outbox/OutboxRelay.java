@@ -1,6 +1,9 @@
 package dev.helpdesk.pipeline.outbox;
 
 import dev.helpdesk.events.EventEnvelope;
+import dev.helpdesk.pipeline.tracing.EventTracing;
+import dev.helpdesk.pipeline.tracing.TraceHeaders;
+import io.micrometer.tracing.Span;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -66,12 +69,14 @@ public class OutboxRelay implements SmartLifecycle {
     private static final Duration CLEAN_STOP = Duration.ofSeconds(2);
     private static final Duration LOCK_ATTEMPT_SPACING = Duration.ofMillis(500);
     private static final int REMEMBERED_SENT_IDS = 20_000;
-    private static final String COLUMNS = "id, topic, record_key, payload, correlation_id, created_at";
+    private static final String COLUMNS = "id, topic, record_key, payload, correlation_id, created_at, event_id, event_type, "
+            + "traceparent, tracestate";
 
     private final DataSource dataSource;
     private final KafkaTemplate<String, String> kafka;
     private final OutboxProperties properties;
     private final String instanceId = UUID.randomUUID().toString();
+    private final EventTracing tracing;
     private final Semaphore wakeUps = new Semaphore(0);
     private final Map<Long, Row> handedOver = new ConcurrentHashMap<>();
     private final Timer lag;
@@ -93,9 +98,15 @@ public class OutboxRelay implements SmartLifecycle {
 
     public OutboxRelay(DataSource dataSource, KafkaTemplate<String, String> kafka, OutboxProperties properties,
                        MeterRegistry meters) {
+        this(dataSource, kafka, properties, meters, EventTracing.NOOP);
+    }
+
+    public OutboxRelay(DataSource dataSource, KafkaTemplate<String, String> kafka, OutboxProperties properties,
+                       MeterRegistry meters, EventTracing tracing) {
         this.dataSource = dataSource;
         this.kafka = kafka;
         this.properties = properties;
+        this.tracing = tracing;
         this.lag = Timer.builder("helpdesk.outbox.publish.lag")
                 .description("time from an outbox row's commit to the broker's acknowledgement")
                 .publishPercentileHistogram().register(meters);
@@ -331,7 +342,8 @@ public class OutboxRelay implements SmartLifecycle {
         try (ResultSet result = select.executeQuery()) {
             while (result.next()) {
                 rows.add(new Row(result.getLong(1), result.getString(2), result.getString(3), result.getString(4),
-                        result.getString(5), result.getTimestamp(6).toInstant()));
+                        result.getString(5), result.getTimestamp(6).toInstant(), result.getString(7),
+                        result.getString(8), TraceHeaders.of(result.getString(9), result.getString(10))));
             }
         }
         return rows;
@@ -344,7 +356,7 @@ public class OutboxRelay implements SmartLifecycle {
         }
         List<CompletableFuture<?>> sends = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            sends.add(kafka.send(row.toRecord()));
+            sends.add(send(row));
         }
         try {
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
@@ -402,6 +414,25 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
+    /**
+     * Sends one row; a row that carries the trace context of its cause is published in a span continuing it, whose
+     * context the record headers carry to the consumers.
+     */
+    private CompletableFuture<?> send(Row row) {
+        ProducerRecord<String, String> record = row.toRecord();
+        Span span = tracing.startProducer(row.topic(), row.eventType(), row.eventId(), row.trace());
+        if (span == null) {
+            return kafka.send(record);
+        }
+        tracing.inject(span, record.headers());
+        return kafka.send(record).whenComplete((result, failure) -> {
+            if (failure != null) {
+                span.error(failure);
+            }
+            span.end();
+        });
+    }
+
     private void pruneWhenDue() {
         if (System.nanoTime() - lastPrune < properties.pruneInterval().toNanos()) {
             return;
@@ -432,10 +463,11 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** An outbox row as the relay sends it. */
     record Row(long id, String topic, String key, String payload, String correlationId, Instant createdAt,
-               long handedOverAt) {
+               String eventId, String eventType, TraceHeaders trace, long handedOverAt) {
 
-        Row(long id, String topic, String key, String payload, String correlationId, Instant createdAt) {
-            this(id, topic, key, payload, correlationId, createdAt, System.nanoTime());
+        Row(long id, String topic, String key, String payload, String correlationId, Instant createdAt,
+            String eventId, String eventType, TraceHeaders trace) {
+            this(id, topic, key, payload, correlationId, createdAt, eventId, eventType, trace, System.nanoTime());
         }
 
         ProducerRecord<String, String> toRecord() {

@@ -7,6 +7,7 @@ import dev.helpdesk.sla.clock.ClockEvent;
 import dev.helpdesk.sla.clock.ClockSegment;
 import dev.helpdesk.sla.clock.SlaClock;
 import dev.helpdesk.pipeline.outbox.OutboxEvent;
+import dev.helpdesk.pipeline.tracing.TraceHeaders;
 import dev.helpdesk.pipeline.outbox.OutboxWriter;
 import dev.helpdesk.sla.clock.NextTimer;
 import dev.helpdesk.pipeline.timer.TimerAlarm;
@@ -51,15 +52,15 @@ public class ClockRecorder {
     }
 
     /**
-     * A clock change of a ticket, with the calendar its clock counts on and the correlation id of the event that
-     * caused it (null for timers).
+     * A clock change of a ticket, with the calendar its clock counts on and the correlation id and trace context of
+     * the event that caused it (null for timers).
      */
     public record TicketChange(SlaTicket ticket, ClockChange change, BusinessCalendar calendar, String correlationId,
-                               SlaClock before, Instant at) {
+                               TraceHeaders trace, SlaClock before, Instant at) {
 
         /** A change whose clock before and time are not told (timers, calendar edits): no RETARGETED segment. */
         public TicketChange(SlaTicket ticket, ClockChange change, BusinessCalendar calendar, String correlationId) {
-            this(ticket, change, calendar, correlationId, null, null);
+            this(ticket, change, calendar, correlationId, null, null, null);
         }
     }
 
@@ -99,7 +100,8 @@ public class ClockRecorder {
                 continue;
             }
             for (ClockEvent event : change.change().events()) {
-                events.add(describe(change.ticket(), change.change().clock(), event, change.correlationId(), firedAt));
+                events.add(describe(change.ticket(), change.change().clock(), event, change.correlationId(), firedAt)
+                        .withTrace(change.trace()));
             }
         }
         outbox.appendAll(events);

@@ -14,6 +14,7 @@ import dev.helpdesk.events.ticket.TicketReopenedEvent;
 import dev.helpdesk.events.ticket.TicketStatusChangedEvent;
 import dev.helpdesk.pipeline.inbound.InboundBatch;
 import dev.helpdesk.pipeline.inbound.InboundEvent;
+import dev.helpdesk.pipeline.tracing.TraceHeaders;
 import dev.helpdesk.sla.clock.ClockChange;
 import dev.helpdesk.sla.clock.Metric;
 import dev.helpdesk.sla.clock.SlaClock;
@@ -87,6 +88,7 @@ public class TicketEventApplier {
         final Map<String, OrganizationRepository.Contract> registered = new LinkedHashMap<>();
         final List<ClockRecorder.TicketChange> changes = new ArrayList<>();
         String correlationId;
+        TraceHeaders trace;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -95,6 +97,7 @@ public class TicketEventApplier {
         lockChangedTickets(batch, poll);
         batch.forEach(event -> {
             poll.correlationId = event.envelope().correlationId();
+            poll.trace = event.trace();
             applyOne(event, poll);
         });
         store(poll);
@@ -192,7 +195,8 @@ public class TicketEventApplier {
             ClockChange started = SlaClock.start(ticket.ticketId(), metric, ticket.severity(),
                     ticket.target(metric, ticket.severity()), ticket.warningThresholds(), openedAt, calendar);
             clocks.add(started.clock());
-            poll.changes.add(new ClockRecorder.TicketChange(ticket, started, calendar, poll.correlationId));
+            poll.changes.add(new ClockRecorder.TicketChange(ticket, started, calendar, poll.correlationId, poll.trace,
+                    null, null));
         }
         poll.works.put(ticket.ticketId(), new Work(ticket, clocks, calendar,
                 new TicketStore.NewTicket(ticket, cached.document().targets())));
@@ -250,7 +254,7 @@ public class TicketEventApplier {
         for (ClockChange clockChange : clocks.changes()) {
             after.add(clockChange.clock());
             poll.changes.add(new ClockRecorder.TicketChange(updated, clockChange, work.calendar, poll.correlationId,
-                    before.get(clockChange.clock().metric()), at));
+                    poll.trace, before.get(clockChange.clock().metric()), at));
         }
         work.clocks = after;
         work.ticket = updated;

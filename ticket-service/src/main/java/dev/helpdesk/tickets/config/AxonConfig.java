@@ -26,8 +26,8 @@ import java.util.UUID;
 /**
  * Axon on PostgreSQL without Axon Server: the JDBC event store and token store on the snake_case tables of the
  * Flyway migration V1; tracking processors that start at the tail of the store and retry failed events instead of
- * skipping them; the ticket view also applied in the command's own transaction; the actor and correlation id of
- * each command carried into its events' metadata.
+ * skipping them; the ticket view also applied in the command's own transaction; the actor, correlation id and trace
+ * context of each command carried into its events' metadata.
  */
 @Configuration
 public class AxonConfig {
@@ -35,6 +35,9 @@ public class AxonConfig {
     public static final String ACTOR = "actor";
     /** The request's X-Correlation-Id (Axon's own "correlationId" key names the causing message instead). */
     public static final String CORRELATION_ID = "requestCorrelationId";
+    /** The W3C trace context of the work that sent the command (docs/observability.md). */
+    public static final String TRACEPARENT = "traceparent";
+    public static final String TRACESTATE = "tracestate";
     public static final String VIEWS = "views";
     /** The ticket view applied in the command's own transaction (read-your-writes without waiting). */
     public static final String INLINE_VIEWS = "inline-views";
@@ -93,7 +96,7 @@ public class AxonConfig {
 
     @Bean
     CorrelationDataProvider actorAndCorrelationProvider() {
-        return new SimpleCorrelationDataProvider(ACTOR, CORRELATION_ID);
+        return new SimpleCorrelationDataProvider(ACTOR, CORRELATION_ID, TRACEPARENT, TRACESTATE);
     }
 
     @Autowired

@@ -1,6 +1,8 @@
 package dev.helpdesk.tickets.config;
 
 import dev.helpdesk.edge.CorrelationIdFilter;
+import dev.helpdesk.pipeline.tracing.EventTracing;
+import dev.helpdesk.pipeline.tracing.TraceHeaders;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
@@ -15,13 +17,18 @@ import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
- * Commands sent from an HTTP request carry who sent them ({@code actor}) and the request's correlation id; Axon's
- * correlation data providers copy both into the metadata of every event the command causes.
+ * Commands sent from an HTTP request carry who sent them ({@code actor}), the request's correlation id and its W3C
+ * trace context (of the span current when the command is sent); Axon's correlation data providers copy them into the
+ * metadata of every event the command causes, so the Kafka publisher, later and on another thread, continues the
+ * request's trace (docs/observability.md).
  */
 @Component
 class CommandMetaDataStamp implements MessageDispatchInterceptor<CommandMessage<?>> {
 
-    CommandMetaDataStamp(CommandBus commandBus) {
+    private final EventTracing tracing;
+
+    CommandMetaDataStamp(CommandBus commandBus, EventTracing tracing) {
+        this.tracing = tracing;
         commandBus.registerDispatchInterceptor(this);
     }
 
@@ -36,6 +43,15 @@ class CommandMetaDataStamp implements MessageDispatchInterceptor<CommandMessage<
             String correlationId = MDC.get(CorrelationIdFilter.MDC_KEY);
             if (correlationId != null && !message.getMetaData().containsKey(AxonConfig.CORRELATION_ID)) {
                 stamp.put(AxonConfig.CORRELATION_ID, correlationId);
+            }
+            if (!message.getMetaData().containsKey(AxonConfig.TRACEPARENT)) {
+                TraceHeaders trace = tracing.current();
+                if (trace != null) {
+                    stamp.put(AxonConfig.TRACEPARENT, trace.traceparent());
+                    if (trace.tracestate() != null) {
+                        stamp.put(AxonConfig.TRACESTATE, trace.tracestate());
+                    }
+                }
             }
             return stamp.isEmpty() ? message : message.andMetaData(stamp);
         };

@@ -2,6 +2,7 @@ package dev.helpdesk.tickets.publishing;
 
 import dev.helpdesk.events.EventEnvelope;
 import dev.helpdesk.events.EventTypes;
+import dev.helpdesk.pipeline.tracing.TraceHeaders;
 import dev.helpdesk.tickets.config.AxonConfig;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -31,7 +32,15 @@ final class EnvelopeFactory {
                 position(event),
                 metaData(event, AxonConfig.ACTOR, "system"),
                 metaData(event, AxonConfig.CORRELATION_ID, null),
-                event.getPayload()));
+                event.getPayload(),
+                trace(event).map(TraceHeaders::traceparent).orElse(null),
+                trace(event).map(TraceHeaders::tracestate).orElse(null)));
+    }
+
+    /** The trace context of the command that caused the event, if it was traced. */
+    static Optional<TraceHeaders> trace(DomainEventMessage<?> event) {
+        return Optional.ofNullable(TraceHeaders.of(metaData(event, AxonConfig.TRACEPARENT, null),
+                metaData(event, AxonConfig.TRACESTATE, null)));
     }
 
     private static Long position(DomainEventMessage<?> event) {

@@ -3,7 +3,9 @@ package dev.helpdesk.tickets.publishing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.helpdesk.events.EventEnvelope;
+import dev.helpdesk.pipeline.tracing.EventTracing;
 import dev.helpdesk.tickets.config.AxonConfig;
+import io.micrometer.tracing.Span;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -38,11 +40,14 @@ class KafkaEventPublisher {
     private final KafkaTemplate<String, String> kafka;
     private final ObjectMapper json;
     private final String topic;
+    private final EventTracing tracing;
 
-    KafkaEventPublisher(KafkaTemplate<String, String> kafka, ObjectMapper json, @Value("${helpdesk.topics.tickets}") String topic) {
+    KafkaEventPublisher(KafkaTemplate<String, String> kafka, ObjectMapper json,
+                        @Value("${helpdesk.topics.tickets}") String topic, EventTracing tracing) {
         this.kafka = kafka;
         this.json = json;
         this.topic = topic;
+        this.tracing = tracing;
     }
 
     @EventHandler
@@ -61,6 +66,22 @@ class KafkaEventPublisher {
         if (envelope.get().correlationid() != null) {
             record.headers().add("X-Correlation-Id", envelope.get().correlationid().getBytes(StandardCharsets.UTF_8));
         }
-        kafka.send(record).get(30, TimeUnit.SECONDS);
+        // The command's trace goes on here, later and on the processor's thread: a publication span, child of the
+        // context the command stored in the event's metadata, whose context the record headers carry to consumers.
+        Span span = tracing.startProducer(topic, envelope.get().type(), envelope.get().id(),
+                EnvelopeFactory.trace(domainEvent).orElse(null));
+        if (span == null) {
+            kafka.send(record).get(30, TimeUnit.SECONDS);
+            return;
+        }
+        tracing.inject(span, record.headers());
+        try {
+            kafka.send(record).get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException | InterruptedException | RuntimeException e) {
+            span.error(e);
+            throw e;
+        } finally {
+            span.end();
+        }
     }
 }

@@ -136,6 +136,36 @@ class KafkaPublishingTest {
         }
     }
 
+    /**
+     * The request's trace goes on after it ended: its context is stored in the events' metadata, the envelope carries
+     * it (CloudEvents distributed-tracing extension) and the record headers carry the publication span, its child.
+     */
+    @Test
+    void aRequestsTraceIsStoredWithItsEventsAndContinuedWhenTheyArePublished() {
+        ConfigurableApplicationContext app = start(true);
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String callerSpanId = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        HttpApi.Answer org = api(app).post("/api/organizations", ADMIN, Bodies.organization("Traced"),
+                "traceparent", "00-" + traceId + "-" + callerSpanId + "-01");
+        assertThat(org.status()).as(org.toString()).isEqualTo(201);
+        String organizationId = org.json().get("id").asText();
+
+        String metaData = app.getBean(JdbcTemplate.class).queryForObject("SELECT convert_from(meta_data, 'UTF8') "
+                + "FROM domain_event_entry WHERE aggregate_identifier = ?", String.class, organizationId);
+        assertThat(metaData).contains("\"traceparent\":\"00-" + traceId + "-");
+        try (TopicReader reader = reader()) {
+            ConsumerRecord<String, String> record = reader.readUntil(
+                    records -> records.stream().anyMatch(r -> organizationId.equals(r.key())), Duration.ofSeconds(30))
+                    .stream().filter(r -> organizationId.equals(r.key())).findFirst().orElseThrow();
+            String stored = value(record).get("traceparent").asText();
+            String header = new String(record.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8);
+            // The request's span in this service, child of the caller's; the publication's span, another one.
+            assertThat(stored).matches("00-" + traceId + "-[0-9a-f]{16}-01").doesNotContain(callerSpanId);
+            assertThat(header).matches("00-" + traceId + "-[0-9a-f]{16}-01").isNotEqualTo(stored)
+                    .doesNotContain(callerSpanId);
+        }
+    }
+
     @Test
     void eventsStoredBeforeThePublisherRanAndAcrossRestartsArePublishedOnceInStreamOrder() {
         ConfigurableApplicationContext quiet = start(false);
