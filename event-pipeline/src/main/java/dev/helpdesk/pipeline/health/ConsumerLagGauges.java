@@ -82,7 +82,7 @@ public class ConsumerLagGauges implements SmartLifecycle {
         AtomicLong lag = new AtomicLong();
         AtomicLong measuredAt = new AtomicLong(System.currentTimeMillis());
         measuredAtByGroup.put(group, measuredAt);
-        Gauge.builder("helpdesk.kafka.consumer.lag", lag, AtomicLong::get).tag("group", group).baseUnit("records")
+        Gauge.builder("helpdesk.kafka.consumer.lag", lag, AtomicLong::get).tag("group", group)
                 .description("Records on the group's topics not yet consumed by it").register(meters);
         Gauge.builder("helpdesk.kafka.consumer.lag.age", measuredAt,
                         at -> (System.currentTimeMillis() - at.get()) / 1000.0).tag("group", group).baseUnit("seconds")
