@@ -104,6 +104,9 @@ final class Evidence {
         for (JsonNode record : sla) {
             JsonNode data = record.path("data");
             String type = record.path("type").asText();
+            if (!type.matches("helpdesk\\.sla\\.(clock-started|warning-reached|breached)\\.v\\d+")) {
+                continue; // policy assignments, met and paused clocks are not facts raised once per clock
+            }
             String fact = type.replaceAll("^helpdesk\\.sla\\.|\\.v\\d+$", "") + " " + data.path("ticketId").asText() + " "
                     + data.path("metric").asText() + (data.has("thresholdPercent") ? " " + data.path("thresholdPercent").asInt() : "");
             idsByFact.computeIfAbsent(fact, f -> new HashSet<>()).add(record.path("id").asText());
