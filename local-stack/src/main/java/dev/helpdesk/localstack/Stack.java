@@ -111,15 +111,20 @@ public final class Stack implements AutoCloseable {
         env.put("HELPDESK_SECURITY_ISSUER", config.tokenIssuer());
         env.put("HELPDESK_SECURITY_AUDIENCE", config.tokenAudience());
         env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-        if (spec.database() != null) {
-            env.put("SPRING_DATASOURCE_URL", database.jdbcUrl(spec.database()));
-            env.put("SPRING_DATASOURCE_USERNAME", "postgres");
-            env.put("SPRING_DATASOURCE_PASSWORD", "postgres");
-        } else {
+        if (spec.isGateway()) {
             env.put("TICKET_SERVICE_URL", serviceUrl("ticket-service"));
             env.put("SLA_SERVICE_URL", serviceUrl("sla-service"));
             env.put("ESCALATION_SERVICE_URL", serviceUrl("escalation-service"));
             env.put("BUDGET_SERVICE_URL", serviceUrl("budget-service"));
+            if (spec.database() != null) {
+                env.put("HELPDESK_GATEWAY_DB_URL", database.jdbcUrl(spec.database()));
+                env.put("HELPDESK_GATEWAY_DB_USER", "postgres");
+                env.put("HELPDESK_GATEWAY_DB_PASSWORD", "postgres");
+            }
+        } else if (spec.database() != null) {
+            env.put("SPRING_DATASOURCE_URL", database.jdbcUrl(spec.database()));
+            env.put("SPRING_DATASOURCE_USERNAME", "postgres");
+            env.put("SPRING_DATASOURCE_PASSWORD", "postgres");
         }
         return env;
     }

@@ -66,7 +66,7 @@ public record StackConfig(
                         service(get, "sla-service", "SLA_SERVICE_PORT", 8082, "HELPDESK_SLA_MANAGEMENT_PORT", 9082, "sla"),
                         service(get, "escalation-service", "ESCALATION_SERVICE_PORT", 8083, "HELPDESK_ESCALATIONS_MANAGEMENT_PORT", 9083, "escalations"),
                         service(get, "budget-service", "BUDGET_SERVICE_PORT", 8084, "HELPDESK_BUDGETS_MANAGEMENT_PORT", 9084, "budgets"),
-                        service(get, "gateway", "GATEWAY_PORT", 8080, "HELPDESK_GATEWAY_MANAGEMENT_PORT", 9080, null)),
+                        service(get, "gateway", "GATEWAY_PORT", 8080, "HELPDESK_GATEWAY_MANAGEMENT_PORT", 9080, "gateway")),
                 new Addresses(or(get, "HELPDESK_BIND_ADDRESS", LOOPBACK), or(get, "HELPDESK_MANAGEMENT_ADDRESS", LOOPBACK),
                         or(get, "HELPDESK_GATEWAY_ADDRESS", "")),
                 or(get, "HELPDESK_JWT_SECRET", LOCAL_DEMO_SECRET),
@@ -151,7 +151,7 @@ public record StackConfig(
 
     /**
      * One service process: its module name, the variable naming its port, the port, the variable naming its
-     * management port, that port, its database (null: none; the gateway).
+     * management port, that port, its database (the gateway's holds the rate-limit buckets its instances share).
      */
     public record ServiceSpec(String name, String portVariable, int port, String managementPortVariable,
                               int managementPort, String database) {

@@ -47,8 +47,9 @@ public class RateLimitFilter implements WebFilter {
         return ReactiveSecurityContextHolder.getContext()
                 .map(SecurityContext::getAuthentication)
                 .filter(Authentication::isAuthenticated)
-                .map(authentication -> new Caller("user", buckets.takeForUser(authentication.getName())))
-                .switchIfEmpty(Mono.fromSupplier(() -> new Caller("address", buckets.takeForAddress(clientAddress(exchange)))))
+                .flatMap(authentication -> buckets.takeForUser(authentication.getName()).map(wait -> new Caller("user", wait)))
+                .switchIfEmpty(Mono.defer(() -> buckets.takeForAddress(clientAddress(exchange))
+                        .map(wait -> new Caller("address", wait))))
                 .flatMap(caller -> caller.refill()
                         .map(wait -> refuse(writer, meters, exchange, caller.kind(), wait))
                         .orElseGet(() -> chain.filter(exchange)));

@@ -36,7 +36,8 @@ public class RateLimitedAuthenticationEntryPoint implements ServerAuthentication
             return unauthorized.commence(exchange, failure);
         }
         return buckets.takeForAddress(RateLimitFilter.clientAddress(exchange))
-                .map(wait -> RateLimitFilter.refuse(writer, meters, exchange, "address", wait))
-                .orElseGet(() -> unauthorized.commence(exchange, failure));
+                .flatMap(refill -> refill
+                        .map(wait -> RateLimitFilter.refuse(writer, meters, exchange, "address", wait))
+                        .orElseGet(() -> unauthorized.commence(exchange, failure)));
     }
 }

@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One token bucket per caller, in this gateway instance's memory. Several gateway instances would each count on
- * their own; a shared count needs a distributed bucket4j store (Redis, JDBC), which this does not do.
+ * One token bucket per caller, in this gateway instance's memory: the limiter without the gateway's database, and the
+ * fallback when that database fails ({@link CallerBuckets}); {@link SharedRequestBuckets} is the shared one.
  */
 public class RequestBuckets {
 

@@ -27,6 +27,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -52,6 +53,7 @@ public class Ticket {
     private TicketStatus status;
     private Severity severity;
     private String assignee;
+    private Instant resolvedAt;
     private final Map<String, TimeEntryLoggedEvent> timeEntries = new HashMap<>();
     private final Set<String> reversedEntries = new HashSet<>();
     private final Set<String> recordedEscalations = new HashSet<>();
@@ -84,6 +86,9 @@ public class Ticket {
                 applyAutomaticMove(IN_PROGRESS, "First public reply by support", actor, command.at());
             } else if (actor.isContact() && status == WAITING_ON_CUSTOMER) {
                 applyAutomaticMove(IN_PROGRESS, "Customer replied", actor, command.at());
+            } else if (actor.isContact() && status == RESOLVED) {
+                // The contact's reply is the reopening DOMAIN.md allows them; it also stops the auto-close timer.
+                reopen("Customer replied", actor, command.at());
             }
         }
     }
@@ -119,6 +124,17 @@ public class Ticket {
         }
         apply(new TicketStatusChangedEvent(ticketId, status, to, command.reason(), command.actor().userId(),
                 command.actor().kind(), false, command.at()));
+    }
+
+    /** Auto-close: only the resolution the timer was set for, and only while the ticket is still resolved. */
+    @CommandHandler
+    public void handle(CloseResolvedTicketCommand command) {
+        if (status != RESOLVED || resolvedAt == null
+                || !resolvedAt.truncatedTo(ChronoUnit.MILLIS).equals(command.resolvedAt().truncatedTo(ChronoUnit.MILLIS))) {
+            return;
+        }
+        apply(new TicketStatusChangedEvent(ticketId, RESOLVED, CLOSED, command.reason(), Actor.SYSTEM.userId(),
+                ActorKind.SYSTEM, true, command.at()));
     }
 
     @CommandHandler
@@ -237,6 +253,9 @@ public class Ticket {
     @EventSourcingHandler
     void on(TicketStatusChangedEvent event) {
         status = event.to();
+        if (status == RESOLVED) {
+            resolvedAt = event.changedAt();
+        }
     }
 
     @EventSourcingHandler

@@ -37,6 +37,9 @@ import java.time.temporal.ChronoUnit;
 @ProcessingGroup(AxonConfig.VIEWS)
 class TicketProjection {
 
+    /** The size in bytes past which a ticket's search document takes no more comments (docs/search.md). */
+    static final int SEARCH_DOCUMENT_LIMIT = 512 * 1024;
+
     final JdbcTemplate jdbc;
     final ViewTables tables;
     private final boolean onlyOnPredecessor;
@@ -69,21 +72,31 @@ class TicketProjection {
         jdbc.update("""
                 INSERT INTO %s (id, ticket_key, organization_id, type, severity, status, title, description, course_id,
                     affected_user_email, page_url, channel, opened_by, opened_at, updated_at, version, public_version,
-                    public_updated_at)
-                VALUES (?, ?, ?, ?, ?, 'NEW', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?) ON CONFLICT (id) DO NOTHING"""
+                    public_updated_at, search_vector)
+                VALUES (?, ?, ?, ?, ?, 'NEW', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?,
+                    ticket_search_document(?) || ticket_search_document(?)) ON CONFLICT (id) DO NOTHING"""
                         .formatted(tables.view()),
                 e.ticketId(), e.key(), e.organizationId(), e.type().name(), e.severity().name(), e.title(), e.description(),
                 e.courseId(), e.affectedUserEmail(), e.pageUrl(), e.channel().name(), e.openedBy(), ts(e.openedAt()),
-                ts(e.openedAt()), version, ts(e.openedAt()));
+                ts(e.openedAt()), version, ts(e.openedAt()), e.title(), e.description());
     }
 
+    /** A comment contacts can see also adds its words to the ticket's search document; an internal note never does. */
     @EventHandler
     void on(CommentAddedEvent e, @SequenceNumber long version, @Timestamp Instant at) {
-        if (advance(e.ticketId(), version, at, ContactVisibility.sees(e))) {
+        boolean visibleToContacts = ContactVisibility.sees(e);
+        if (advance(e.ticketId(), version, at, visibleToContacts)) {
             jdbc.update("""
                     INSERT INTO %s (id, ticket_id, author_id, author_kind, visibility, body, added_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?)""".formatted(tables.comment()), e.commentId(), e.ticketId(), e.authorId(), e.authorKind().name(),
                     e.visibility().name(), e.body(), ts(e.addedAt()));
+            if (visibleToContacts) {
+                // PostgreSQL refuses a tsvector above 1 MB: a document past half of that takes no more words, so
+                // that no comment can ever fail its command here.
+                jdbc.update("UPDATE " + tables.view() + " SET search_vector = CASE WHEN pg_column_size(search_vector) < "
+                        + SEARCH_DOCUMENT_LIMIT + " THEN search_vector || ticket_search_document(?) ELSE search_vector END"
+                        + " WHERE id = ?", e.body(), e.ticketId());
+            }
         }
     }
 

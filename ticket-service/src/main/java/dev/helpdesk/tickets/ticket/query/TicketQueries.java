@@ -1,7 +1,7 @@
 package dev.helpdesk.tickets.ticket.query;
 
 import dev.helpdesk.edge.caller.TenantScope;
-import dev.helpdesk.edge.paging.Page;
+import dev.helpdesk.edge.paging.CursorPage;
 import dev.helpdesk.edge.paging.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -21,13 +21,20 @@ import java.util.Optional;
 @Component
 public class TicketQueries {
 
+    /** What the API shows of a ticket: every column but the search document (up to 512 KB, never sent). */
+    private static final String COLUMNS = "id, ticket_key, organization_id, type, severity, status, title, description,"
+            + " course_id, affected_user_email, page_url, channel, assignee, escalation_level, opened_by, opened_at,"
+            + " updated_at, version, public_updated_at, public_version";
+
     private static final RowMapper<TicketView> FOR_STAFF = ticket("version", "updated_at");
     private static final RowMapper<TicketView> FOR_CONTACTS = ticket("public_version", "public_updated_at");
 
     private final JdbcTemplate jdbc;
+    private final TicketCursors cursors;
 
-    TicketQueries(JdbcTemplate jdbc) {
+    TicketQueries(JdbcTemplate jdbc, TicketCursors cursors) {
         this.jdbc = jdbc;
+        this.cursors = cursors;
     }
 
     /** The ticket without comments and attachments, with its version as staff see it. */
@@ -51,7 +58,8 @@ public class TicketQueries {
     }
 
     private Optional<TicketView> summary(String id, boolean staff) {
-        return jdbc.query("SELECT * FROM ticket_view WHERE id = ?", staff ? FOR_STAFF : FOR_CONTACTS, id).stream().findFirst();
+        return jdbc.query("SELECT " + COLUMNS + " FROM ticket_view WHERE id = ?", staff ? FOR_STAFF : FOR_CONTACTS, id)
+                .stream().findFirst();
     }
 
     public Optional<TicketView.Attachment> attachment(String ticketId, String attachmentId) {
@@ -59,27 +67,69 @@ public class TicketQueries {
     }
 
     /**
-     * A page of the tickets in the caller's scope that match the filter, newest first, their versions as staff
-     * ({@code staff}) or contacts see them.
+     * A page of the tickets in the caller's scope that match the search, in its order, their versions as staff
+     * ({@code staff}) or contacts see them. The page starts where {@code cursor} says (a cursor of the same search,
+     * scope and reader; else a 400 problem), or else at {@code paging}'s page; {@code nextCursor} names the page after.
      */
-    public Page<TicketView> list(TenantScope scope, TicketFilter filter, PageRequest paging, boolean staff) {
+    public CursorPage<TicketView> list(TenantScope scope, TicketSearch search, PageRequest paging, String cursor,
+                                       boolean staff) {
         if (scope.isNothing()) {
-            return Page.empty(paging);
+            return CursorPage.empty(paging);
         }
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        String fingerprint = search.fingerprint(scope.organizationId().orElse("*"), staff);
+        TicketCursors.Position after = cursor == null ? null : cursors.read(cursor, fingerprint);
         List<Object> args = new ArrayList<>();
-        condition(where, args, "organization_id", scope.organizationId().orElse(null));
-        condition(where, args, "status", filter.status());
-        condition(where, args, "severity", filter.severity());
-        condition(where, args, "type", filter.type());
-        condition(where, args, "assignee", filter.assignee());
+        String where = where(scope, search, args);
         Long total = jdbc.queryForObject("SELECT count(*) FROM ticket_view" + where, Long.class, args.toArray());
+
+        SortOrder order = SortOrder.of(search.sort(), staff);
         List<Object> pageArgs = new ArrayList<>(args);
-        pageArgs.add(paging.size());
-        pageArgs.add(paging.offset());
-        List<TicketView> items = jdbc.query("SELECT * FROM ticket_view" + where + " ORDER BY opened_at DESC, id LIMIT ? OFFSET ?",
-                staff ? FOR_STAFF : FOR_CONTACTS, pageArgs.toArray());
-        return new Page<>(items, paging.page(), paging.size(), total == null ? 0 : total);
+        String keyset = order.after(after, pageArgs);
+        pageArgs.add(paging.size() + 1);
+        pageArgs.add(after == null ? paging.offset() : 0L);
+        RowMapper<TicketView> view = staff ? FOR_STAFF : FOR_CONTACTS;
+        List<Row> rows = jdbc.query("SELECT * FROM (SELECT " + COLUMNS + ", " + order.key() + " AS sort_key FROM ticket_view"
+                        + where + ") t" + keyset + " ORDER BY " + order.orderBy() + " LIMIT ? OFFSET ?",
+                (rs, n) -> new Row(view.mapRow(rs, n), instant(rs.getTimestamp("sort_key"))), pageArgs.toArray());
+
+        int page = after == null ? paging.page() : after.page();
+        String next = null;
+        if (rows.size() > paging.size()) {
+            rows = rows.subList(0, paging.size());
+            Row last = rows.get(rows.size() - 1);
+            next = cursors.write(fingerprint, new TicketCursors.Position(page + 1, last.key(), last.view().id()));
+        }
+        return new CursorPage<>(rows.stream().map(Row::view).toList(), page, paging.size(), total == null ? 0 : total, next);
+    }
+
+    private record Row(TicketView view, Instant key) {
+    }
+
+    /** The WHERE clause of the scope and the search, adding its arguments. */
+    private static String where(TenantScope scope, TicketSearch search, List<Object> args) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        condition(where, args, "organization_id", scope.organizationId().orElse(null));
+        condition(where, args, "status", search.status());
+        condition(where, args, "severity", search.severity());
+        condition(where, args, "type", search.type());
+        condition(where, args, "assignee", search.assignee());
+        condition(where, args, "opened_by", search.openedBy());
+        if (search.unassigned()) {
+            where.append(" AND assignee IS NULL");
+        }
+        if (search.from() != null) {
+            where.append(" AND opened_at >= ?");
+            args.add(Timestamp.from(search.from()));
+        }
+        if (search.to() != null) {
+            where.append(" AND opened_at < ?");
+            args.add(Timestamp.from(search.to()));
+        }
+        if (search.text() != null) {
+            where.append(" AND search_vector @@ ticket_search_query(?)");
+            args.add(search.text());
+        }
+        return where.toString();
     }
 
     /** The stream version the view has reached for a ticket, -1 when it has not seen the ticket yet. */

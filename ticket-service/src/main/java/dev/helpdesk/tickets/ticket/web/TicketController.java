@@ -5,7 +5,8 @@ import dev.helpdesk.events.Severity;
 import dev.helpdesk.events.TicketStatus;
 import dev.helpdesk.events.TicketType;
 import dev.helpdesk.edge.caller.Caller;
-import dev.helpdesk.edge.paging.Page;
+import dev.helpdesk.edge.paging.CursorPage;
+import dev.helpdesk.edge.problem.ProblemException;
 import dev.helpdesk.edge.paging.PageRequest;
 import dev.helpdesk.tickets.config.Actors;
 import dev.helpdesk.tickets.domain.NotFoundException;
@@ -18,10 +19,13 @@ import dev.helpdesk.tickets.ticket.command.OpenTicketCommand;
 import dev.helpdesk.tickets.ticket.command.ReopenTicketCommand;
 import dev.helpdesk.tickets.ticket.command.RequestEscalationCommand;
 import dev.helpdesk.tickets.ticket.command.ReverseTimeEntryCommand;
-import dev.helpdesk.tickets.ticket.query.TicketFilter;
+import dev.helpdesk.tickets.ticket.query.TicketSearch;
 import dev.helpdesk.tickets.ticket.query.TicketQueries;
 import dev.helpdesk.tickets.ticket.query.TicketView;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springdoc.core.annotations.ParameterObject;
 import jakarta.validation.Valid;
@@ -76,15 +80,45 @@ class TicketController {
 
     @GetMapping
     @PreAuthorize("hasAnyRole('contact', 'agent', 'manager', 'analyst', 'admin')")
-    Page<TicketView> list(@RequestParam(required = false) String organizationId,
-                            @RequestParam(required = false) TicketStatus status,
-                            @RequestParam(required = false) Severity severity,
-                            @RequestParam(required = false) TicketType type,
-                            @RequestParam(required = false) String assignee,
-                            @Valid @ParameterObject PageRequest paging,
-                            Caller caller) {
-        return queries.list(caller.scope(organizationId), new TicketFilter(name(status), name(severity), name(type), assignee),
-                paging, Actors.seesInternalNotes(caller));
+    @Operation(summary = "Search and list tickets",
+            description = "Tickets of the caller's scope (contacts: their own organisation only) matching every given "
+                    + "filter, in the chosen order. Page with `page` (as before) or follow `nextCursor` with `cursor` "
+                    + "(stable under concurrent changes); the answer keeps the `{items, page, size, totalItems}` shape "
+                    + "and adds `nextCursor` (null on the last page). See docs/search.md.")
+    CursorPage<TicketView> list(
+            @Parameter(description = "Only this organisation (contacts: their own; another answers an empty list)")
+            @RequestParam(required = false) String organizationId,
+            @Parameter(description = "Full-text search over title, description and public comments (never internal "
+                    + "notes); web-search syntax: \"a phrase\", -excluded, or; English stemming plus exact words; 1 to 200 characters")
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) TicketStatus status,
+            @RequestParam(required = false) Severity severity,
+            @RequestParam(required = false) TicketType type,
+            @Parameter(description = "Only tickets assigned to this user")
+            @RequestParam(required = false) String assignee,
+            @Parameter(description = "true: only tickets nobody is assigned to (not with assignee)")
+            @RequestParam(required = false) Boolean unassigned,
+            @Parameter(description = "Only tickets opened by this user (a contact's own requests)")
+            @RequestParam(required = false) String openedBy,
+            @Parameter(description = "Opened at or after: an ISO-8601 instant, or a date (its start, UTC)")
+            @RequestParam(required = false) String from,
+            @Parameter(description = "Opened before: an ISO-8601 instant, or a date (up to its end, UTC)")
+            @RequestParam(required = false) String to,
+            @Parameter(description = "Order: `created` (newest opened first, the default), `updated` (last changed "
+                    + "first), `sla` (nearest due time of a running SLA clock first, tickets without one last)",
+                    schema = @Schema(allowableValues = {"sla", "created", "updated"}, defaultValue = "created"))
+            @RequestParam(required = false) String sort,
+            @Parameter(description = "The `nextCursor` of the previous page, with the same filters and sort "
+                    + "(instead of `page`); a changed or foreign cursor answers 400")
+            @RequestParam(required = false) String cursor,
+            @Valid @ParameterObject PageRequest paging,
+            Caller caller) {
+        TicketSearch search = new TicketListParameters(organizationId, q, status, severity, type, assignee, unassigned, openedBy, from, to,
+                sort).toSearch();
+        if (cursor != null && paging.page() != 0) {
+            throw ProblemException.invalid("page", "cannot be combined with cursor");
+        }
+        return queries.list(caller.scope(organizationId), search, paging, cursor, Actors.seesInternalNotes(caller));
     }
 
     @GetMapping("/{id}")
@@ -191,7 +225,4 @@ class TicketController {
         return ResponseEntity.status(HttpStatus.CREATED).eTag(view.etag()).body(Map.of("entryId", entryId, "reversed", "true"));
     }
 
-    private static String name(Enum<?> value) {
-        return value == null ? null : value.name();
-    }
 }

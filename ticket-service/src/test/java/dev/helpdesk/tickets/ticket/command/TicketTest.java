@@ -214,6 +214,43 @@ class TicketTest {
     }
 
     @Test
+    void aResolvedTicketClosesByItselfSayingWhy() {
+        Instant later = NOW.plusSeconds(7 * 24 * 3600);
+        fixture.given(opened(CONTACT), moved(NEW, RESOLVED))
+                .when(new CloseResolvedTicketCommand(T, NOW, "no reply within 5 business days", later))
+                .expectEvents(new TicketStatusChangedEvent(T, RESOLVED, CLOSED, "no reply within 5 business days",
+                        "system", ActorKind.SYSTEM, true, later));
+    }
+
+    @Test
+    void theAutoCloseTimerOfAnEarlierResolutionOrOfAReopenedTicketClosesNothing() {
+        Instant earlier = NOW.minusSeconds(3600);
+        fixture.given(opened(CONTACT), moved(NEW, RESOLVED))
+                .when(new CloseResolvedTicketCommand(T, earlier, "late timer", NOW))
+                .expectNoEvents();
+        fixture.given(opened(CONTACT), moved(NEW, RESOLVED), new TicketReopenedEvent(T, "still broken", CONTACT.userId(),
+                        ActorKind.CONTACT, NOW))
+                .when(new CloseResolvedTicketCommand(T, NOW, "late timer", NOW))
+                .expectNoEvents();
+        fixture.given(opened(CONTACT), moved(NEW, RESOLVED), moved(RESOLVED, CLOSED))
+                .when(new CloseResolvedTicketCommand(T, NOW, "repeated timer", NOW))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aContactsReplyToAResolvedTicketReopensIt() {
+        fixture.given(opened(CONTACT), moved(NEW, RESOLVED))
+                .when(new AddCommentCommand(T, "c-9", "It happens again", Visibility.PUBLIC, CONTACT, NOW, null))
+                .expectEvents(new CommentAddedEvent(T, "c-9", CONTACT.userId(), ActorKind.CONTACT, Visibility.PUBLIC,
+                                "It happens again", NOW),
+                        new TicketReopenedEvent(T, "Customer replied", CONTACT.userId(), ActorKind.CONTACT, NOW));
+        fixture.given(opened(CONTACT), moved(NEW, RESOLVED))
+                .when(new AddCommentCommand(T, "c-10", "Follow-up note", Visibility.PUBLIC, AGENT, NOW, null))
+                .expectEvents(new CommentAddedEvent(T, "c-10", AGENT.userId(), ActorKind.STAFF, Visibility.PUBLIC,
+                        "Follow-up note", NOW));
+    }
+
+    @Test
     void rejectsUpgradeWithoutJustification() {
         fixture.given(opened(CONTACT))
                 .when(new ChangeSeverityCommand(T, Severity.S1, " ", AGENT, NOW, null))

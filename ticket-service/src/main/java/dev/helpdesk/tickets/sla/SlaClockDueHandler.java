@@ -1,0 +1,58 @@
+package dev.helpdesk.tickets.sla;
+
+import dev.helpdesk.events.ReceivedEvent;
+import dev.helpdesk.events.UnreadableEventException;
+import dev.helpdesk.pipeline.inbound.EventHandler;
+import dev.helpdesk.pipeline.inbound.InboundBatch;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+
+/**
+ * Keeps {@code ticket_sla_clock}, the due time of each running SLA clock, from {@code helpdesk.sla.v1}: the ticket list
+ * sorts by it ({@code sort=sla}). sla-service owns the clocks; this is a copy of one fact of theirs. A row moves only
+ * to a later event of its ticket (the envelope's sequence), so repeats and replays of the topic change nothing and
+ * the pipeline need not record event ids.
+ */
+@Component
+class SlaClockDueHandler implements EventHandler {
+
+    private final JdbcTemplate jdbc;
+
+    SlaClockDueHandler(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public boolean handles(String type) {
+        return SlaClockDue.concerns(type);
+    }
+
+    @Override
+    public Object decode(ReceivedEvent event) {
+        try {
+            return SlaClockDue.of(event);
+        } catch (IllegalArgumentException e) {
+            throw new UnreadableEventException(event.type() + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void apply(InboundBatch batch) {
+        batch.forEach(event -> {
+            SlaClockDue clock = (SlaClockDue) event.data();
+            jdbc.update("""
+                    INSERT INTO ticket_sla_clock (ticket_id, metric, due_at, sequence) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (ticket_id, metric) DO UPDATE SET due_at = EXCLUDED.due_at, sequence = EXCLUDED.sequence
+                    WHERE ticket_sla_clock.sequence < EXCLUDED.sequence""",
+                    clock.ticketId(), clock.metric(), clock.dueAt() == null ? null : Timestamp.from(clock.dueAt()),
+                    clock.sequence());
+        });
+    }
+
+    @Override
+    public boolean deduplicates() {
+        return false;
+    }
+}
