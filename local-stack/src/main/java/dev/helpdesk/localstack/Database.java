@@ -101,6 +101,24 @@ final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Lets connections to one database in, or refuses new ones and terminates the open ones (as a stopped server
+     * would), leaving the server's other databases alone.
+     */
+    void setConnectionsAllowed(String name, boolean allowed) throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("ALTER DATABASE \"" + name.replace("\"", "") + "\" ALLOW_CONNECTIONS " + allowed);
+            if (!allowed) {
+                try (PreparedStatement terminate = connection.prepareStatement(
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
+                    terminate.setString(1, name);
+                    terminate.executeQuery().close();
+                }
+            }
+        }
+    }
+
     String jdbcUrl(String database) {
         return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database;
     }

@@ -31,6 +31,7 @@ public final class Stack implements AutoCloseable {
     private final Consumer<String> out;
     private final Map<String, String> gatewayExtraEnvironment;
     private final List<ManagedProcess> services = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<String, ExtraInstance> extraInstances = new java.util.concurrent.ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ClassDataSharing classDataSharing;
     private final Object databaseLock = new Object();
@@ -128,7 +129,7 @@ public final class Stack implements AutoCloseable {
         }
         preparing.shutdown();
         try {
-            startKafka();
+            launchKafka();
         } finally {
             awaitQuietly(postgres); // whatever happens to Kafka, the database is adopted (or failed) before we go on
         }
@@ -167,7 +168,7 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    private void startKafka() throws Exception {
+    private void launchKafka() throws Exception {
         ensureStarting();
         KafkaBroker.format(config);
         ensureStarting();
@@ -375,6 +376,114 @@ public final class Stack implements AutoCloseable {
     private ManagedProcess process(String name) {
         return services.stream().filter(p -> p.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No service " + name));
+    }
+
+    /**
+     * One more instance of a service (or the gateway) on free ports, sharing the stack's PostgreSQL and broker, with
+     * {@code environment} on top of the usual one (for a second gateway: the {@code *_SERVICE_URL}s it routes to).
+     * Its log is {@code <name>-<n>.log}; {@link #kill}, {@link #restartInstance} and {@link #close} know it by its
+     * name. Returns once it reports ready.
+     */
+    public Instance startInstance(String service, Map<String, String> environment) throws Exception {
+        ServiceSpec base = config.service(service);
+        String name;
+        synchronized (services) {
+            int n = 2;
+            while (instanceNamed(service + "-" + n)) {
+                n++;
+            }
+            name = service + "-" + n;
+            extraInstances.put(name, new ExtraInstance(new ServiceSpec(base.name(), base.portVariable(), Ports.findFree(),
+                    base.managementPortVariable(), Ports.findFree(), base.database()), Map.copyOf(environment)));
+        }
+        ManagedProcess process = startExtra(name);
+        synchronized (services) {
+            services.add(process);
+        }
+        awaitReady(process, extraInstances.get(name).spec());
+        return instance(name);
+    }
+
+    /** Where an instance started with {@link #startInstance} listens. */
+    public Instance instance(String name) {
+        ExtraInstance extra = extraInstances.get(name);
+        ServiceSpec spec = extra == null ? config.service(name) : extra.spec();
+        return new Instance(name, config.url(spec), config.managementUrl(spec));
+    }
+
+    /** Starts a killed or stopped process (first instance or one of {@link #startInstance}) again; waits until ready. */
+    public void restartInstance(String name) throws Exception {
+        ExtraInstance extra = extraInstances.get(name);
+        if (extra == null) {
+            restart(name);
+            return;
+        }
+        ManagedProcess old = process(name);
+        old.stop(20);
+        ManagedProcess fresh = startExtra(name);
+        synchronized (services) {
+            services.set(services.indexOf(old), fresh);
+        }
+        awaitReady(fresh, extra.spec());
+    }
+
+    /** The process id of a service instance, to tell that it was not restarted. */
+    public long pid(String name) {
+        return process(name).pid();
+    }
+
+    public boolean isAlive(String name) {
+        return process(name).isAlive();
+    }
+
+    /** Stops the Kafka broker (SIGTERM, as an operator or an orchestrator would); {@link #startKafka} brings it back. */
+    public void stopKafka() {
+        kafka.stop(30);
+    }
+
+    /** Starts the broker again on the same port and data; returns when it answers. */
+    public void startKafka() throws Exception {
+        KafkaBroker.format(config);
+        ManagedProcess broker = KafkaBroker.launch(config);
+        kafka = broker;
+        KafkaBroker.awaitReady(config.kafkaBootstrap(), broker, READY_TIMEOUT);
+    }
+
+    /**
+     * Cuts one service's database off the stack's PostgreSQL server, as if its own server had stopped: every open
+     * connection to it is terminated (the error a server shutdown gives, SQLSTATE 57P01) and new ones are refused
+     * until {@link #reconnectDatabase}. The other databases on the server are untouched.
+     */
+    public void disconnectDatabase(String databaseName) throws java.sql.SQLException {
+        database.setConnectionsAllowed(databaseName, false);
+    }
+
+    /** Lets connections to a database cut off by {@link #disconnectDatabase} in again. */
+    public void reconnectDatabase(String databaseName) throws java.sql.SQLException {
+        database.setConnectionsAllowed(databaseName, true);
+    }
+
+    private ManagedProcess startExtra(String name) throws Exception {
+        ExtraInstance extra = extraInstances.get(name);
+        Map<String, String> env = environmentOf(extra.spec());
+        env.putAll(extra.environment());
+        List<String> command = new ArrayList<>();
+        command.add(JavaCommand.javaExecutable());
+        command.addAll(config.javaOptions());
+        command.add("-jar");
+        command.add(jar(extra.spec()).toString());
+        return ManagedProcess.start(name, command, env, config.logDir().resolve(name + ".log"));
+    }
+
+    private boolean instanceNamed(String name) {
+        return extraInstances.containsKey(name);
+    }
+
+    /** A running process of the stack: its name ({@code sla-service}, {@code sla-service-2}), API and management addresses. */
+    public record Instance(String name, String url, String managementUrl) {
+    }
+
+    private record ExtraInstance(ServiceSpec spec, Map<String, String> environment) {
     }
 
     /**

@@ -76,8 +76,22 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler implements Ord
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, WebRequest request) {
+        if (DependencyOutage.isOutage(e)) {
+            log.warn("Refused {}: a dependency is unavailable: {}", request.getDescription(false), rootMessage(e));
+            return ResponseEntity.status(ProblemType.SERVICE_UNAVAILABLE.status()).header(HttpHeaders.RETRY_AFTER, "5")
+                    .body(Problems.of(ProblemType.SERVICE_UNAVAILABLE,
+                            "The service cannot reach its database right now; retry shortly."));
+        }
         log.error("Unexpected error on {}", request.getDescription(false), e);
         return answer(Problems.of(ProblemType.INTERNAL_ERROR, "Something went wrong on our side."));
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     @Override
