@@ -41,7 +41,10 @@ final class DeskEvents implements AutoCloseable {
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                // one request in flight: a burst to a fresh partition once failed with OutOfOrderSequenceException
+                // on the in-process broker and was retried for ever, holding the records behind it back
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1));
         this.objectMapper = objectMapper;
         this.ticketsTopic = ticketsTopic;
         this.slaTopic = slaTopic;

@@ -38,7 +38,9 @@ public final class TicketEvents implements AutoCloseable {
 
     public TicketEvents(String bootstrapServers, String topic) {
         this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+                ProducerConfig.ACKS_CONFIG, "all",
+                // one request in flight: bursts to a fresh partition must arrive in order without a sequence reset
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1), new StringSerializer(), new StringSerializer());
         this.topic = topic;
     }
 
