@@ -21,7 +21,7 @@ class EventTypesTest {
 
     @Test
     void everyTypeIsAVersionedNameOfAPastTenseRecord() {
-        assertThat(EventTypes.all()).hasSize(16);
+        assertThat(EventTypes.all()).hasSize(22);
         EventTypes.all().forEach((type, eventClass) -> {
             assertThat(type).matches(TYPE_NAME);
             assertThat(eventClass.isRecord()).as(eventClass + " is a record").isTrue();

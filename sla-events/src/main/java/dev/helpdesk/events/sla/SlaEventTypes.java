@@ -25,6 +25,9 @@ public final class SlaEventTypes {
     public static final String POLICY_CHANGED = "helpdesk.sla.policy-changed.v1";
     public static final String CALENDAR_CHANGED = "helpdesk.sla.calendar-changed.v1";
     public static final String ORGANIZATION_POLICY_ASSIGNED = "helpdesk.sla.organization-policy-assigned.v1";
+    public static final String CLOCK_EXEMPTED = "helpdesk.sla.clock-exempted.v1";
+    /** The whole business calendar an organisation's deadlines now count on (for other services' deadlines). */
+    public static final String ORGANIZATION_CALENDAR_CHANGED = "helpdesk.sla.organization-calendar-changed.v1";
 
     private static final EventTypeRegistry REGISTRY = new EventTypeRegistry()
             .register(CLOCK_STARTED, SlaClockStartedEvent.class)
@@ -35,7 +38,9 @@ public final class SlaEventTypes {
             .register(MET, SlaMetEvent.class)
             .register(POLICY_CHANGED, SlaPolicyChangedEvent.class)
             .register(CALENDAR_CHANGED, SlaCalendarChangedEvent.class)
-            .register(ORGANIZATION_POLICY_ASSIGNED, SlaOrganizationPolicyAssignedEvent.class);
+            .register(ORGANIZATION_POLICY_ASSIGNED, SlaOrganizationPolicyAssignedEvent.class)
+            .register(CLOCK_EXEMPTED, SlaClockExemptedEvent.class)
+            .register(ORGANIZATION_CALENDAR_CHANGED, SlaOrganizationCalendarChangedEvent.class);
 
     private SlaEventTypes() {
     }

@@ -14,7 +14,7 @@ class SlaEventTypesTest {
 
     @Test
     void everyTypeIsAVersionedNameOfAPastTenseRecord() {
-        assertThat(SlaEventTypes.all()).hasSize(9);
+        assertThat(SlaEventTypes.all()).hasSize(11);
         SlaEventTypes.all().forEach((type, eventClass) -> {
             assertThat(type).matches(TYPE_NAME);
             assertThat(eventClass.isRecord()).as(eventClass + " is a record").isTrue();

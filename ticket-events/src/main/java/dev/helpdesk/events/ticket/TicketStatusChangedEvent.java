@@ -7,7 +7,8 @@ import java.time.Instant;
 
 /**
  * A ticket moved from one status to another. {@code automatic} is true when the move followed from another
- * action (an agent's first public reply, an assignment, a contact's reply while waiting).
+ * action (an agent's first public reply, an assignment, a contact's reply while waiting). {@code resolution} is the
+ * summary shown to the contact, required on a move to RESOLVED (null otherwise, and in events stored before it).
  */
 public record TicketStatusChangedEvent(
         String ticketId,
@@ -17,5 +18,12 @@ public record TicketStatusChangedEvent(
         String changedBy,
         ActorKind changedByKind,
         boolean automatic,
-        Instant changedAt) {
+        Instant changedAt,
+        String resolution) {
+
+    /** The shape before the resolution summary. */
+    public TicketStatusChangedEvent(String ticketId, TicketStatus from, TicketStatus to, String reason,
+                                    String changedBy, ActorKind changedByKind, boolean automatic, Instant changedAt) {
+        this(ticketId, from, to, reason, changedBy, changedByKind, automatic, changedAt, null);
+    }
 }
