@@ -3,10 +3,13 @@ package dev.helpdesk.sla.ticket;
 import dev.helpdesk.pipeline.AfterCommit;
 import dev.helpdesk.businesstime.BusinessCalendar;
 import dev.helpdesk.events.ActorKind;
-import dev.helpdesk.events.CalendarKind;
 import dev.helpdesk.events.TicketStatus;
 import dev.helpdesk.events.Visibility;
 import dev.helpdesk.events.organization.OrganizationRegisteredEvent;
+import dev.helpdesk.events.organization.OrganizationTermsChangedEvent;
+import dev.helpdesk.pipeline.replay.Rebuilding;
+import dev.helpdesk.sla.organization.OrganizationCalendarPublisher;
+import dev.helpdesk.sla.policy.EffectiveCalendar;
 import dev.helpdesk.events.ticket.CommentAddedEvent;
 import dev.helpdesk.events.ticket.SeverityChangedEvent;
 import dev.helpdesk.events.ticket.TicketOpenedEvent;
@@ -30,7 +33,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -56,13 +58,18 @@ public class TicketEventApplier {
     private final SettingsCache settings;
     private final OrganizationRepository organizations;
     private final ClockRecorder recorder;
+    private final OrganizationCalendarPublisher calendarPublisher;
+    private final Exemptions exemptions;
 
     public TicketEventApplier(TicketStore tickets, SettingsCache settings, OrganizationRepository organizations,
-                              ClockRecorder recorder) {
+                              ClockRecorder recorder, OrganizationCalendarPublisher calendarPublisher,
+                              Exemptions exemptions) {
         this.tickets = tickets;
         this.settings = settings;
         this.organizations = organizations;
         this.recorder = recorder;
+        this.calendarPublisher = calendarPublisher;
+        this.exemptions = exemptions;
     }
 
     /** A ticket while the poll is applied: its latest state and clocks. */
@@ -86,6 +93,10 @@ public class TicketEventApplier {
     private final class Poll {
         final Map<String, Work> works = new LinkedHashMap<>();
         final Map<String, OrganizationRepository.Contract> registered = new LinkedHashMap<>();
+        /** Organisations whose calendar may have changed (registered, terms changed), with when it applies. */
+        final Map<String, CalendarTrigger> calendarTriggers = new LinkedHashMap<>();
+        /** In a replay only: the exemptions of the poll's tickets, applied where they happened. */
+        Map<String, List<Exemptions.Exemption>> pendingExemptions = Map.of();
         final List<ClockRecorder.TicketChange> changes = new ArrayList<>();
         String correlationId;
         TraceHeaders trace;
@@ -95,6 +106,9 @@ public class TicketEventApplier {
     public void apply(InboundBatch batch) {
         Poll poll = new Poll();
         lockChangedTickets(batch, poll);
+        if (Rebuilding.active() && !poll.works.isEmpty()) {
+            poll.pendingExemptions = exemptions.pendingFor(poll.works.keySet());
+        }
         batch.forEach(event -> {
             poll.correlationId = event.envelope().correlationId();
             poll.trace = event.trace();
@@ -143,24 +157,45 @@ public class TicketEventApplier {
         if (event instanceof OrganizationRegisteredEvent registered) {
             poll.registered.put(registered.organizationId(), new OrganizationRepository.Contract(
                     name(registered.plan()), name(registered.calendar()), registered.timeZone()));
+            Instant at = inbound.envelope().time() != null ? ms(inbound.envelope().time()) : Instant.EPOCH;
+            poll.calendarTriggers.putIfAbsent(registered.organizationId(),
+                    new CalendarTrigger(at, inbound.envelope().correlationId()));
+        } else if (event instanceof OrganizationTermsChangedEvent terms) {
+            // the complete terms after the change: new tickets use them (an opening carries its own terms as well)
+            poll.registered.put(terms.organizationId(), new OrganizationRepository.Contract(
+                    name(terms.plan()), name(terms.calendar()), terms.timeZone()));
+            if (terms.changed("calendar") || terms.changed("timeZone") || terms.changed("plan")) {
+                poll.calendarTriggers.put(terms.organizationId(),
+                        new CalendarTrigger(ms(terms.effectiveFrom()), inbound.envelope().correlationId()));
+            }
         } else if (event instanceof TicketOpenedEvent opened) {
             open(opened, poll);
         } else if (event instanceof CommentAddedEvent comment) {
-            if (comment.authorKind() == ActorKind.STAFF && comment.visibility() == Visibility.PUBLIC) {
-                onTicket(comment.ticketId(), ms(comment.addedAt()), poll, (ticket, clocks) -> {
-                    clocks.change(Metric.FIRST_RESPONSE, clock -> clock.meet(ms(comment.addedAt()), clocks.calendar()));
-                    return ticket;
-                });
+            if (comment.visibility() == Visibility.PUBLIC) {
+                boolean byStaff = comment.authorKind() == ActorKind.STAFF;
+                if (byStaff || comment.authorKind() == ActorKind.CONTACT) {
+                    Instant at = ms(comment.addedAt());
+                    onTicket(comment.ticketId(), at, poll,
+                            (ticket, clocks) -> TicketClockRules.publicComment(ticket, clocks, byStaff, at));
+                }
             }
         } else if (event instanceof TicketStatusChangedEvent changed) {
-            onTicket(changed.ticketId(), ms(changed.changedAt()), poll, (ticket, clocks) -> statusChanged(ticket, clocks,
-                    changed.from(), changed.to(), ms(changed.changedAt())));
+            Instant at = ms(changed.changedAt());
+            onTicket(changed.ticketId(), at, poll, (ticket, clocks) -> TicketClockRules.statusChanged(ticket, clocks,
+                    changed.from(), changed.to(), at));
         } else if (event instanceof TicketReopenedEvent reopened) {
-            onTicket(reopened.ticketId(), ms(reopened.reopenedAt()), poll, (ticket, clocks) -> statusChanged(ticket, clocks,
-                    TicketStatus.RESOLVED, TicketStatus.IN_PROGRESS, ms(reopened.reopenedAt())));
+            Instant at = ms(reopened.reopenedAt());
+            onTicket(reopened.ticketId(), at, poll, (ticket, clocks) -> TicketClockRules.statusChanged(ticket, clocks,
+                    TicketStatus.RESOLVED, TicketStatus.IN_PROGRESS, at));
         } else if (event instanceof SeverityChangedEvent severity) {
-            onTicket(severity.ticketId(), ms(severity.changedAt()), poll, (ticket, clocks) -> retarget(ticket, clocks, severity));
+            Instant at = ms(severity.changedAt());
+            onTicket(severity.ticketId(), at, poll,
+                    (ticket, clocks) -> TicketClockRules.severityChanged(ticket, clocks, severity.to(), at));
         }
+    }
+
+    /** When an organisation's calendar may have changed, and the correlation id of the event that says so. */
+    private record CalendarTrigger(Instant effectiveFrom, String correlationId) {
     }
 
     private void open(TicketOpenedEvent opened, Poll poll) {
@@ -170,28 +205,26 @@ public class TicketEventApplier {
         }
         Instant openedAt = ms(opened.openedAt());
         OrganizationRepository.Organization organization = organization(opened.organizationId(), poll);
-        String policyId = organization.assignedPolicy();
-        boolean assigned = policyId != null;
+        boolean assigned = organization.assignedPolicy() != null;
         OrganizationRepository.Contract contract = organization.contract();
-        if (!assigned) {
-            String plan = opened.plan() != null ? opened.plan().name() : contract.plan();
-            policyId = plan == null ? "standard" : plan.toLowerCase(Locale.ROOT);
-        }
+        String policyId = EffectiveCalendar.policyId(organization.assignedPolicy(),
+                opened.plan() != null ? opened.plan().name() : contract.plan());
         SettingsCache.CachedPolicy cached = settings.policy(policyId).or(() -> settings.policy("standard"))
                 .orElseThrow(() -> new IllegalStateException("no SLA policy to apply"));
         SlaPolicy policy = cached.policy();
         // The organisation's coverage calendar decides, unless an admin gave it a policy of its own.
         String calendarKind = opened.calendar() != null ? opened.calendar().name() : contract.calendarKind();
-        String calendarId = assigned || calendarKind == null ? policy.calendarId()
-                : CalendarKind.TWENTY_FOUR_SEVEN.name().equals(calendarKind) ? "24x7" : "business-hours";
+        String calendarId = EffectiveCalendar.calendarId(assigned, calendarKind, policy.calendarId());
         String zoneName = opened.timeZone() != null ? opened.timeZone() : contract.timeZone();
         ZoneId zone = zoneName == null ? ZoneOffset.UTC : ZoneId.of(zoneName);
         SlaTicket ticket = new SlaTicket(opened.ticketId(), opened.organizationId(), opened.type(), opened.severity(),
                 TicketStatus.NEW, policy.id(), cached.document().version(), calendarId, zone, policy.targets(),
-                policy.warningThresholds(), openedAt);
+                policy.warningThresholds(), openedAt, !policy.hasTargets(opened.type()));
         BusinessCalendar calendar = settings.calendar(calendarId, zone);
         List<SlaClock> clocks = new ArrayList<>();
-        for (Metric metric : Metric.values()) {
+        // next replies start with contacts' comments; a type without targets gets no clock at all
+        for (Metric metric : ticket.withoutTargets() ? List.<Metric>of()
+                : List.of(Metric.FIRST_RESPONSE, Metric.RESOLUTION)) {
             ClockChange started = SlaClock.start(ticket.ticketId(), metric, ticket.severity(),
                     ticket.target(metric, ticket.severity()), ticket.warningThresholds(), openedAt, calendar);
             clocks.add(started.clock());
@@ -209,36 +242,6 @@ public class TicketEventApplier {
         return registered == null ? known : new OrganizationRepository.Organization(registered, known.assignedPolicy());
     }
 
-    private SlaTicket statusChanged(SlaTicket ticket, TicketClocks clocks, TicketStatus from, TicketStatus to, Instant at) {
-        BusinessCalendar calendar = clocks.calendar();
-        if (ticket.status() == TicketStatus.RESOLVED && to == TicketStatus.IN_PROGRESS) {
-            clocks.change(Metric.RESOLUTION, clock -> clock.reopen(at, calendar));
-        } else if (to == TicketStatus.WAITING_ON_CUSTOMER) {
-            clocks.change(Metric.RESOLUTION, clock -> clock.pause(at, calendar));
-        } else if (to == TicketStatus.RESOLVED) {
-            // resolving answers the customer too: an unanswered first response stops with it
-            clocks.change(Metric.FIRST_RESPONSE, clock -> clock.meet(at, calendar));
-            clocks.change(Metric.RESOLUTION, clock -> clock.meet(at, calendar));
-        } else if (ticket.status() == TicketStatus.WAITING_ON_CUSTOMER || from == TicketStatus.WAITING_ON_CUSTOMER) {
-            clocks.change(Metric.RESOLUTION, clock -> clock.resume(at, calendar));
-        }
-        return ticket.with(ticket.severity(), to);
-    }
-
-    private SlaTicket retarget(SlaTicket ticket, TicketClocks clocks, SeverityChangedEvent changed) {
-        Instant at = ms(changed.changedAt());
-        BusinessCalendar calendar = clocks.calendar();
-        for (Metric metric : Metric.values()) {
-            clocks.change(metric, clock -> clock.retarget(changed.to(), ticket.target(metric, changed.to()), at, calendar));
-            if (ticket.status() == TicketStatus.WAITING_ON_CUSTOMER && metric == Metric.RESOLUTION) {
-                clocks.change(metric, clock -> clock.pause(at, calendar));
-            } else if (ticket.status() == TicketStatus.RESOLVED || ticket.status() == TicketStatus.CLOSED) {
-                clocks.change(metric, clock -> clock.meet(at, calendar));
-            }
-        }
-        return ticket.with(changed.to(), ticket.status());
-    }
-
     private void onTicket(String ticketId, Instant at, Poll poll,
                           BiFunction<SlaTicket, TicketClocks, SlaTicket> change) {
         Work work = poll.works.get(ticketId);
@@ -247,14 +250,17 @@ public class TicketEventApplier {
             return;
         }
         TicketClocks clocks = new TicketClocks(work.clocks, work.calendar);
+        // a replay applies the exemptions made before this event first, as they happened (docs/sla-contract.md)
+        Exemptions.applyUpTo(poll.pendingExemptions.getOrDefault(ticketId, List.of()), clocks, at);
         SlaTicket updated = change.apply(work.ticket, clocks);
         Map<Metric, SlaClock> before = new EnumMap<>(Metric.class);
         work.clocks.forEach(clock -> before.put(clock.metric(), clock));
         List<SlaClock> after = new ArrayList<>();
         for (ClockChange clockChange : clocks.changes()) {
+            Metric metric = clockChange.clock().metric();
             after.add(clockChange.clock());
             poll.changes.add(new ClockRecorder.TicketChange(updated, clockChange, work.calendar, poll.correlationId,
-                    poll.trace, before.get(clockChange.clock().metric()), at));
+                    poll.trace, clocks.restarted(metric) ? null : before.get(metric), at));
         }
         work.clocks = after;
         work.ticket = updated;
@@ -290,6 +296,8 @@ public class TicketEventApplier {
             }
         }
         tickets.updateAll(updated);
+        poll.calendarTriggers.forEach((organizationId, trigger) -> calendarPublisher.publishChanges(
+                List.of(organizationId), trigger.effectiveFrom(), trigger.correlationId()));
         Set<String> registered = Set.copyOf(poll.registered.keySet());
         if (!registered.isEmpty()) {
             AfterCommit.run(() -> registered.forEach(settings::evictOrganization));
