@@ -112,7 +112,7 @@ public class OrganizationCalendarPublisher {
             jdbc.update("UPDATE organization SET published_calendar_id = ?, published_calendar_version = ?, "
                     + "published_time_zone = ? WHERE organization_id = ?", calendarId, calendar.version(), zone,
                     row.organizationId());
-            events.add(new OutboxEvent(topic, row.organizationId(), AGGREGATE_TYPE,
+            events.add(new OutboxEvent(topic, stream(row.organizationId()), AGGREGATE_TYPE,
                     SlaEventTypes.ORGANIZATION_CALENDAR_CHANGED, effectiveFrom, "system", correlationId,
                     event(row.organizationId(), calendar, zone, effectiveFrom)));
         }
@@ -120,8 +120,16 @@ public class OrganizationCalendarPublisher {
         return events.size();
     }
 
+    /**
+     * The stream (Kafka key and subject) of an organisation's SLA settings, {@code organization/<id>} as in the golden
+     * JSON; the policy-assigned events of the organisation share it, so the two stay in order.
+     */
+    public static String stream(String organizationId) {
+        return "organization/" + organizationId;
+    }
+
     /** The published form of a calendar: hours per day (24:00 as a {@code to} of 00:00), holidays in date order. */
-    static SlaOrganizationCalendarChangedEvent event(String organizationId, CalendarDocument calendar, String zone,
+    public static SlaOrganizationCalendarChangedEvent event(String organizationId, CalendarDocument calendar, String zone,
                                                      Instant effectiveFrom) {
         Map<DayOfWeek, List<SlaBusinessHours>> week = new EnumMap<>(DayOfWeek.class);
         calendar.weeklyHours().forEach((day, spans) -> {
