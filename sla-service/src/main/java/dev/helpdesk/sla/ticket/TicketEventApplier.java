@@ -106,8 +106,8 @@ public class TicketEventApplier {
     public void apply(InboundBatch batch) {
         Poll poll = new Poll();
         lockChangedTickets(batch, poll);
-        if (Rebuilding.active() && !poll.works.isEmpty()) {
-            poll.pendingExemptions = exemptions.pendingFor(poll.works.keySet());
+        if (Rebuilding.active()) {
+            poll.pendingExemptions = exemptionsOf(batch);
         }
         batch.forEach(event -> {
             poll.correlationId = event.envelope().correlationId();
@@ -137,6 +137,19 @@ public class TicketEventApplier {
         locked.forEach((id, ticket) -> poll.works.put(id, new Work(ticket,
                 clocks.getOrDefault(id, List.of()).stream().map(TicketStore.TimedClock::clock).toList(),
                 settings.calendar(ticket.calendarId(), ticket.zone()), null)));
+    }
+
+    /** A replay's poll: the exemptions of every ticket it names (one statement; none when it names none). */
+    private Map<String, List<Exemptions.Exemption>> exemptionsOf(InboundBatch batch) {
+        Set<String> ticketIds = new LinkedHashSet<>();
+        for (InboundEvent event : batch.events()) {
+            String ticketId = event.data() instanceof TicketOpenedEvent opened ? opened.ticketId()
+                    : changedTicket(event.data());
+            if (ticketId != null) {
+                ticketIds.add(ticketId);
+            }
+        }
+        return ticketIds.isEmpty() ? Map.of() : exemptions.pendingFor(ticketIds);
     }
 
     private static String changedTicket(Object event) {
