@@ -262,23 +262,37 @@ public class TicketEventApplier {
             log.warn("Event for unknown ticket {} skipped (its opening was never seen)", ticketId);
             return;
         }
+        List<Exemptions.Exemption> exempting = poll.pendingExemptions.getOrDefault(ticketId, List.of());
+        if (!exempting.isEmpty()) {
+            // a replay applies the exemptions made before this event first, each a change of its own, as it
+            // happened (docs/sla-contract.md)
+            TicketClocks exempted = new TicketClocks(work.clocks, work.calendar);
+            Exemptions.applyUpTo(exempting, exempted, at);
+            collect(work, exempted, work.ticket, null, poll);
+        }
         TicketClocks clocks = new TicketClocks(work.clocks, work.calendar);
-        // a replay applies the exemptions made before this event first, as they happened (docs/sla-contract.md)
-        Exemptions.applyUpTo(poll.pendingExemptions.getOrDefault(ticketId, List.of()), clocks, at);
         SlaTicket updated = change.apply(work.ticket, clocks);
+        collect(work, clocks, updated, at, poll);
+        work.ticket = updated;
+        work.updated = true;
+        work.changedAfterOpening = work.opened != null;
+    }
+
+    /** Adds the clock changes of one transition to the poll and keeps the clocks after it. */
+    private void collect(Work work, TicketClocks clocks, SlaTicket updated, Instant at, Poll poll) {
         Map<Metric, SlaClock> before = new EnumMap<>(Metric.class);
         work.clocks.forEach(clock -> before.put(clock.metric(), clock));
         List<SlaClock> after = new ArrayList<>();
         for (ClockChange clockChange : clocks.changes()) {
             Metric metric = clockChange.clock().metric();
             after.add(clockChange.clock());
+            if (at == null && clockChange.events().isEmpty()) {
+                continue;
+            }
             poll.changes.add(new ClockRecorder.TicketChange(updated, clockChange, work.calendar, poll.correlationId,
                     poll.trace, clocks.restarted(metric) ? null : before.get(metric), at));
         }
         work.clocks = after;
-        work.ticket = updated;
-        work.updated = true;
-        work.changedAfterOpening = work.opened != null;
     }
 
     /**
