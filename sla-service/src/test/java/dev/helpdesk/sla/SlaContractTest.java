@@ -304,6 +304,20 @@ class SlaContractTest extends SlaServiceTestBase {
         assertThat(calendarEvents(organizationId)).as("nothing new to publish").hasSize(4);
     }
 
+    @Test
+    void theApiDocumentDescribesExemptionsAndTheNewFields() throws Exception {
+        JsonNode document = dev.helpdesk.testsupport.ApiDocumentAssertions.assertServesTheEdgeDocument(port);
+
+        JsonNode exemptions = document.at("/paths/~1api~1sla~1tickets~1{ticketId}~1exemptions/post");
+        assertThat(exemptions.at("/responses/201").isMissingNode()).isFalse();
+        for (String status : List.of("400", "403", "404", "409", "422")) {
+            assertThat(exemptions.at("/responses/" + status + "/content").has("application/problem+json"))
+                    .as("problem %s", status).isTrue();
+        }
+        String text = document.toString();
+        assertThat(text).contains("typesWithoutTargets", "nextReply", "exemptedAt", "withoutTargets", "clockStartedAt");
+    }
+
     private List<JsonNode> awaitCalendarEvents(String organizationId, int count) {
         await().atMost(Duration.ofSeconds(20)).until(() -> calendarEvents(organizationId).size() >= count);
         return calendarEvents(organizationId);

@@ -6,7 +6,9 @@ import dev.helpdesk.edge.problem.ProblemException;
 import dev.helpdesk.sla.clock.ExemptionReason;
 import dev.helpdesk.sla.clock.Metric;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,6 +60,13 @@ public class ExemptionController {
             + "warning or breach, shows as EXEMPTED with its reason and is left out of compliance percentages "
             + "(counted apart). A breached clock may be exempted (its breach leaves compliance); a met one not "
             + "(422, reason clock-met); an exempted one not again (409, reason already-exempted); no such clock: 404.")
+    @ApiResponse(responseCode = "201", description = "The exemption recorded.")
+    @ApiResponse(responseCode = "409", description = "The clock is exempted already (reason already-exempted).",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(responseCode = "422", description = "The clock was met (reason clock-met).",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
     @PostMapping("/api/sla/tickets/{ticketId}/exemptions")
     @PreAuthorize("hasAnyRole('agent', 'manager')")
     public ResponseEntity<ExemptionView> exempt(@PathVariable String ticketId, @RequestBody ExemptionRequest body,
