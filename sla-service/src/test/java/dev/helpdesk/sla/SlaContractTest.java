@@ -318,6 +318,38 @@ class SlaContractTest extends SlaServiceTestBase {
         assertThat(text).contains("typesWithoutTargets", "nextReply", "exemptedAt", "withoutTargets", "clockStartedAt");
     }
 
+    @Test
+    void aRegistrationAndATermsChangeReadInOnePollPublishBothCalendarsInOrder() {
+        String organizationId = "org-" + UUID.randomUUID();
+        Instant effectiveFrom = Instant.parse("2027-02-01T00:00:00Z");
+        events.sendAllRaw(organizationId, List.of(
+                envelope(organizationId, new dev.helpdesk.events.organization.OrganizationRegisteredEvent(organizationId,
+                        "Org", Plan.STANDARD, CalendarKind.BUSINESS_HOURS, "Europe/Paris", null, null, 3, null, null)),
+                envelope(organizationId, new OrganizationTermsChangedEvent(organizationId, "Org", Plan.STANDARD,
+                        CalendarKind.BUSINESS_HOURS, "America/Toronto", 3, null, null, null, null, List.of("timeZone"),
+                        effectiveFrom, "admin-1", Instant.now()))));
+
+        List<JsonNode> published = awaitCalendarEvents(organizationId, 2);
+
+        assertThat(published).extracting(event -> event.get("data").get("timeZone").asText())
+                .containsExactly("Europe/Paris", "America/Toronto");
+        assertThat(published.get(1).get("data").get("effectiveFrom").asText()).isEqualTo("2027-02-01T00:00:00Z");
+        assertThat(jdbc.queryForObject("SELECT time_zone FROM organization WHERE organization_id = ?", String.class,
+                organizationId)).isEqualTo("America/Toronto");
+    }
+
+    private static String envelope(String key, Object data) {
+        try {
+            return TicketEvents.JSON.writeValueAsString(new dev.helpdesk.events.EventEnvelope<>(
+                    dev.helpdesk.events.EventEnvelope.SPEC_VERSION, TicketEvents.newId(),
+                    dev.helpdesk.events.EventTypes.typeOf(data.getClass()).orElseThrow(), "/ticket-service", key,
+                    Instant.now(), dev.helpdesk.events.EventEnvelope.DATA_CONTENT_TYPE, "Organization", 0, null,
+                    "tester", null, data));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private List<JsonNode> awaitCalendarEvents(String organizationId, int count) {
         await().atMost(Duration.ofSeconds(20)).until(() -> calendarEvents(organizationId).size() >= count);
         return calendarEvents(organizationId);

@@ -94,7 +94,7 @@ public class TicketEventApplier {
         final Map<String, Work> works = new LinkedHashMap<>();
         final Map<String, OrganizationRepository.Contract> registered = new LinkedHashMap<>();
         /** Organisations whose calendar may have changed (registered, terms changed), with when it applies. */
-        final Map<String, CalendarTrigger> calendarTriggers = new LinkedHashMap<>();
+        final List<CalendarTrigger> calendarTriggers = new ArrayList<>();
         /** In a replay only: the exemptions of the poll's tickets, applied where they happened. */
         Map<String, List<Exemptions.Exemption>> pendingExemptions = Map.of();
         final List<ClockRecorder.TicketChange> changes = new ArrayList<>();
@@ -168,18 +168,20 @@ public class TicketEventApplier {
     private void applyOne(InboundEvent inbound, Poll poll) {
         Object event = inbound.data();
         if (event instanceof OrganizationRegisteredEvent registered) {
-            poll.registered.put(registered.organizationId(), new OrganizationRepository.Contract(
-                    name(registered.plan()), name(registered.calendar()), registered.timeZone()));
+            OrganizationRepository.Contract contract = new OrganizationRepository.Contract(
+                    name(registered.plan()), name(registered.calendar()), registered.timeZone());
+            poll.registered.put(registered.organizationId(), contract);
             Instant at = inbound.envelope().time() != null ? ms(inbound.envelope().time()) : Instant.EPOCH;
-            poll.calendarTriggers.putIfAbsent(registered.organizationId(),
-                    new CalendarTrigger(at, inbound.envelope().correlationId()));
+            poll.calendarTriggers.add(new CalendarTrigger(registered.organizationId(), contract, at,
+                    inbound.envelope().correlationId()));
         } else if (event instanceof OrganizationTermsChangedEvent terms) {
             // the complete terms after the change: new tickets use them (an opening carries its own terms as well)
-            poll.registered.put(terms.organizationId(), new OrganizationRepository.Contract(
-                    name(terms.plan()), name(terms.calendar()), terms.timeZone()));
+            OrganizationRepository.Contract contract = new OrganizationRepository.Contract(
+                    name(terms.plan()), name(terms.calendar()), terms.timeZone());
+            poll.registered.put(terms.organizationId(), contract);
             if (terms.changed("calendar") || terms.changed("timeZone") || terms.changed("plan")) {
-                poll.calendarTriggers.put(terms.organizationId(),
-                        new CalendarTrigger(ms(terms.effectiveFrom()), inbound.envelope().correlationId()));
+                poll.calendarTriggers.add(new CalendarTrigger(terms.organizationId(), contract,
+                        ms(terms.effectiveFrom()), inbound.envelope().correlationId()));
             }
         } else if (event instanceof TicketOpenedEvent opened) {
             open(opened, poll);
@@ -207,8 +209,12 @@ public class TicketEventApplier {
         }
     }
 
-    /** When an organisation's calendar may have changed, and the correlation id of the event that says so. */
-    private record CalendarTrigger(Instant effectiveFrom, String correlationId) {
+    /**
+     * An organisation's calendar may have changed: its contract after the event, from when it applies, and the
+     * correlation id of the event that says so.
+     */
+    private record CalendarTrigger(String organizationId, OrganizationRepository.Contract contract,
+                                   Instant effectiveFrom, String correlationId) {
     }
 
     private void open(TicketOpenedEvent opened, Poll poll) {
@@ -301,6 +307,14 @@ public class TicketEventApplier {
      * fails so that the pipeline applies its events one at a time, and they apply to the stored ticket.
      */
     private void store(Poll poll) {
+        // each calendar change is published as it happened, in order (a registration and a terms change of one
+        // organisation in one poll publish two calendars); then every organisation gets its latest contract
+        for (CalendarTrigger trigger : poll.calendarTriggers) {
+            organizations.recordContracts(List.of(new OrganizationRepository.Registration(trigger.organizationId(),
+                    trigger.contract())));
+            calendarPublisher.publishChanges(List.of(trigger.organizationId()), trigger.effectiveFrom(),
+                    trigger.correlationId());
+        }
         organizations.recordContracts(poll.registered.entrySet().stream()
                 .map(entry -> new OrganizationRepository.Registration(entry.getKey(), entry.getValue())).toList());
         List<TicketStore.NewTicket> opened = new ArrayList<>();
@@ -323,8 +337,6 @@ public class TicketEventApplier {
             }
         }
         tickets.updateAll(updated);
-        poll.calendarTriggers.forEach((organizationId, trigger) -> calendarPublisher.publishChanges(
-                List.of(organizationId), trigger.effectiveFrom(), trigger.correlationId()));
         Set<String> registered = Set.copyOf(poll.registered.keySet());
         if (!registered.isEmpty()) {
             AfterCommit.run(() -> registered.forEach(settings::evictOrganization));
