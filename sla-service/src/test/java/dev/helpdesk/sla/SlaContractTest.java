@@ -91,6 +91,13 @@ class SlaContractTest extends SlaServiceTestBase {
         });
         JsonNode timeline = api.get("/api/sla/tickets/" + ticketId + "/timeline", AGENT).body();
         assertThat(kinds(timeline, "NEXT_REPLY")).containsExactly("RUNNING", "PAUSED", "RUNNING", "MET");
+
+        JsonNode beforeIt = api.get("/api/sla/tickets/" + ticketId + "?asOf=" + now.minus(Duration.ofMinutes(15)), AGENT)
+                .body();
+        assertThat(beforeIt.get("clocks").findValuesAsText("metric")).doesNotContain("NEXT_REPLY");
+        JsonNode whilePaused = api.get("/api/sla/tickets/" + ticketId + "?asOf=" + now.minus(Duration.ofMinutes(7)),
+                AGENT).body();
+        assertThat(clockOf(whilePaused, "NEXT_REPLY").get("state").asText()).isEqualTo("PAUSED");
     }
 
     @Test
@@ -116,6 +123,10 @@ class SlaContractTest extends SlaServiceTestBase {
         assertThat(published.get("data").get("note").asText()).isEqualTo("Their own proxy blocks the site");
         assertThat(kinds(api.get("/api/sla/tickets/" + ticketId + "/timeline", AGENT).body(), "RESOLUTION"))
                 .containsExactly("RUNNING", "EXEMPTED");
+        JsonNode asOf = clockOf(api.get("/api/sla/tickets/" + ticketId + "?asOf=" + Instant.now().plusSeconds(1), AGENT)
+                .body(), "RESOLUTION");
+        assertThat(asOf.get("state").asText()).isEqualTo("EXEMPTED");
+        assertThat(asOf.get("exemption").get("reason").asText()).isEqualTo("CLIENT_CONFIGURATION");
 
         events.status(ticketId, TicketStatus.IN_PROGRESS, TicketStatus.RESOLVED, ago(Duration.ofMinutes(1)));
         awaitClock(ticketId, "FIRST_RESPONSE", state("MET"));
