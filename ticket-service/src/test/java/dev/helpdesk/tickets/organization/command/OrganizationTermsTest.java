@@ -140,7 +140,7 @@ class OrganizationTermsTest {
         Instant nextMonth = NOW.plusSeconds(30L * 86400);
         fixture.given(registered(Plan.DEDICATED, 5, BUDGET), contact("u1"), contact("u2"), contact("u3"),
                         changed(Plan.DEDICATED, 4, "80.00", nextMonth))
-                .when(new AddContactCommand(ORG, "u4", "D", "d@x.org", NOW, null))
+                .when(new AddContactCommand(ORG, "u4", "Contact u4", "u4@x.org", NOW, null))
                 .expectEvents(contact("u4"));
         fixture.given(registered(Plan.DEDICATED, 5, BUDGET), contact("u1"), contact("u2"), contact("u3"), contact("u4"),
                         changed(Plan.DEDICATED, 4, "80.00", nextMonth))
