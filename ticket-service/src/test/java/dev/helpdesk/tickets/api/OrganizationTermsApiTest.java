@@ -271,6 +271,10 @@ class OrganizationTermsApiTest {
                 .status()).isEqualTo(422);
         assertThat(api.post("/api/organizations/" + from + "/contacts/erin/transfer", AGENT, Map.of("toOrganizationId", full))
                 .status()).isEqualTo(403);
+        HttpApi.Answer stale = api.post("/api/organizations/" + from + "/contacts/erin/transfer", ADMIN,
+                Map.of("toOrganizationId", register()), "If-Match", "\"0\"");
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.json().get("type").asText()).endsWith("/stale-version");
         assertThat(eventTypes(from)).containsExactly("OrganizationRegisteredEvent", "ContactAddedEvent");
         assertThat(eventTypes(full)).hasSize(4);
     }
