@@ -6,27 +6,25 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.stereotype.Component;
 
 /**
  * A contact transfer changes two organisations: the target admits the contact (its limit checked first, then a
  * {@code ContactAddedEvent}), then the source releases them ({@code ContactTransferredEvent}). Both steps run in
  * one unit of work, so both streams are appended in one database transaction: if the second step fails (the
  * source changed meanwhile, the contact is gone), nothing of the first is stored either. No compensation is needed,
- * and none could be half-applied (docs/organisation-terms.md, "Contact transfer").
+ * and none could be half-applied (docs/organisation-terms.md, "Contact transfer"). Plain Java: Spring registers it
+ * in {@code OrganizationRepositoryConfig}.
  */
-@Component
-class ContactTransfers {
+public class ContactTransfers {
 
     private final Repository<Organization> organizations;
 
-    ContactTransfers(@Qualifier("organizationRepository") Repository<Organization> organizations) {
+    public ContactTransfers(Repository<Organization> organizations) {
         this.organizations = organizations;
     }
 
     @CommandHandler
-    void handle(TransferContactCommand command) {
+    public void handle(TransferContactCommand command) {
         if (command.organizationId().equals(command.toOrganizationId())) {
             throw new RuleViolationException("same-organization", "The contact already belongs to this organisation.");
         }
