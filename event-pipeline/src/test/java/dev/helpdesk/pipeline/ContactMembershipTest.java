@@ -82,6 +82,28 @@ class ContactMembershipTest {
                 .isZero();
     }
 
+    /** Issue 21: a contact transferred away is no longer a member of the source; the target's contact-added adds them there. */
+    @Test
+    void aTransferEndsTheMembershipOfTheSourceAndTheTargetsAdditionStartsTheOther() {
+        String source = "org-" + UUID.randomUUID();
+        String target = "org-" + UUID.randomUUID();
+        String user = "dave-" + UUID.randomUUID();
+        pipeline.consume(List.of(record(source, "helpdesk.organization.contact-added.v1",
+                "{\"organizationId\":\"" + source + "\",\"userId\":\"" + user + "\",\"name\":\"Dave\",\"email\":\"d@x.org\"}")), membership);
+        assertThat(memberships.isMember(source, user)).isTrue();
+
+        pipeline.consume(List.of(
+                record(target, "helpdesk.organization.contact-added.v1",
+                        "{\"organizationId\":\"" + target + "\",\"userId\":\"" + user + "\",\"name\":\"Dave\",\"email\":\"d@x.org\"}"),
+                record(source, "helpdesk.organization.contact-transferred.v1",
+                        "{\"organizationId\":\"" + source + "\",\"userId\":\"" + user + "\",\"toOrganizationId\":\"" + target
+                                + "\",\"transferredBy\":\"admin-1\",\"transferredAt\":\"2026-12-03T10:00:00Z\"}")), membership);
+        assertThat(memberships.isMember(source, user)).as("evicted on the instance that applied the transfer").isFalse();
+        assertThat(memberships.isMember(target, user)).isTrue();
+        assertThat(jdbc.queryForList("SELECT organization_id FROM contact_membership WHERE user_id = ?", String.class, user))
+                .containsExactly(target);
+    }
+
     private ConsumerRecord<String, String> record(String key, String type, String data) {
         String value = "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"" + type
                 + "\",\"source\":\"/ticket-service\",\"subject\":\"" + key + "\",\"time\":\"" + Instant.now()

@@ -43,6 +43,11 @@ final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(write(body))).build());
     }
 
+    Response patch(String path, String token, Object body) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(write(body))).build());
+    }
+
     Response send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

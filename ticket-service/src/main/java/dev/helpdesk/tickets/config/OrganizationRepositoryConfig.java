@@ -1,5 +1,6 @@
 package dev.helpdesk.tickets.config;
 
+import dev.helpdesk.tickets.organization.command.ContactTransfers;
 import dev.helpdesk.tickets.organization.command.Organization;
 import org.axonframework.common.lock.NullLockFactory;
 import org.axonframework.eventsourcing.EventSourcingRepository;
@@ -24,5 +25,11 @@ class OrganizationRepositoryConfig {
                 .eventStore(eventStore)
                 .lockFactory(NullLockFactory.INSTANCE)
                 .build();
+    }
+
+    /** The contact transfer's command handler (two organisations in one unit of work). */
+    @Bean
+    ContactTransfers contactTransfers(EventSourcingRepository<Organization> organizationRepository) {
+        return new ContactTransfers(organizationRepository);
     }
 }

@@ -59,6 +59,11 @@ public final class HttpApi {
                 .PUT(HttpRequest.BodyPublishers.ofString(write(body))));
     }
 
+    public Answer patch(String path, String token, Object body, String... headers) {
+        return send(request(path, token, headers).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(write(body))));
+    }
+
     public Answer delete(String path, String token, String... headers) {
         return send(request(path, token, headers).DELETE());
     }

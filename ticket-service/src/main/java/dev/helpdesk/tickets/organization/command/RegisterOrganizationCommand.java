@@ -17,5 +17,6 @@ public record RegisterOrganizationCommand(
         LocalDate supportPeriodEnd,
         Integer contactLimit,
         String supportManager,
-        BudgetTerms budget) {
+        BudgetTerms budget,
+        String relationshipManager) {
 }

@@ -8,6 +8,8 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Reads an organisation's terms from its event-sourced aggregate, inside the unit of work that opens the ticket. */
@@ -15,15 +17,22 @@ import java.util.Optional;
 class EventSourcedOrganizationDirectory implements OrganizationDirectory {
 
     private final Configuration axon;
+    private final Clock clock;
 
-    EventSourcedOrganizationDirectory(@Lazy Configuration axon) {
+    EventSourcedOrganizationDirectory(@Lazy Configuration axon, Clock clock) {
         this.axon = axon;
+        this.clock = clock;
     }
 
     @Override
     public Optional<OrganizationTerms> termsOf(String organizationId) {
+        return termsOf(organizationId, clock.instant());
+    }
+
+    @Override
+    public Optional<OrganizationTerms> termsOf(String organizationId, Instant at) {
         try {
-            return Optional.of(axon.repository(Organization.class).load(organizationId).invoke(Organization::terms));
+            return Optional.of(axon.repository(Organization.class).load(organizationId).invoke(o -> o.terms(at)));
         } catch (AggregateNotFoundException e) {
             return Optional.empty();
         }

@@ -63,7 +63,7 @@ public class Ticket {
 
     @CommandHandler
     public Ticket(OpenTicketCommand command, OrganizationDirectory organizations, TicketKeys keys) {
-        OrganizationTerms terms = organizations.termsOf(command.organizationId())
+        OrganizationTerms terms = organizations.termsOf(command.organizationId(), command.at())
                 .orElseThrow(() -> new NotFoundException("Organisation " + command.organizationId() + " not found."));
         TicketAdmissionPolicy.check(terms, command.actor(), command.at());
         apply(new TicketOpenedEvent(command.ticketId(), keys.next(), terms.organizationId(), terms.plan(),

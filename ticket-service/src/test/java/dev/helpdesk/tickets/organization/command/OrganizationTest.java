@@ -23,6 +23,7 @@ class OrganizationTest {
     static final String ORG = "org-1";
     static final LocalDate START = LocalDate.of(2026, 1, 1);
     static final LocalDate END = LocalDate.of(2026, 12, 31);
+    static final java.time.Instant NOW = java.time.Instant.parse("2026-06-01T10:00:00Z");
     static final BudgetTerms BUDGET = new BudgetTerms(new BigDecimal("4000.00"), "EUR", new BigDecimal("80.00"), new BigDecimal("120.00"));
 
     private AggregateTestFixture<Organization> fixture;
@@ -41,7 +42,7 @@ class OrganizationTest {
     void registersWithThePlansContactLimit() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterOrganizationCommand(ORG, "Moodle Uni", Plan.STANDARD, CalendarKind.BUSINESS_HOURS,
-                        "Europe/Berlin", START, END, null, null, BUDGET))
+                        "Europe/Berlin", START, END, null, null, BUDGET, null))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(registered(Plan.STANDARD, 3));
     }
@@ -50,12 +51,12 @@ class OrganizationTest {
     void onlyADedicatedPlanMayRaiseTheContactLimit() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterOrganizationCommand(ORG, "Moodle Uni", Plan.EXTENDED, CalendarKind.BUSINESS_HOURS,
-                        "Europe/Berlin", START, END, 5, null, null))
+                        "Europe/Berlin", START, END, 5, null, null, null))
                 .expectException(RuleViolationException.class)
                 .expectNoEvents();
         fixture.givenNoPriorActivity()
                 .when(new RegisterOrganizationCommand(ORG, "Moodle Uni", Plan.DEDICATED, CalendarKind.TWENTY_FOUR_SEVEN,
-                        "Europe/Berlin", START, END, 5, "manager-1", null))
+                        "Europe/Berlin", START, END, 5, "manager-1", null, null))
                 .expectEvents(new OrganizationRegisteredEvent(ORG, "Moodle Uni", Plan.DEDICATED,
                         CalendarKind.TWENTY_FOUR_SEVEN, "Europe/Berlin", START, END, 5, "manager-1", null));
     }
@@ -64,11 +65,11 @@ class OrganizationTest {
     void rejectsAnUnknownTimeZoneAndAPeriodEndingBeforeItStarts() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterOrganizationCommand(ORG, "X", Plan.STANDARD, CalendarKind.BUSINESS_HOURS,
-                        "Mars/Olympus", START, END, null, null, null))
+                        "Mars/Olympus", START, END, null, null, null, null))
                 .expectException(RuleViolationException.class);
         fixture.givenNoPriorActivity()
                 .when(new RegisterOrganizationCommand(ORG, "X", Plan.STANDARD, CalendarKind.BUSINESS_HOURS,
-                        "Europe/Berlin", END, START, null, null, null))
+                        "Europe/Berlin", END, START, null, null, null, null))
                 .expectException(RuleViolationException.class);
     }
 
@@ -77,13 +78,13 @@ class OrganizationTest {
         fixture.given(registered(Plan.STANDARD, 3),
                         new ContactAddedEvent(ORG, "u1", "A", "a@x.org"),
                         new ContactAddedEvent(ORG, "u2", "B", "b@x.org"))
-                .when(new AddContactCommand(ORG, "u3", "C", "c@x.org", null))
+                .when(new AddContactCommand(ORG, "u3", "C", "c@x.org", NOW, null))
                 .expectEvents(new ContactAddedEvent(ORG, "u3", "C", "c@x.org"));
         fixture.given(registered(Plan.STANDARD, 3),
                         new ContactAddedEvent(ORG, "u1", "A", "a@x.org"),
                         new ContactAddedEvent(ORG, "u2", "B", "b@x.org"),
                         new ContactAddedEvent(ORG, "u3", "C", "c@x.org"))
-                .when(new AddContactCommand(ORG, "u4", "D", "d@x.org", null))
+                .when(new AddContactCommand(ORG, "u4", "D", "d@x.org", NOW, null))
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage("The STANDARD plan allows at most 3 technical contacts.")
                 .expectNoEvents();
@@ -96,14 +97,14 @@ class OrganizationTest {
                         new ContactAddedEvent(ORG, "u2", "B", "b@x.org"),
                         new ContactAddedEvent(ORG, "u3", "C", "c@x.org"),
                         new ContactRemovedEvent(ORG, "u2"))
-                .when(new AddContactCommand(ORG, "u4", "D", "d@x.org", null))
+                .when(new AddContactCommand(ORG, "u4", "D", "d@x.org", NOW, null))
                 .expectEvents(new ContactAddedEvent(ORG, "u4", "D", "d@x.org"));
     }
 
     @Test
     void refusesAContactTwiceAndRemovingAStranger() {
         fixture.given(registered(Plan.STANDARD, 3), new ContactAddedEvent(ORG, "u1", "A", "a@x.org"))
-                .when(new AddContactCommand(ORG, "u1", "A", "a@x.org", null))
+                .when(new AddContactCommand(ORG, "u1", "A", "a@x.org", NOW, null))
                 .expectException(StateConflictException.class);
         fixture.given(registered(Plan.STANDARD, 3))
                 .when(new RemoveContactCommand(ORG, "nobody", null))
