@@ -1,10 +1,10 @@
 -- Issue 21, point 8 (docs/budget-time.md): time against the organisation itself (no ticket; an activity), the start
 -- instant of an entry (out-of-hours marking), and an organisation's terms over time (rates, calendar, time zone from
 -- its registration and each OrganizationTermsChangedEvent, in effect from effectiveFrom).
+alter table ledger_line drop constraint ledger_line_pkey;
 alter table ledger_line alter column ticket_id drop not null;
 alter table ledger_line add column activity text;
 alter table ledger_line add column started_at timestamptz;
-alter table ledger_line drop constraint ledger_line_pkey;
 -- The same uniqueness as the key it replaces, with organisation-level entries (no ticket) in it.
 create unique index ledger_line_entry on ledger_line (generation, coalesce(ticket_id, ''), entry_id, kind);
 
