@@ -185,6 +185,18 @@ class SeverityRequestsAndResolutionApiTest {
         assertThat(entry.startedAt()).isNull();
     }
 
+    @Test
+    void theApiDocumentDescribesTheNewEndpointsAndFields() throws Exception {
+        JsonNode document = dev.helpdesk.testsupport.ApiDocumentAssertions.assertServesTheEdgeDocument(port);
+        assertThat(document.at("/paths/~1api~1tickets~1{id}~1severity-requests/post/responses").has("201")).isTrue();
+        assertThat(document.at("/paths/~1api~1tickets~1{id}~1severity-requests~1{requestId}~1decision/post/responses/422")
+                .isMissingNode()).isFalse();
+        assertThat(document.at("/components/schemas/StatusChange/properties/resolution/description").asText()).contains("RESOLVED");
+        assertThat(document.at("/components/schemas/TimeEntry/properties").has("startedAt")).isTrue();
+        assertThat(document.at("/components/schemas/TicketView/properties").has("severityRequests")).isTrue();
+        assertThat(document.at("/components/schemas/TicketView/properties").has("resolution")).isTrue();
+    }
+
     private <T> T deserialize(Class<T> type, String json) {
         return eventSerializer.deserialize(new SimpleSerializedObject<>(json.getBytes(StandardCharsets.UTF_8), byte[].class,
                 type.getName(), null));
