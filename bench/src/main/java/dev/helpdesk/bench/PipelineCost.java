@@ -59,6 +59,7 @@ final class PipelineCost {
     private final int idleSeconds = Integer.parseInt(System.getenv().getOrDefault("BENCH_IDLE_SECONDS", "30"));
     private final int mixTickets = Integer.parseInt(System.getenv().getOrDefault("BENCH_PIPELINE_TICKETS", "60"));
     private final int openTickets = Integer.parseInt(System.getenv().getOrDefault("BENCH_PIPELINE_OPENS", "100"));
+    private final int warmUpTickets = Integer.parseInt(System.getenv().getOrDefault("BENCH_PIPELINE_WARM_UP_TICKETS", "120"));
     /** Commands per second the driver aims at (one client, paced). */
     private final double rate = Double.parseDouble(System.getenv().getOrDefault("BENCH_PIPELINE_RATE", "10"));
 
@@ -70,11 +71,16 @@ final class PipelineCost {
 
     /** What one phase measured. */
     record Phase(String name, double seconds, Map<String, Long> statements, Map<String, Double> cpuMillis, double jitMillis,
-                 long ticketEvents, long ticketsOpened, long commands, Map<String, Long> consumed, boolean caughtUp,
+                 Map<String, Double> jitByProcess, long ticketEvents, long ticketsOpened, long commands, Map<String, Long> consumed, boolean caughtUp,
                  double catchUpSeconds, Map<String, List<String>> topStatements, double[] load) {
 
         long statements(String database) {
             return statements.getOrDefault(database, 0L);
+        }
+
+        /** A process's CPU without its JIT compiler threads: the work itself once the code is compiled. */
+        double workCpu(String process) {
+            return cpuMillis.getOrDefault(process, 0.0) - jitByProcess.getOrDefault(process, 0.0);
         }
     }
 
@@ -97,6 +103,11 @@ final class PipelineCost {
         double correctedCpu(Phase phase, String process) {
             return Math.max(0, phase.cpuMillis().getOrDefault(process, 0.0) - idleCpuRate(process) * phase.seconds());
         }
+
+        /** {@link #correctedCpu} without the JIT compiler threads, in the phase and in the idle rate. */
+        double correctedWorkCpu(Phase phase, String process) {
+            return Math.max(0, phase.workCpu(process) - idle.workCpu(process) / idle.seconds() * phase.seconds());
+        }
     }
 
     Result run(String label) throws Exception {
@@ -108,13 +119,16 @@ final class PipelineCost {
             try (Statement sql = postgres.createStatement()) {
                 sql.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
             }
-            // Warm-up: the same mix, so that the measured phases do not pay for loading classes and first compilations.
+            // Warm-up: the same mix and the same opens, so that the measured phases do not pay for loading classes and
+            // first compilations (30 tickets were too few: the C2 compilers still used half of the sla-service's CPU
+            // after 1,300 opened tickets).
             long warmStarted = System.nanoTime();
-            drive(gateway, organization, Math.max(10, mixTickets / 2), true);
+            drive(gateway, organization, warmUpTickets, true);
+            drive(gateway, organization, warmUpTickets, false);
             awaitCaughtUp(kafka, tickets);
             String quiet = awaitJitQuiet();
-            String warmUp = "warm-up " + Math.round((System.nanoTime() - warmStarted) / 1e9) + " s (" + Math.max(10, mixTickets / 2)
-                    + " tickets of the mix, caught up, then idle until quiet: " + quiet + ")";
+            String warmUp = "warm-up " + Math.round((System.nanoTime() - warmStarted) / 1e9) + " s (" + warmUpTickets
+                    + " tickets of the mix and " + warmUpTickets + " opened, caught up, then idle until quiet: " + quiet + ")";
             System.out.println("[pipeline] " + label + ": " + warmUp);
 
             Phase idle = measure("idle", postgres, tickets, kafka, () -> {
@@ -143,6 +157,7 @@ final class PipelineCost {
         resetStatements(postgres);
         Map<String, Double> cpuBefore = cpu.snapshot();
         double jitBefore = cpu.jitSnapshot();
+        Map<String, Double> jitByProcessBefore = cpu.jitByProcess();
         long started = System.nanoTime();
         long[] done = work.run();
         double catchUpSeconds = 0;
@@ -155,6 +170,7 @@ final class PipelineCost {
         double seconds = (System.nanoTime() - started) / 1e9;
         Map<String, Double> cpuUsed = ProcessCpu.between(cpuBefore, cpu.snapshot());
         double jitUsed = cpu.jitSnapshot() - jitBefore;
+        Map<String, Double> jitByProcess = ProcessCpu.between(jitByProcessBefore, cpu.jitByProcess());
         Map<String, Long> statements = statements(postgres);
         Map<String, List<String>> top = topStatements(postgres, 6);
         double[] loadAfter = loadAndMachineTicks();
@@ -165,7 +181,7 @@ final class PipelineCost {
                 committedAfter.getOrDefault(group, 0L) - committedBefore.getOrDefault(group, 0L)));
         // load: 1-minute load average at the end; share of the machine all processes used (from /proc/stat)
         double machineBusy = (loadAfter[1] - loadBefore[1]) / Math.max(1, loadAfter[2] - loadBefore[2]);
-        return new Phase(name, seconds, statements, cpuUsed, jitUsed, events, done[1], done[0], consumed, caughtUp,
+        return new Phase(name, seconds, statements, cpuUsed, jitUsed, jitByProcess, events, done[1], done[0], consumed, caughtUp,
                 catchUpSeconds, top, new double[] {loadAfter[0], machineBusy});
     }
 

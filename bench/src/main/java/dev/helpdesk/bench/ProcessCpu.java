@@ -50,6 +50,13 @@ final class ProcessCpu {
         return millis + compilerMillis(ProcessHandle.current().pid());
     }
 
+    /** The JIT compiler threads' CPU milliseconds so far, by process name (the stack's JVMs). */
+    Map<String, Double> jitByProcess() {
+        Map<String, Double> millis = new LinkedHashMap<>();
+        stack.pids().forEach((name, pid) -> millis.put(name, compilerMillis(pid)));
+        return millis;
+    }
+
     private static double compilerMillis(long pid) {
         Path tasks = Path.of("/proc", Long.toString(pid), "task");
         try (Stream<Path> threads = Files.list(tasks)) {

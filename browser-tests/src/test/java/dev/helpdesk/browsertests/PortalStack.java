@@ -6,10 +6,12 @@ import dev.helpdesk.localstack.DemoSignIn;
 import dev.helpdesk.localstack.DemoTokens;
 import dev.helpdesk.localstack.Stack;
 import dev.helpdesk.localstack.StackConfig;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,6 +37,10 @@ public final class PortalStack implements BeforeAllCallback, ExtensionContext.St
     private static DemoSignIn signIn;
     private static DemoTokens tokens;
     private static String organizationId;
+    /** A real OIDC issuer, trusted by the gateway and the services, where the portal's OIDC sign-in goes. */
+    private static MockOAuth2Server issuer;
+    static final String ISSUER_ID = "helpdesk";
+    static final String PORTAL_CLIENT_ID = "helpdesk-portal";
     /** While working on the portal: the gateway of a running {@code ./run-local.sh} instead of a fresh stack. */
     private static final String RUNNING_GATEWAY = System.getProperty("helpdesk.browser-tests.gateway", "");
     private static boolean started;
@@ -76,11 +82,17 @@ public final class PortalStack implements BeforeAllCallback, ExtensionContext.St
         env.put("HELPDESK_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
         tokens = new DemoTokens(SECRET, Duration.ofHours(2));
         signIn = DemoSignIn.start(tokens, Duration.ofHours(2));
+        issuer = new MockOAuth2Server();
+        issuer.start(InetAddress.getByName("127.0.0.1"), freePort());
+        Map<String, String> gatewayEnv = new HashMap<>(signIn.gatewayEnvironment());
+        gatewayEnv.put("HELPDESK_OIDC_ISSUER_URI", issuerUrl());
+        gatewayEnv.put("HELPDESK_GATEWAY_PORTAL_OIDC_CLIENT_ID", PORTAL_CLIENT_ID);
         try {
             stack = Stack.start(StackConfig.fromEnvironment(env, false), line -> System.out.println("[stack] " + line),
-                    signIn.gatewayEnvironment());
+                    gatewayEnv);
         } catch (Exception e) {
             signIn.close();
+            issuer.shutdown();
             throw e;
         }
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(PortalStack.class.getName(), this);
@@ -93,8 +105,19 @@ public final class PortalStack implements BeforeAllCallback, ExtensionContext.St
         if (stack != null) {
             stack.close();
             signIn.close();
+            issuer.shutdown();
             stack = null;
         }
+    }
+
+    /** The issuer's address, as the gateway and the services trust it (the {@code iss} of its tokens). */
+    static String issuerUrl() {
+        return issuer.issuerUrl(ISSUER_ID).toString();
+    }
+
+    /** The issuer started for the run (null against an already running gateway). */
+    static MockOAuth2Server issuer() {
+        return issuer;
     }
 
     static String portalUrl() {

@@ -67,6 +67,16 @@ class PortalServingTest {
     }
 
     @Test
+    void tellsThePortalHowToSignIn() {
+        GatewayClients.to(port).get().uri("/portal/sign-in-options").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("Cache-Control", "no-store")
+                .expectBody()
+                .jsonPath("$.demo").isEqualTo(true)
+                .jsonPath("$.oidc").doesNotExist();
+    }
+
+    @Test
     void swaggerUiIsNotHeldToThePortalsPolicy() {
         GatewayClients.to(port).get().uri("/swagger-ui/index.html").exchange()
                 .expectHeader().doesNotExist("Content-Security-Policy");
@@ -74,9 +84,9 @@ class PortalServingTest {
 
     @Test
     void refusesAPolicyThatAllowsInlineScriptsOrADemoSignInThatIsNotHttp() {
-        assertThatThrownBy(() -> new PortalSettings("script-src 'self' 'unsafe-inline'", ""))
+        assertThatThrownBy(() -> new PortalSettings("script-src 'self' 'unsafe-inline'", "", "", ""))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new PortalSettings("", "file:///etc")).isInstanceOf(IllegalArgumentException.class);
-        assertThat(new PortalSettings(null, null).demoSignIn()).isFalse();
+        assertThatThrownBy(() -> new PortalSettings("", "file:///etc", "", "")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new PortalSettings(null, null, null, null).demoSignIn()).isFalse();
     }
 }

@@ -252,6 +252,11 @@ public final class Stack implements AutoCloseable {
         env.put("HELPDESK_SECURITY_ISSUER", config.tokenIssuer());
         env.put("HELPDESK_SECURITY_AUDIENCE", config.tokenAudience());
         env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        // every service checks the token again: an issuer given to the gateway here is trusted by each of them too
+        String issuer = gatewayExtraEnvironment.get("HELPDESK_OIDC_ISSUER_URI");
+        if (issuer != null) {
+            env.put("HELPDESK_OIDC_ISSUER_URI", issuer);
+        }
         if (spec.isGateway()) {
             env.put("TICKET_SERVICE_URL", serviceUrl("ticket-service"));
             env.put("SLA_SERVICE_URL", serviceUrl("sla-service"));

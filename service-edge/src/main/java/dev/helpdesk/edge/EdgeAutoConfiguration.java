@@ -1,6 +1,8 @@
 package dev.helpdesk.edge;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jwt.JWTParser;
 import dev.helpdesk.edge.caller.CallerArgumentResolver;
 import dev.helpdesk.edge.problem.ProblemAdvice;
 import dev.helpdesk.edge.problem.ProblemErrorController;
@@ -25,7 +27,10 @@ import org.springframework.security.access.expression.method.MethodSecurityExpre
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -65,25 +70,61 @@ public class EdgeAutoConfiguration {
     }
 
     /**
-     * The HS256 secret's decoder, or the OIDC issuer's when {@code issuer-uri} is set; either checks the
-     * {@link TokenRules} ({@code exp} required, issuer, audience). An unsafe configuration (no secret nor issuer, a
-     * short secret, the public demo secret outside the local stack) stops the service at start.
+     * The HS256 secret's decoder, the OIDC issuer's, or both as the gateway has them: then an HS256 token is checked
+     * against the secret and any other against the issuer's keys (each decoder accepts only its own algorithms, so a
+     * token cannot choose a weaker check). Either checks the {@link TokenRules} ({@code exp} required, issuer,
+     * audience). An unsafe configuration (no secret nor issuer, a short secret, the public demo secret outside the
+     * local stack) stops the service at start.
      */
     @Bean
     @ConditionalOnMissingBean
     JwtDecoder jwtDecoder(TokenSettings settings, Environment environment) {
         settings.requireSafe(environment.acceptsProfiles(Profiles.of("local")));
-        if (settings.hasIssuerUri()) {
-            NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(settings.issuerUri()).build();
-            decoder.setJwtValidator(TokenRules.forIssuerUri(settings));
-            return decoder;
+        JwtDecoder secretDecoder = settings.hasSecret() ? secretDecoder(settings) : null;
+        if (!settings.hasIssuerUri()) {
+            return secretDecoder;
         }
+        JwtDecoder issuerDecoder = issuerDecoder(settings);
+        if (secretDecoder == null) {
+            return issuerDecoder;
+        }
+        return token -> isHs256(token) ? secretDecoder.decode(token) : issuerDecoder.decode(token);
+    }
+
+    private static JwtDecoder secretDecoder(TokenSettings settings) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder
                 .withSecretKey(new SecretKeySpec(settings.jwtSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
         decoder.setJwtValidator(TokenRules.forSecret(settings));
         return decoder;
+    }
+
+    /**
+     * The issuer's metadata and keys are read on first use (and again after a failure), so that a slow or absent
+     * issuer does not stop the service from starting; until it answers, its tokens are refused.
+     */
+    private static JwtDecoder issuerDecoder(TokenSettings settings) {
+        JwtDecoder lazy = new SupplierJwtDecoder(() -> {
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(settings.issuerUri()).build();
+            decoder.setJwtValidator(TokenRules.forIssuerUri(settings));
+            return decoder;
+        });
+        return token -> {
+            try {
+                return lazy.decode(token);
+            } catch (JwtDecoderInitializationException e) {
+                throw new JwtException("The OIDC issuer's configuration could not be read", e);
+            }
+        };
+    }
+
+    private static boolean isHs256(String token) {
+        try {
+            return JWSAlgorithm.HS256.equals(JWTParser.parse(token).getHeader().getAlgorithm());
+        } catch (java.text.ParseException e) {
+            return false;
+        }
     }
 
     @Bean

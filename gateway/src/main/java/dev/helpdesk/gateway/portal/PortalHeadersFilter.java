@@ -13,10 +13,10 @@ import reactor.core.publisher.Mono;
  */
 public class PortalHeadersFilter implements WebFilter, Ordered {
 
-    private final PortalSettings settings;
+    private final String contentSecurityPolicy;
 
-    public PortalHeadersFilter(PortalSettings settings) {
-        this.settings = settings;
+    public PortalHeadersFilter(PortalSignIn signIn) {
+        this.contentSecurityPolicy = signIn.contentSecurityPolicy();
     }
 
     /** Before the security chain, so that its refusals carry the headers too. */
@@ -30,7 +30,7 @@ public class PortalHeadersFilter implements WebFilter, Ordered {
         String path = exchange.getRequest().getPath().value();
         if (!path.startsWith("/swagger-ui") && !path.startsWith("/webjars/")) {
             HttpHeaders headers = exchange.getResponse().getHeaders();
-            headers.set("Content-Security-Policy", settings.contentSecurityPolicy());
+            headers.set("Content-Security-Policy", contentSecurityPolicy);
             headers.set("Referrer-Policy", "no-referrer");
             headers.set("Cross-Origin-Opener-Policy", "same-origin");
         }

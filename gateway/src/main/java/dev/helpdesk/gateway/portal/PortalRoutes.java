@@ -6,7 +6,14 @@ import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import dev.helpdesk.edge.token.TokenSettings;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RequestPredicates;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * The portal's static files come from the {@code portal} jar ({@code META-INF/resources}, {@code /} answers its
@@ -18,8 +25,22 @@ import org.springframework.http.HttpMethod;
 public class PortalRoutes {
 
     @Bean
-    PortalHeadersFilter portalHeadersFilter(PortalSettings settings) {
-        return new PortalHeadersFilter(settings);
+    PortalSignIn portalSignIn(PortalSettings settings, TokenSettings tokens) {
+        return new PortalSignIn(settings, tokens);
+    }
+
+    @Bean
+    PortalHeadersFilter portalHeadersFilter(PortalSignIn signIn) {
+        return new PortalHeadersFilter(signIn);
+    }
+
+    /** How to sign in here (demo users, OIDC issuer and client id); open to anyone, never cached. */
+    @Bean
+    RouterFunction<ServerResponse> portalSignInOptions(PortalSignIn signIn) {
+        return RouterFunctions.route(RequestPredicates.GET("/portal/sign-in-options"), request -> ServerResponse.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .bodyValue(signIn.options()));
     }
 
     @Bean
