@@ -123,15 +123,6 @@ export async function ticketView(main, { params, user }) {
         h('button', { type: 'submit', class: 'secondary' }, 'Close the ticket')));
     }
     const open = (ticket.severityRequests || []).find((r) => r.state === 'OPEN');
-    if (!closed && contact && !open) {
-      const wanted = h('select', { id: 'requested-severity' }, options(SEVERITIES.filter((s) => s !== ticket.severity)));
-      const why = h('textarea', { id: 'severity-request-reason', rows: '2', required: true });
-      forms.push(h('details', {}, h('summary', {}, 'Ask for another severity'),
-        h('form', { id: 'severity-request-form', class: 'inline-form', onsubmit: (e) => {
-          e.preventDefault();
-          act('/severity-requests', { severity: wanted.value, reason: why.value.trim() }, () => { why.value = ''; }, 'Severity change requested.');
-        } }, field('Severity', wanted), field('Why? (support decides)', why), h('button', { type: 'submit' }, 'Request'))));
-    }
     if (!closed && staff && open) {
       const answer = h('textarea', { id: 'severity-decision-reason', rows: '2' });
       const decide = (accept) => act(`/severity-requests/${open.requestId}/decision`, { accept, reason: answer.value.trim() || undefined },
@@ -146,6 +137,15 @@ export async function ticketView(main, { params, user }) {
       forms.push(h('details', {}, h('summary', {}, 'Ask for an escalation'),
         reasonForm('escalation-form', 'Why is the help not timely or good enough?', 'Request escalation',
           (reason, done) => act('/escalation-requests', { reason }, done, 'Escalation requested.'))));
+    }
+    if (!closed && contact && !open) {
+      const wanted = h('select', { id: 'requested-severity' }, options(SEVERITIES.filter((s) => s !== ticket.severity)));
+      const why = h('textarea', { id: 'severity-request-reason', rows: '2', required: true });
+      forms.push(h('details', {}, h('summary', {}, 'Ask for another severity'),
+        h('form', { id: 'severity-request-form', class: 'inline-form', onsubmit: (e) => {
+          e.preventDefault();
+          act('/severity-requests', { severity: wanted.value, reason: why.value.trim() }, () => { why.value = ''; }, 'Severity change requested.');
+        } }, field('Severity', wanted), field('Why? (support decides)', why), h('button', { type: 'submit' }, 'Request'))));
     }
     if (staff && !closed) forms.push(...staffForms());
     replace(actions, h('h2', { id: 'actions-heading' }, 'Actions'), actionProblems, forms);
