@@ -188,6 +188,8 @@ class TicketController {
                     + "request per ticket (409 `severity-request-open`); the current severity 422 `severity-unchanged`; "
                     + "staff 403 `contacts-only` (they change the severity directly). Nothing changes until support "
                     + "decides. Answers the request as the ticket document lists it. See docs/severity-requests-and-resolution.md.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201",
+            description = "The request (state OPEN), with the ticket's ETag")
     ResponseEntity<TicketView.SeverityRequest> requestSeverity(@PathVariable String id,
                                                                @Valid @RequestBody TicketRequests.SeverityRequest body,
                                                                @RequestHeader(value = "If-Match", required = false) String ifMatch,
