@@ -8,6 +8,9 @@ import org.springdoc.core.annotations.ParameterObject;
 import dev.helpdesk.edge.version.ETags;
 import dev.helpdesk.edge.version.IfMatch;
 import java.util.Map;
+import java.time.Clock;
+import dev.helpdesk.sla.organization.OrganizationCalendarPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,10 +30,18 @@ public class CalendarController {
 
     private final CalendarRepository calendars;
     private final ApplicationEventPublisher publisher;
+    private final OrganizationCalendarPublisher calendarPublisher;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
 
-    public CalendarController(CalendarRepository calendars, ApplicationEventPublisher publisher) {
+    public CalendarController(CalendarRepository calendars, ApplicationEventPublisher publisher,
+                              OrganizationCalendarPublisher calendarPublisher, TransactionTemplate transactions,
+                              Clock clock) {
         this.calendars = calendars;
         this.publisher = publisher;
+        this.calendarPublisher = calendarPublisher;
+        this.transactions = transactions;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -53,7 +64,14 @@ public class CalendarController {
         body.validate();
         Long previous = calendars.find(id).map(CalendarDocument::version).orElse(null);
         boolean created = previous == null;
-        CalendarDocument saved = calendars.save(body.withId(id, null));
+        CalendarDocument saved = transactions.execute(status -> {
+            CalendarDocument stored = calendars.save(body.withId(id, null));
+            if (!created && !stored.version().equals(previous)) {
+                // one organisation-calendar event per organisation counting on it
+                calendarPublisher.publishChanges(null, clock.instant(), null);
+            }
+            return stored;
+        });
         if (!created && !saved.version().equals(previous)) {
             publisher.publishEvent(new CalendarChanged(id));
         }

@@ -22,4 +22,8 @@ public sealed interface ClockEvent {
 
     record Met(Instant dueAt, Instant metAt) implements ClockEvent {
     }
+
+    /** Support exempted the clock ({@code by}: the user). */
+    record Exempted(Instant at, ExemptionReason reason, String note, String by) implements ClockEvent {
+    }
 }

@@ -14,7 +14,7 @@ import java.util.TreeSet;
 public record ClockSegment(Kind kind, Instant at, String reason, Severity previousSeverity, SlaClock clock) {
 
     public enum Kind {
-        RUNNING, PAUSED, RETARGETED, MET, BREACHED
+        RUNNING, PAUSED, RETARGETED, MET, BREACHED, EXEMPTED
     }
 
     /** Why a clock pauses: the ticket waits on the customer (the only pause the rules know). */
@@ -47,6 +47,8 @@ public record ClockSegment(Kind kind, Instant at, String reason, Severity previo
             } else if (event instanceof ClockEvent.Met met) {
                 segments.add(segment(Kind.MET, met.metAt(), null, snapshot(after, ClockState.MET, met.dueAt(), null,
                         met.metAt(), null)));
+            } else if (event instanceof ClockEvent.Exempted exempted) {
+                segments.add(segment(Kind.EXEMPTED, exempted.at(), exempted.reason().name(), after));
             }
         }
         // stable: a re-targeting comes before what it caused at the same instant

@@ -36,7 +36,8 @@ public record SlaClock(
         Instant metAt,
         Instant breachedAt,
         List<Integer> warningThresholds,
-        SortedSet<Integer> firedThresholds) {
+        SortedSet<Integer> firedThresholds,
+        Instant exemptedAt) {
 
     public static final int BREACH_PERCENT = 100;
 
@@ -44,6 +45,14 @@ public record SlaClock(
         warningThresholds = List.copyOf(new TreeSet<>(warningThresholds));
         firedThresholds = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(firedThresholds));
         pausedFor = pausedFor == null ? Duration.ZERO : pausedFor;
+    }
+
+    /** A clock that was never exempted. */
+    public SlaClock(String ticketId, Metric metric, Severity severity, ClockState state, Duration target,
+                    Instant startedAt, Instant dueAt, Instant pausedAt, Duration pausedFor, Instant metAt,
+                    Instant breachedAt, List<Integer> warningThresholds, SortedSet<Integer> firedThresholds) {
+        this(ticketId, metric, severity, state, target, startedAt, dueAt, pausedAt, pausedFor, metAt, breachedAt,
+                warningThresholds, firedThresholds, null);
     }
 
     /**
@@ -100,6 +109,12 @@ public record SlaClock(
     public ClockChange meet(Instant at, BusinessCalendar calendar) {
         ClockChange caughtUp = fireDue(at, calendar);
         SlaClock clock = caughtUp.clock();
+        if (clock.state == ClockState.EXEMPTED && clock.metAt == null) {
+            // the reply is recorded (a next reply then may start), the clock stays out of compliance
+            return caughtUp.then(ClockChange.unchanged(new SlaClock(ticketId, metric, severity, ClockState.EXEMPTED,
+                    target, startedAt, dueAt, null, clock.pausedFor, at, clock.breachedAt, warningThresholds,
+                    clock.firedThresholds, clock.exemptedAt)));
+        }
         if (clock.state == ClockState.BREACHED && clock.metAt == null) {
             return caughtUp.then(ClockChange.unchanged(clock.copy(ClockState.BREACHED, clock.dueAt, null,
                     clock.pausedFor, at, clock.breachedAt)));
@@ -159,7 +174,7 @@ public record SlaClock(
     public ClockChange retarget(Severity newSeverity, Duration newTarget, Instant at, BusinessCalendar calendar) {
         ClockChange caughtUp = fireDue(at, calendar);
         SlaClock clock = caughtUp.clock().withSeverity(newSeverity);
-        if (clock.state == ClockState.MET || clock.state == ClockState.BREACHED) {
+        if (clock.state == ClockState.MET || clock.state == ClockState.BREACHED || clock.state == ClockState.EXEMPTED) {
             return caughtUp.then(ClockChange.unchanged(clock));
         }
         if (newTarget == null) {
@@ -187,6 +202,38 @@ public record SlaClock(
         return caughtUp.then(new ClockChange(retargeted, events)).then(retargeted.fireDue(at, calendar));
     }
 
+    /**
+     * Whether support may exempt this clock: a running, paused or breached one (a breach is then taken out of
+     * compliance); a met, not applicable or already exempted one not.
+     */
+    public boolean exemptible() {
+        return state.isOpen() || state == ClockState.BREACHED;
+    }
+
+    /**
+     * Exempts the clock at {@code at}: thresholds due before it fire first (what happened stays in the history), then
+     * it stops counting and fires nothing more (no timer). Answers no change when the clock is not exemptible then.
+     */
+    public ClockChange exempt(Instant at, ExemptionReason reason, String note, String by, BusinessCalendar calendar) {
+        ClockChange caughtUp = fireDue(at, calendar);
+        SlaClock clock = caughtUp.clock();
+        if (!clock.exemptible()) {
+            return caughtUp;
+        }
+        Duration paused = clock.pausedFor.plus(clock.currentPause(at, calendar));
+        SlaClock exempted = new SlaClock(ticketId, metric, severity, ClockState.EXEMPTED, target, startedAt,
+                clock.dueAt, null, paused, clock.metAt, clock.breachedAt, warningThresholds, clock.firedThresholds, at);
+        return caughtUp.then(new ClockChange(exempted, List.of(new ClockEvent.Exempted(at, reason, note, by))));
+    }
+
+    /**
+     * Whether the customer still waits for the reply this clock measures: it runs, is paused, or breached without a
+     * reply yet. An exempted or not applicable clock waits for nothing.
+     */
+    public boolean awaitingReply() {
+        return state.isOpen() || state == ClockState.BREACHED && metAt == null;
+    }
+
     /** The same running clock counted on an edited calendar: its due time (and so its timers) move. */
     public SlaClock onCalendar(BusinessCalendar calendar) {
         if (state != ClockState.RUNNING) {
@@ -201,6 +248,7 @@ public record SlaClock(
             case PAUSED -> pausedAt;
             case MET -> metAt;
             case BREACHED -> metAt != null ? metAt : now;
+            case EXEMPTED -> exemptedAt;
             default -> now;
         };
         if (end == null || end.isAfter(now)) {
@@ -254,7 +302,7 @@ public record SlaClock(
 
     private SlaClock withSeverity(Severity newSeverity) {
         return new SlaClock(ticketId, metric, newSeverity, state, target, startedAt, dueAt, pausedAt, pausedFor,
-                metAt, breachedAt, warningThresholds, firedThresholds);
+                metAt, breachedAt, warningThresholds, firedThresholds, exemptedAt);
     }
 
     private SlaClock copy(ClockState newState, Instant newDue, Instant newPausedAt, Duration newPausedFor,

@@ -14,6 +14,10 @@ public record WhatIf(ClockState state, Duration target, Instant dueAt) {
         if (target == null) {
             return new WhatIf(ClockState.NOT_APPLICABLE, null, null);
         }
+        if (actual.state() == ClockState.EXEMPTED) {
+            // an exemption is support's decision about the case, whatever the targets
+            return new WhatIf(ClockState.EXEMPTED, target, null);
+        }
         Instant start = calendar.nextOpening(openedAt);
         Instant due = calendar.add(start, target.plus(actual.pausedFor()));
         if (actual.metAt() != null) {

@@ -11,7 +11,8 @@ import dev.helpdesk.sla.ticket.TicketEventApplier;
 import org.springframework.stereotype.Component;
 
 /**
- * What the SLA clocks take from helpdesk.tickets.v1: registrations, openings, comments, status and severity changes.
+ * What the SLA clocks take from helpdesk.tickets.v1: registrations and terms changes of organisations, openings,
+ * comments, status and severity changes.
  * Other types are skipped without touching the database.
  */
 @Component

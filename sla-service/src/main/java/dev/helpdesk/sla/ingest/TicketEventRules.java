@@ -1,6 +1,7 @@
 package dev.helpdesk.sla.ingest;
 
 import dev.helpdesk.events.organization.OrganizationRegisteredEvent;
+import dev.helpdesk.events.organization.OrganizationTermsChangedEvent;
 import dev.helpdesk.events.ticket.CommentAddedEvent;
 import dev.helpdesk.events.ticket.SeverityChangedEvent;
 import dev.helpdesk.events.ticket.TicketOpenedEvent;
@@ -21,6 +22,7 @@ final class TicketEventRules {
     /** The fields each event must carry (present, not null, not blank). */
     static final Map<Class<?>, List<String>> REQUIRED = Map.of(
             OrganizationRegisteredEvent.class, List.of("organizationId"),
+            OrganizationTermsChangedEvent.class, List.of("organizationId", "effectiveFrom"),
             TicketOpenedEvent.class, List.of("ticketId", "organizationId", "type", "severity", "openedAt"),
             CommentAddedEvent.class, List.of("ticketId", "addedAt"),
             TicketStatusChangedEvent.class, List.of("ticketId", "to", "changedAt"),
@@ -36,6 +38,8 @@ final class TicketEventRules {
             requireZone(type, "ticket opening", opened.timeZone());
         } else if (event instanceof OrganizationRegisteredEvent registered) {
             requireZone(type, "organisation registration", registered.timeZone());
+        } else if (event instanceof OrganizationTermsChangedEvent terms) {
+            requireZone(type, "organisation terms change", terms.timeZone());
         }
     }
 

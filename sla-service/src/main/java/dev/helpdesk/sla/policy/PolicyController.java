@@ -9,7 +9,11 @@ import jakarta.validation.Valid;
 import org.springdoc.core.annotations.ParameterObject;
 import dev.helpdesk.edge.version.ETags;
 import dev.helpdesk.edge.version.IfMatch;
+import java.util.List;
 import java.util.Map;
+import java.time.Clock;
+import dev.helpdesk.sla.organization.OrganizationCalendarPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,11 +33,19 @@ public class PolicyController {
     private final PolicyRepository policies;
     private final CalendarRepository calendars;
     private final OrganizationRepository organizations;
+    private final OrganizationCalendarPublisher calendarPublisher;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
 
-    public PolicyController(PolicyRepository policies, CalendarRepository calendars, OrganizationRepository organizations) {
+    public PolicyController(PolicyRepository policies, CalendarRepository calendars, OrganizationRepository organizations,
+                            OrganizationCalendarPublisher calendarPublisher, TransactionTemplate transactions,
+                            Clock clock) {
         this.policies = policies;
         this.calendars = calendars;
         this.organizations = organizations;
+        this.calendarPublisher = calendarPublisher;
+        this.transactions = transactions;
+        this.clock = clock;
     }
 
     @GetMapping("/policies")
@@ -58,8 +70,16 @@ public class PolicyController {
         if (!calendars.exists(document.calendarId())) {
             throw ProblemException.invalid("calendarId", "unknown calendar " + document.calendarId());
         }
-        boolean created = !policies.exists(id);
-        PolicyDocument saved = policies.save(document);
+        String previousCalendar = policies.find(id).map(PolicyDocument::calendarId).orElse(null);
+        boolean created = previousCalendar == null;
+        PolicyDocument saved = transactions.execute(status -> {
+            PolicyDocument stored = policies.save(document);
+            if (!created && !previousCalendar.equals(stored.calendarId())) {
+                // organisations on this policy now count on another calendar
+                calendarPublisher.publishChanges(null, clock.instant(), null);
+            }
+            return stored;
+        });
         return (created ? ResponseEntity.status(201) : ResponseEntity.ok()).eTag(ETags.of(saved.version())).body(saved);
     }
 
@@ -72,7 +92,10 @@ public class PolicyController {
         if (!policies.exists(body.policyId())) {
             throw ProblemException.invalid("policyId", "unknown policy " + body.policyId());
         }
-        organizations.assignPolicy(organizationId, body.policyId());
+        transactions.executeWithoutResult(status -> {
+            organizations.assignPolicy(organizationId, body.policyId());
+            calendarPublisher.publishChanges(List.of(organizationId), clock.instant(), null);
+        });
         return Map.of("organizationId", organizationId, "policyId", body.policyId());
     }
 

@@ -1,6 +1,9 @@
 package dev.helpdesk.sla.policy;
 
 import dev.helpdesk.events.Severity;
+import dev.helpdesk.events.TicketType;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.EnumSet;
 import dev.helpdesk.edge.problem.FieldError;
 import dev.helpdesk.edge.problem.ProblemException;
 import java.time.Duration;
@@ -13,9 +16,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** A policy as the API and the database hold it. */
+/**
+ * A policy as the API and the database hold it. {@code typesWithoutTargets}: ticket types that get no SLA clock at all
+ * under this policy (e.g. Open edX requests); null or absent (policies stored before it existed) means none.
+ */
 public record PolicyDocument(String id, String name, String calendarId, List<Integer> warningThresholds,
-                             Map<String, TargetDocument> targets, Long version) {
+                             Map<String, TargetDocument> targets,
+                             @Schema(description = "Ticket types that get no SLA clock at all under this policy "
+                                     + "(INCIDENT, BUG, QUERY, REQUEST, SITE_REFRESH); empty or absent: none.",
+                                     example = "[\"REQUEST\"]")
+                             List<String> typesWithoutTargets,
+                             Long version) {
+
+    /** A policy that gives every ticket type its targets. */
+    public PolicyDocument(String id, String name, String calendarId, List<Integer> warningThresholds,
+                          Map<String, TargetDocument> targets, Long version) {
+        this(id, name, calendarId, warningThresholds, targets, List.of(), version);
+    }
 
     public static final List<Integer> DEFAULT_THRESHOLDS = List.of(75, 90);
 
@@ -30,15 +47,35 @@ public record PolicyDocument(String id, String name, String calendarId, List<Int
         }
         List<Integer> thresholds = thresholds(errors);
         Map<Severity, SeverityTargets> parsed = parseTargets(targets, errors);
+        Set<TicketType> withoutTargets = parseTypes(typesWithoutTargets, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return new SlaPolicy(id, version == null ? 0 : version, calendarId, thresholds, parsed);
+        return new SlaPolicy(id, version == null ? 0 : version, calendarId, thresholds, parsed, withoutTargets);
     }
 
     public PolicyDocument with(String newId, Long newVersion) {
         return new PolicyDocument(newId, name, calendarId, warningThresholds == null ? DEFAULT_THRESHOLDS : warningThresholds,
-                targets, newVersion);
+                targets, typesWithoutTargets == null ? List.of() : typesWithoutTargets, newVersion);
+    }
+
+    /** The ticket types named, each known and named once. */
+    public static Set<TicketType> parseTypes(List<String> types, List<FieldError> errors) {
+        Set<TicketType> parsed = EnumSet.noneOf(TicketType.class);
+        if (types == null) {
+            return parsed;
+        }
+        for (int i = 0; i < types.size(); i++) {
+            String field = "typesWithoutTargets[" + i + "]";
+            try {
+                if (!parsed.add(TicketType.valueOf(String.valueOf(types.get(i))))) {
+                    errors.add(new FieldError(field, "is repeated"));
+                }
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError(field, "unknown ticket type (INCIDENT, BUG, QUERY, REQUEST, SITE_REFRESH)"));
+            }
+        }
+        return parsed;
     }
 
     private List<Integer> thresholds(List<FieldError> errors) {
@@ -78,7 +115,8 @@ public record PolicyDocument(String id, String name, String calendarId, List<Int
             }
             Duration firstResponse = duration(value.firstResponse(), "targets." + key + ".firstResponse", true, errors);
             Duration resolution = duration(value.resolution(), "targets." + key + ".resolution", false, errors);
-            parsed.put(severity, new SeverityTargets(firstResponse, resolution));
+            Duration nextReply = duration(value.nextReply(), "targets." + key + ".nextReply", false, errors);
+            parsed.put(severity, new SeverityTargets(firstResponse, resolution, nextReply));
         });
         for (Severity severity : Severity.values()) {
             if (!targets.containsKey(severity.name())) {

@@ -20,6 +20,8 @@ public class PolicyRepository {
     };
     private static final TypeReference<List<Integer>> THRESHOLDS = new TypeReference<>() {
     };
+    private static final TypeReference<List<String>> TYPES = new TypeReference<>() {
+    };
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -50,14 +52,19 @@ public class PolicyRepository {
     @Transactional
     public PolicyDocument save(PolicyDocument policy) {
         List<Long> changed = jdbc.queryForList("""
-                INSERT INTO policy (id, name, calendar_id, warning_thresholds, targets) VALUES (?, ?, ?, ?::jsonb, ?::jsonb)
+                INSERT INTO policy (id, name, calendar_id, warning_thresholds, targets, types_without_targets)
+                VALUES (?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb)
                 ON CONFLICT (id) DO UPDATE SET name = excluded.name, calendar_id = excluded.calendar_id,
                     warning_thresholds = excluded.warning_thresholds, targets = excluded.targets,
+                    types_without_targets = excluded.types_without_targets,
                     version = policy.version + 1, updated_at = now()
-                WHERE (policy.name, policy.calendar_id, policy.warning_thresholds, policy.targets)
-                      IS DISTINCT FROM (excluded.name, excluded.calendar_id, excluded.warning_thresholds, excluded.targets)
+                WHERE (policy.name, policy.calendar_id, policy.warning_thresholds, policy.targets,
+                       policy.types_without_targets)
+                      IS DISTINCT FROM (excluded.name, excluded.calendar_id, excluded.warning_thresholds,
+                                        excluded.targets, excluded.types_without_targets)
                 RETURNING version""", Long.class,
-                policy.id(), policy.name(), policy.calendarId(), write(policy.warningThresholds()), write(policy.targets()));
+                policy.id(), policy.name(), policy.calendarId(), write(policy.warningThresholds()), write(policy.targets()),
+                write(policy.typesWithoutTargets() == null ? List.of() : policy.typesWithoutTargets()));
         if (changed.isEmpty()) {
             return find(policy.id()).orElseThrow();
         }
@@ -69,7 +76,8 @@ public class PolicyRepository {
         try {
             return new PolicyDocument(row.getString("id"), row.getString("name"), row.getString("calendar_id"),
                     json.readValue(row.getString("warning_thresholds"), THRESHOLDS),
-                    json.readValue(row.getString("targets"), TARGETS), row.getLong("version"));
+                    json.readValue(row.getString("targets"), TARGETS),
+                    json.readValue(row.getString("types_without_targets"), TYPES), row.getLong("version"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored policy " + row.getString("id") + " is unreadable", e);
         }

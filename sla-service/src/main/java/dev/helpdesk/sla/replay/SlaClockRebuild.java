@@ -10,6 +10,7 @@ import dev.helpdesk.pipeline.inbound.ProcessedEvents;
 import dev.helpdesk.pipeline.replay.GenerationSwap;
 import dev.helpdesk.pipeline.replay.RebuildTarget;
 import dev.helpdesk.sla.ingest.TicketEventHandler;
+import dev.helpdesk.sla.ticket.ClockExemptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -53,12 +54,13 @@ public class SlaClockRebuild implements RebuildTarget {
     private final TicketEventHandler handler;
     private final ProcessedEvents processed;
     private final SilentTimers timers;
+    private final ClockExemptions exemptions;
     private final TransactionTemplate savepoint;
     private final String topic;
     private final String group;
 
     public SlaClockRebuild(JdbcTemplate jdbc, ObjectMapper json, TicketEventHandler handler, ProcessedEvents processed,
-                           SilentTimers timers, PlatformTransactionManager transactions,
+                           SilentTimers timers, ClockExemptions exemptions, PlatformTransactionManager transactions,
                            @Value("${helpdesk.topics.tickets}") String topic,
                            @Value("${helpdesk.sla.consumer-group}") String group) {
         this.jdbc = jdbc;
@@ -66,6 +68,7 @@ public class SlaClockRebuild implements RebuildTarget {
         this.handler = handler;
         this.processed = processed;
         this.timers = timers;
+        this.exemptions = exemptions;
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.topic = topic;
@@ -195,7 +198,10 @@ public class SlaClockRebuild implements RebuildTarget {
         String served = servedSchema();
         String schema = schema(generation);
         java.time.Instant watermark = timers.watermark(served);
+        // exemptions are this service's own commands: those after their ticket's last event are applied here
+        int exempted = inGeneration(generation, () -> exemptions.reapplyAll());
         int fired = inGeneration(generation, () -> timers.fireBefore(watermark));
+        log.info("SLA clocks: {} exemptions applied after their tickets' last events", exempted);
         new GenerationSwap(jdbc, served, schema, TABLES).run();
         jdbc.execute("DROP SCHEMA " + schema + " CASCADE");
         log.info("SLA clocks: new generation served; {} clocks caught up with the live timers (before {})", fired,

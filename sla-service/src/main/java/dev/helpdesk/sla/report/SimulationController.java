@@ -8,6 +8,7 @@ import dev.helpdesk.sla.calendar.CalendarDocument;
 import dev.helpdesk.sla.calendar.CalendarRepository;
 import dev.helpdesk.sla.clock.ClockState;
 import dev.helpdesk.sla.clock.SlaClock;
+import dev.helpdesk.sla.clock.Metric;
 import dev.helpdesk.sla.clock.WhatIf;
 import dev.helpdesk.edge.problem.FieldError;
 import dev.helpdesk.edge.problem.ProblemException;
@@ -84,8 +85,11 @@ public class SimulationController {
             for (SlaClock actual : tickets.clocks(ticket.ticketId())) {
                 SlaTicket underPolicy = new SlaTicket(ticket.ticketId(), ticket.organizationId(), ticket.type(),
                         ticket.severity(), ticket.status(), policy.id(), policy.version(), policy.calendarId(),
-                        ticket.zone(), policy.targets(), policy.warningThresholds(), ticket.openedAt());
-                WhatIf whatIf = WhatIf.of(actual, ticket.openedAt(),
+                        ticket.zone(), policy.targets(), policy.warningThresholds(), ticket.openedAt(),
+                        !policy.hasTargets(ticket.type()));
+                // a next-reply clock started at a contact's comment, not at the opening
+                Instant startedFrom = actual.metric() == Metric.NEXT_REPLY ? actual.startedAt() : ticket.openedAt();
+                WhatIf whatIf = WhatIf.of(actual, startedFrom,
                         underPolicy.target(actual.metric(), actual.severity()), simulatedCalendar, now);
                 items.add(new SimulatedClock(ticket.ticketId(), actual.metric().name(), actual.severity().name(),
                         new Outcome(actual.state().name(), actual.target() == null ? null : actual.target().toString(), actual.dueAt()),

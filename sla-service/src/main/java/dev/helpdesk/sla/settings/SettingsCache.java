@@ -21,9 +21,11 @@ import org.springframework.stereotype.Component;
  * <p>
  * Policies, calendars and policy assignments change through this service's API on any instance: the writing
  * transaction publishes a settings event on helpdesk.sla.v1, every instance reads it ({@link SettingsEvictionListener})
- * and evicts the entry, and the writing instance evicts right after its commit. Contract facts of an organisation
- * never change once registered, so a registered organisation is kept until its policy assignment changes; one not
- * yet registered is not kept (its registration may be applied by another instance).
+ * and evicts the entry, and the writing instance evicts right after its commit. An organisation's contract facts
+ * change with its terms (OrganizationTermsChangedEvent): the applying instance evicts it after its commit, the others
+ * when they read the organisation-calendar event published for a calendar or zone change (a plan-only change is not
+ * announced: every ticket opening carries the plan it was opened under, which decides). A registered organisation
+ * is kept until then; one not yet registered is not kept (its registration may be applied by another instance).
  * <p>
  * Nothing is kept while the eviction listener has no partitions (it would miss evictions); its assignment clears
  * everything, so what is read afterwards is at least as new as every change it did not receive. A load that overlaps

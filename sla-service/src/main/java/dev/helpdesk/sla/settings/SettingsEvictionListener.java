@@ -56,7 +56,8 @@ public class SettingsEvictionListener {
         switch (event.type()) {
             case SlaEventTypes.POLICY_CHANGED -> cache.evictPolicy(event.data().path("policyId").asText());
             case SlaEventTypes.CALENDAR_CHANGED -> cache.evictCalendar(event.data().path("calendarId").asText());
-            case SlaEventTypes.ORGANIZATION_POLICY_ASSIGNED ->
+            // an organisation's terms changed on the instance that applied the change (calendar, zone)
+            case SlaEventTypes.ORGANIZATION_POLICY_ASSIGNED, SlaEventTypes.ORGANIZATION_CALENDAR_CHANGED ->
                     cache.evictOrganization(event.data().path("organizationId").asText());
             default -> {
                 return;

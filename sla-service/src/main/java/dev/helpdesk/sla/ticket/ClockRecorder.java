@@ -121,7 +121,8 @@ public class ClockRecorder {
             lag(firedAt, breached.breachedAt());
         }
         PublishedClockEvent published = PublishedClockEvent.of(ticket, clock, event);
-        return new OutboxEvent(topic, ticket.ticketId(), AGGREGATE_TYPE, published.type(), published.time(), "system",
+        String actor = event instanceof ClockEvent.Exempted exempted ? exempted.by() : "system";
+        return new OutboxEvent(topic, ticket.ticketId(), AGGREGATE_TYPE, published.type(), published.time(), actor,
                 correlationId, published.data());
     }
 

@@ -95,7 +95,8 @@ public class ClockSegments {
                 Severity.valueOf(row.getString("severity")), ClockState.valueOf(row.getString("state")),
                 targetDuration, instant(row, "started_at"), instant(row, "due_at"), instant(row, "paused_at"),
                 Duration.ofMillis(row.getLong("paused_for_ms")), instant(row, "met_at"), instant(row, "breached_at"),
-                List.of(), new TreeSet<>());
+                List.of(), new TreeSet<>(),
+                ClockState.EXEMPTED.name().equals(row.getString("state")) ? instant(row, "at") : null);
         return new ClockSegment(ClockSegment.Kind.valueOf(row.getString("kind")), instant(row, "at"),
                 row.getString("reason"), previous == null ? null : Severity.valueOf(previous), clock);
     }

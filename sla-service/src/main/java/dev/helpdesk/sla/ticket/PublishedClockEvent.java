@@ -3,7 +3,9 @@ package dev.helpdesk.sla.ticket;
 import dev.helpdesk.events.sla.SlaBreachedEvent;
 import dev.helpdesk.events.sla.SlaClockPausedEvent;
 import dev.helpdesk.events.sla.SlaClockResumedEvent;
+import dev.helpdesk.events.sla.SlaClockExemptedEvent;
 import dev.helpdesk.events.sla.SlaClockStartedEvent;
+import dev.helpdesk.events.sla.SlaExemptionReason;
 import dev.helpdesk.events.sla.SlaEventTypes;
 import dev.helpdesk.events.sla.SlaMetEvent;
 import dev.helpdesk.events.sla.SlaMetric;
@@ -34,6 +36,10 @@ public record PublishedClockEvent(String type, Instant time, Object data) {
         } else if (event instanceof ClockEvent.Breached breached) {
             return published(breached.breachedAt(), new SlaBreachedEvent(ticketId, organizationId, metric,
                     clock.severity(), breached.dueAt(), breached.breachedAt()));
+        } else if (event instanceof ClockEvent.Exempted exempted) {
+            return published(exempted.at(), new SlaClockExemptedEvent(ticketId, organizationId, metric,
+                    SlaExemptionReason.valueOf(exempted.reason().name()), exempted.note(), exempted.by(),
+                    exempted.at()));
         }
         ClockEvent.Met met = (ClockEvent.Met) event;
         return published(met.metAt(), new SlaMetEvent(ticketId, organizationId, metric, clock.severity(), met.dueAt(),

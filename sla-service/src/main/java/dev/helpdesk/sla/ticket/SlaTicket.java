@@ -11,7 +11,10 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
-/** A ticket as the SLA service tracks it, with the policy version (targets, thresholds) it was opened under. */
+/**
+ * A ticket as the SLA service tracks it, with the policy version (targets, thresholds) it was opened under.
+ * {@code withoutTargets}: its policy gives its type no targets at all, so no clock ever starts for it.
+ */
 public record SlaTicket(
         String ticketId,
         String organizationId,
@@ -24,18 +27,31 @@ public record SlaTicket(
         ZoneId zone,
         Map<Severity, SeverityTargets> targets,
         List<Integer> warningThresholds,
-        Instant openedAt) {
+        Instant openedAt,
+        boolean withoutTargets) {
 
-    /** The target of a metric at a severity; null when none applies (resolution of bugs, requests, refreshes). */
+    /** A ticket whose type has targets. */
+    public SlaTicket(String ticketId, String organizationId, TicketType type, Severity severity, TicketStatus status,
+                     String policyId, long policyVersion, String calendarId, ZoneId zone,
+                     Map<Severity, SeverityTargets> targets, List<Integer> warningThresholds, Instant openedAt) {
+        this(ticketId, organizationId, type, severity, status, policyId, policyVersion, calendarId, zone, targets,
+                warningThresholds, openedAt, false);
+    }
+
+    /**
+     * The target of a metric at a severity; null when none applies (resolution of bugs, requests, refreshes; every
+     * metric of a ticket whose type has no targets).
+     */
     public Duration target(Metric metric, Severity atSeverity) {
-        if (metric == Metric.RESOLUTION && !type.hasResolutionTarget()) {
+        if (withoutTargets || metric == Metric.RESOLUTION && !type.hasResolutionTarget()) {
             return null;
         }
-        return targets.get(atSeverity).of(metric);
+        SeverityTargets atThatSeverity = targets.get(atSeverity);
+        return atThatSeverity == null ? null : atThatSeverity.of(metric);
     }
 
     public SlaTicket with(Severity newSeverity, TicketStatus newStatus) {
         return new SlaTicket(ticketId, organizationId, type, newSeverity, newStatus, policyId, policyVersion,
-                calendarId, zone, targets, warningThresholds, openedAt);
+                calendarId, zone, targets, warningThresholds, openedAt, withoutTargets);
     }
 }

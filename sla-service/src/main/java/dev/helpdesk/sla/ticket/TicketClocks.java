@@ -8,6 +8,8 @@ import dev.helpdesk.sla.clock.SlaClock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -17,6 +19,7 @@ final class TicketClocks {
 
     private final Map<Metric, SlaClock> clocks = new EnumMap<>(Metric.class);
     private final Map<Metric, List<ClockEvent>> events = new EnumMap<>(Metric.class);
+    private final Set<Metric> restarted = EnumSet.noneOf(Metric.class);
     private final BusinessCalendar calendar;
 
     TicketClocks(Collection<SlaClock> current, BusinessCalendar calendar) {
@@ -36,6 +39,23 @@ final class TicketClocks {
         ClockChange change = transition.apply(clock);
         clocks.put(metric, change.clock());
         events.computeIfAbsent(metric, key -> new ArrayList<>()).addAll(change.events());
+    }
+
+    /** The clock of a metric, or null when the ticket has none. */
+    SlaClock get(Metric metric) {
+        return clocks.get(metric);
+    }
+
+    /** A clock that starts now, in place of the metric's previous one if any (next replies start again and again). */
+    void start(Metric metric, ClockChange started) {
+        clocks.put(metric, started.clock());
+        restarted.add(metric);
+        events.computeIfAbsent(metric, key -> new ArrayList<>()).addAll(started.events());
+    }
+
+    /** Whether the metric's clock was started anew (its history then has no previous clock to compare with). */
+    boolean restarted(Metric metric) {
+        return restarted.contains(metric);
     }
 
     List<ClockChange> changes() {

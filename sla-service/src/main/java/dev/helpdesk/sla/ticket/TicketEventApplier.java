@@ -3,10 +3,13 @@ package dev.helpdesk.sla.ticket;
 import dev.helpdesk.pipeline.AfterCommit;
 import dev.helpdesk.businesstime.BusinessCalendar;
 import dev.helpdesk.events.ActorKind;
-import dev.helpdesk.events.CalendarKind;
 import dev.helpdesk.events.TicketStatus;
 import dev.helpdesk.events.Visibility;
 import dev.helpdesk.events.organization.OrganizationRegisteredEvent;
+import dev.helpdesk.events.organization.OrganizationTermsChangedEvent;
+import dev.helpdesk.pipeline.replay.Rebuilding;
+import dev.helpdesk.sla.organization.OrganizationCalendarPublisher;
+import dev.helpdesk.sla.policy.EffectiveCalendar;
 import dev.helpdesk.events.ticket.CommentAddedEvent;
 import dev.helpdesk.events.ticket.SeverityChangedEvent;
 import dev.helpdesk.events.ticket.TicketOpenedEvent;
@@ -30,7 +33,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -56,13 +58,18 @@ public class TicketEventApplier {
     private final SettingsCache settings;
     private final OrganizationRepository organizations;
     private final ClockRecorder recorder;
+    private final OrganizationCalendarPublisher calendarPublisher;
+    private final Exemptions exemptions;
 
     public TicketEventApplier(TicketStore tickets, SettingsCache settings, OrganizationRepository organizations,
-                              ClockRecorder recorder) {
+                              ClockRecorder recorder, OrganizationCalendarPublisher calendarPublisher,
+                              Exemptions exemptions) {
         this.tickets = tickets;
         this.settings = settings;
         this.organizations = organizations;
         this.recorder = recorder;
+        this.calendarPublisher = calendarPublisher;
+        this.exemptions = exemptions;
     }
 
     /** A ticket while the poll is applied: its latest state and clocks. */
@@ -86,6 +93,10 @@ public class TicketEventApplier {
     private final class Poll {
         final Map<String, Work> works = new LinkedHashMap<>();
         final Map<String, OrganizationRepository.Contract> registered = new LinkedHashMap<>();
+        /** Organisations whose calendar may have changed (registered, terms changed), with when it applies. */
+        final List<CalendarTrigger> calendarTriggers = new ArrayList<>();
+        /** In a replay only: the exemptions of the poll's tickets, applied where they happened. */
+        Map<String, List<Exemptions.Exemption>> pendingExemptions = Map.of();
         final List<ClockRecorder.TicketChange> changes = new ArrayList<>();
         String correlationId;
         TraceHeaders trace;
@@ -95,6 +106,9 @@ public class TicketEventApplier {
     public void apply(InboundBatch batch) {
         Poll poll = new Poll();
         lockChangedTickets(batch, poll);
+        if (Rebuilding.active()) {
+            poll.pendingExemptions = exemptionsOf(batch);
+        }
         batch.forEach(event -> {
             poll.correlationId = event.envelope().correlationId();
             poll.trace = event.trace();
@@ -125,6 +139,19 @@ public class TicketEventApplier {
                 settings.calendar(ticket.calendarId(), ticket.zone()), null)));
     }
 
+    /** A replay's poll: the exemptions of every ticket it names (one statement; none when it names none). */
+    private Map<String, List<Exemptions.Exemption>> exemptionsOf(InboundBatch batch) {
+        Set<String> ticketIds = new LinkedHashSet<>();
+        for (InboundEvent event : batch.events()) {
+            String ticketId = event.data() instanceof TicketOpenedEvent opened ? opened.ticketId()
+                    : changedTicket(event.data());
+            if (ticketId != null) {
+                ticketIds.add(ticketId);
+            }
+        }
+        return ticketIds.isEmpty() ? Map.of() : exemptions.pendingFor(ticketIds);
+    }
+
     private static String changedTicket(Object event) {
         if (event instanceof CommentAddedEvent comment) {
             return comment.ticketId();
@@ -141,26 +168,53 @@ public class TicketEventApplier {
     private void applyOne(InboundEvent inbound, Poll poll) {
         Object event = inbound.data();
         if (event instanceof OrganizationRegisteredEvent registered) {
-            poll.registered.put(registered.organizationId(), new OrganizationRepository.Contract(
-                    name(registered.plan()), name(registered.calendar()), registered.timeZone()));
+            OrganizationRepository.Contract contract = new OrganizationRepository.Contract(
+                    name(registered.plan()), name(registered.calendar()), registered.timeZone());
+            poll.registered.put(registered.organizationId(), contract);
+            Instant at = inbound.envelope().time() != null ? ms(inbound.envelope().time()) : Instant.EPOCH;
+            poll.calendarTriggers.add(new CalendarTrigger(registered.organizationId(), contract, at,
+                    inbound.envelope().correlationId()));
+        } else if (event instanceof OrganizationTermsChangedEvent terms) {
+            // the complete terms after the change: new tickets use them (an opening carries its own terms as well)
+            OrganizationRepository.Contract contract = new OrganizationRepository.Contract(
+                    name(terms.plan()), name(terms.calendar()), terms.timeZone());
+            poll.registered.put(terms.organizationId(), contract);
+            if (terms.changed("calendar") || terms.changed("timeZone") || terms.changed("plan")) {
+                poll.calendarTriggers.add(new CalendarTrigger(terms.organizationId(), contract,
+                        ms(terms.effectiveFrom()), inbound.envelope().correlationId()));
+            }
         } else if (event instanceof TicketOpenedEvent opened) {
             open(opened, poll);
         } else if (event instanceof CommentAddedEvent comment) {
-            if (comment.authorKind() == ActorKind.STAFF && comment.visibility() == Visibility.PUBLIC) {
-                onTicket(comment.ticketId(), ms(comment.addedAt()), poll, (ticket, clocks) -> {
-                    clocks.change(Metric.FIRST_RESPONSE, clock -> clock.meet(ms(comment.addedAt()), clocks.calendar()));
-                    return ticket;
-                });
+            if (comment.visibility() == Visibility.PUBLIC) {
+                boolean byStaff = comment.authorKind() == ActorKind.STAFF;
+                if (byStaff || comment.authorKind() == ActorKind.CONTACT) {
+                    Instant at = ms(comment.addedAt());
+                    onTicket(comment.ticketId(), at, poll,
+                            (ticket, clocks) -> TicketClockRules.publicComment(ticket, clocks, byStaff, at));
+                }
             }
         } else if (event instanceof TicketStatusChangedEvent changed) {
-            onTicket(changed.ticketId(), ms(changed.changedAt()), poll, (ticket, clocks) -> statusChanged(ticket, clocks,
-                    changed.from(), changed.to(), ms(changed.changedAt())));
+            Instant at = ms(changed.changedAt());
+            onTicket(changed.ticketId(), at, poll, (ticket, clocks) -> TicketClockRules.statusChanged(ticket, clocks,
+                    changed.from(), changed.to(), at));
         } else if (event instanceof TicketReopenedEvent reopened) {
-            onTicket(reopened.ticketId(), ms(reopened.reopenedAt()), poll, (ticket, clocks) -> statusChanged(ticket, clocks,
-                    TicketStatus.RESOLVED, TicketStatus.IN_PROGRESS, ms(reopened.reopenedAt())));
+            Instant at = ms(reopened.reopenedAt());
+            onTicket(reopened.ticketId(), at, poll, (ticket, clocks) -> TicketClockRules.statusChanged(ticket, clocks,
+                    TicketStatus.RESOLVED, TicketStatus.IN_PROGRESS, at));
         } else if (event instanceof SeverityChangedEvent severity) {
-            onTicket(severity.ticketId(), ms(severity.changedAt()), poll, (ticket, clocks) -> retarget(ticket, clocks, severity));
+            Instant at = ms(severity.changedAt());
+            onTicket(severity.ticketId(), at, poll,
+                    (ticket, clocks) -> TicketClockRules.severityChanged(ticket, clocks, severity.to(), at));
         }
+    }
+
+    /**
+     * An organisation's calendar may have changed: its contract after the event, from when it applies, and the
+     * correlation id of the event that says so.
+     */
+    private record CalendarTrigger(String organizationId, OrganizationRepository.Contract contract,
+                                   Instant effectiveFrom, String correlationId) {
     }
 
     private void open(TicketOpenedEvent opened, Poll poll) {
@@ -170,28 +224,26 @@ public class TicketEventApplier {
         }
         Instant openedAt = ms(opened.openedAt());
         OrganizationRepository.Organization organization = organization(opened.organizationId(), poll);
-        String policyId = organization.assignedPolicy();
-        boolean assigned = policyId != null;
+        boolean assigned = organization.assignedPolicy() != null;
         OrganizationRepository.Contract contract = organization.contract();
-        if (!assigned) {
-            String plan = opened.plan() != null ? opened.plan().name() : contract.plan();
-            policyId = plan == null ? "standard" : plan.toLowerCase(Locale.ROOT);
-        }
+        String policyId = EffectiveCalendar.policyId(organization.assignedPolicy(),
+                opened.plan() != null ? opened.plan().name() : contract.plan());
         SettingsCache.CachedPolicy cached = settings.policy(policyId).or(() -> settings.policy("standard"))
                 .orElseThrow(() -> new IllegalStateException("no SLA policy to apply"));
         SlaPolicy policy = cached.policy();
         // The organisation's coverage calendar decides, unless an admin gave it a policy of its own.
         String calendarKind = opened.calendar() != null ? opened.calendar().name() : contract.calendarKind();
-        String calendarId = assigned || calendarKind == null ? policy.calendarId()
-                : CalendarKind.TWENTY_FOUR_SEVEN.name().equals(calendarKind) ? "24x7" : "business-hours";
+        String calendarId = EffectiveCalendar.calendarId(assigned, calendarKind, policy.calendarId());
         String zoneName = opened.timeZone() != null ? opened.timeZone() : contract.timeZone();
         ZoneId zone = zoneName == null ? ZoneOffset.UTC : ZoneId.of(zoneName);
         SlaTicket ticket = new SlaTicket(opened.ticketId(), opened.organizationId(), opened.type(), opened.severity(),
                 TicketStatus.NEW, policy.id(), cached.document().version(), calendarId, zone, policy.targets(),
-                policy.warningThresholds(), openedAt);
+                policy.warningThresholds(), openedAt, !policy.hasTargets(opened.type()));
         BusinessCalendar calendar = settings.calendar(calendarId, zone);
         List<SlaClock> clocks = new ArrayList<>();
-        for (Metric metric : Metric.values()) {
+        // next replies start with contacts' comments; a type without targets gets no clock at all
+        for (Metric metric : ticket.withoutTargets() ? List.<Metric>of()
+                : List.of(Metric.FIRST_RESPONSE, Metric.RESOLUTION)) {
             ClockChange started = SlaClock.start(ticket.ticketId(), metric, ticket.severity(),
                     ticket.target(metric, ticket.severity()), ticket.warningThresholds(), openedAt, calendar);
             clocks.add(started.clock());
@@ -209,36 +261,6 @@ public class TicketEventApplier {
         return registered == null ? known : new OrganizationRepository.Organization(registered, known.assignedPolicy());
     }
 
-    private SlaTicket statusChanged(SlaTicket ticket, TicketClocks clocks, TicketStatus from, TicketStatus to, Instant at) {
-        BusinessCalendar calendar = clocks.calendar();
-        if (ticket.status() == TicketStatus.RESOLVED && to == TicketStatus.IN_PROGRESS) {
-            clocks.change(Metric.RESOLUTION, clock -> clock.reopen(at, calendar));
-        } else if (to == TicketStatus.WAITING_ON_CUSTOMER) {
-            clocks.change(Metric.RESOLUTION, clock -> clock.pause(at, calendar));
-        } else if (to == TicketStatus.RESOLVED) {
-            // resolving answers the customer too: an unanswered first response stops with it
-            clocks.change(Metric.FIRST_RESPONSE, clock -> clock.meet(at, calendar));
-            clocks.change(Metric.RESOLUTION, clock -> clock.meet(at, calendar));
-        } else if (ticket.status() == TicketStatus.WAITING_ON_CUSTOMER || from == TicketStatus.WAITING_ON_CUSTOMER) {
-            clocks.change(Metric.RESOLUTION, clock -> clock.resume(at, calendar));
-        }
-        return ticket.with(ticket.severity(), to);
-    }
-
-    private SlaTicket retarget(SlaTicket ticket, TicketClocks clocks, SeverityChangedEvent changed) {
-        Instant at = ms(changed.changedAt());
-        BusinessCalendar calendar = clocks.calendar();
-        for (Metric metric : Metric.values()) {
-            clocks.change(metric, clock -> clock.retarget(changed.to(), ticket.target(metric, changed.to()), at, calendar));
-            if (ticket.status() == TicketStatus.WAITING_ON_CUSTOMER && metric == Metric.RESOLUTION) {
-                clocks.change(metric, clock -> clock.pause(at, calendar));
-            } else if (ticket.status() == TicketStatus.RESOLVED || ticket.status() == TicketStatus.CLOSED) {
-                clocks.change(metric, clock -> clock.meet(at, calendar));
-            }
-        }
-        return ticket.with(changed.to(), ticket.status());
-    }
-
     private void onTicket(String ticketId, Instant at, Poll poll,
                           BiFunction<SlaTicket, TicketClocks, SlaTicket> change) {
         Work work = poll.works.get(ticketId);
@@ -246,20 +268,37 @@ public class TicketEventApplier {
             log.warn("Event for unknown ticket {} skipped (its opening was never seen)", ticketId);
             return;
         }
+        List<Exemptions.Exemption> exempting = poll.pendingExemptions.getOrDefault(ticketId, List.of());
+        if (!exempting.isEmpty()) {
+            // a replay applies the exemptions made before this event first, each a change of its own, as it
+            // happened (docs/sla-contract.md)
+            TicketClocks exempted = new TicketClocks(work.clocks, work.calendar);
+            Exemptions.applyUpTo(exempting, exempted, at);
+            collect(work, exempted, work.ticket, null, poll);
+        }
         TicketClocks clocks = new TicketClocks(work.clocks, work.calendar);
         SlaTicket updated = change.apply(work.ticket, clocks);
+        collect(work, clocks, updated, at, poll);
+        work.ticket = updated;
+        work.updated = true;
+        work.changedAfterOpening = work.opened != null;
+    }
+
+    /** Adds the clock changes of one transition to the poll and keeps the clocks after it. */
+    private void collect(Work work, TicketClocks clocks, SlaTicket updated, Instant at, Poll poll) {
         Map<Metric, SlaClock> before = new EnumMap<>(Metric.class);
         work.clocks.forEach(clock -> before.put(clock.metric(), clock));
         List<SlaClock> after = new ArrayList<>();
         for (ClockChange clockChange : clocks.changes()) {
+            Metric metric = clockChange.clock().metric();
             after.add(clockChange.clock());
+            if (at == null && clockChange.events().isEmpty()) {
+                continue;
+            }
             poll.changes.add(new ClockRecorder.TicketChange(updated, clockChange, work.calendar, poll.correlationId,
-                    poll.trace, before.get(clockChange.clock().metric()), at));
+                    poll.trace, clocks.restarted(metric) ? null : before.get(metric), at));
         }
         work.clocks = after;
-        work.ticket = updated;
-        work.updated = true;
-        work.changedAfterOpening = work.opened != null;
     }
 
     /**
@@ -268,6 +307,14 @@ public class TicketEventApplier {
      * fails so that the pipeline applies its events one at a time, and they apply to the stored ticket.
      */
     private void store(Poll poll) {
+        // each calendar change is published as it happened, in order (a registration and a terms change of one
+        // organisation in one poll publish two calendars); then every organisation gets its latest contract
+        for (CalendarTrigger trigger : poll.calendarTriggers) {
+            organizations.recordContracts(List.of(new OrganizationRepository.Registration(trigger.organizationId(),
+                    trigger.contract())));
+            calendarPublisher.publishChanges(List.of(trigger.organizationId()), trigger.effectiveFrom(),
+                    trigger.correlationId());
+        }
         organizations.recordContracts(poll.registered.entrySet().stream()
                 .map(entry -> new OrganizationRepository.Registration(entry.getKey(), entry.getValue())).toList());
         List<TicketStore.NewTicket> opened = new ArrayList<>();

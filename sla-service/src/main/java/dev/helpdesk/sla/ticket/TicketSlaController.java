@@ -14,6 +14,7 @@ import java.util.Map;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import dev.helpdesk.sla.clock.ClockSegment;
+import dev.helpdesk.sla.clock.ClockState;
 import dev.helpdesk.sla.clock.Metric;
 import org.springframework.web.bind.annotation.RequestParam;
 import io.swagger.v3.oas.annotations.Operation;
@@ -29,12 +30,15 @@ public class TicketSlaController {
     private final TicketStore tickets;
     private final ClockSegments segments;
     private final TicketCalendars calendars;
+    private final Exemptions exemptions;
     private final Clock clock;
 
-    public TicketSlaController(TicketStore tickets, ClockSegments segments, TicketCalendars calendars, Clock clock) {
+    public TicketSlaController(TicketStore tickets, ClockSegments segments, TicketCalendars calendars,
+                               Exemptions exemptions, Clock clock) {
         this.tickets = tickets;
         this.segments = segments;
         this.calendars = calendars;
+        this.exemptions = exemptions;
         this.clock = clock;
     }
 
@@ -54,10 +58,12 @@ public class TicketSlaController {
         BusinessCalendar calendar = calendars.of(ticket);
         if (at == null) {
             Instant now = clock.instant();
-            List<ClockView> clocks = tickets.clocks(ticketId).stream().map(c -> ClockView.of(c, now, calendar)).toList();
+            List<Exemptions.Exemption> made = exemptions.of(ticketId);
+            List<ClockView> clocks = tickets.clocks(ticketId).stream()
+                    .map(c -> ClockView.of(c, now, calendar, exemptionOf(c, made))).toList();
             return new TicketSlaView(ticket.ticketId(), ticket.organizationId(), ticket.policyId(),
                     ticket.policyVersion(), ticket.calendarId(), ticket.zone().getId(), ticket.severity().name(), null,
-                    clocks);
+                    ticket.withoutTargets(), clocks);
         }
         Map<Metric, ClockSegment> then = new EnumMap<>(Metric.class);
         segments.of(ticketId).stream().filter(segment -> !segment.at().isAfter(at))
@@ -65,14 +71,27 @@ public class TicketSlaController {
         if (then.isEmpty()) {
             throw ProblemException.notFound("No SLA clock of ticket " + ticketId + " had started at " + at + ".");
         }
-        List<ClockView> clocks = then.values().stream().map(s -> ClockView.of(s.clock(), at, calendar)).toList();
+        List<Exemptions.Exemption> made = exemptions.of(ticketId);
+        List<ClockView> clocks = then.values().stream().map(s -> ClockView.of(s.clock(), at, calendar,
+                s.clock().state() == ClockState.EXEMPTED ? exemptionOf(s.clock(), made) : null)).toList();
         return new TicketSlaView(ticket.ticketId(), ticket.organizationId(), ticket.policyId(), ticket.policyVersion(),
-                ticket.calendarId(), ticket.zone().getId(), clocks.get(0).severity(), at, clocks);
+                ticket.calendarId(), ticket.zone().getId(), clocks.get(0).severity(), at, ticket.withoutTargets(),
+                clocks);
+    }
+
+    private static ExemptionView exemptionOf(SlaClock clock, List<Exemptions.Exemption> made) {
+        if (clock.state() != ClockState.EXEMPTED) {
+            return null;
+        }
+        return made.stream().filter(e -> e.metric() == clock.metric() && e.clockStartedAt().equals(clock.startedAt()))
+                .findFirst().map(e -> new ExemptionView(e.reason().name(), e.note(), e.exemptedBy(), e.exemptedAt()))
+                .orElse(null);
     }
 
     /** Each clock's segments: running, paused (why), re-targeted (from which severity), met, breached. */
     @Operation(description = "Each clock's segments in order: RUNNING, PAUSED (reason), RETARGETED (previous and new "
-            + "severity), MET, BREACHED, each from its transition to the next. Contacts: their own organisation's only.")
+            + "severity), MET, BREACHED, EXEMPTED (reason), each from its transition to the next; NEXT_REPLY lists "
+            + "every next-reply clock one after the other. Contacts: their own organisation's only.")
     @GetMapping("/api/sla/tickets/{ticketId}/timeline")
     public TimelineView timeline(@PathVariable String ticketId, Caller caller) {
         SlaTicket ticket = readable(ticketId, caller);
@@ -103,10 +122,17 @@ public class TicketSlaController {
         }
     }
 
-    /** {@code asOf}: the instant the document describes (null: now). */
+    /**
+     * {@code asOf}: the instant the document describes (null: now). {@code withoutTargets}: the ticket's policy gives
+     * its type no targets, so it has no clocks.
+     */
     public record TicketSlaView(String ticketId, String organizationId, String policyId, long policyVersion,
                                 String calendarId, String timeZone, String severity, Instant asOf,
-                                List<ClockView> clocks) {
+                                boolean withoutTargets, List<ClockView> clocks) {
+    }
+
+    /** Why and by whom an EXEMPTED clock was exempted. */
+    public record ExemptionView(String reason, String note, String exemptedBy, Instant exemptedAt) {
     }
 
     /**
@@ -115,15 +141,16 @@ public class TicketSlaController {
      */
     public record ClockView(String metric, String state, String severity, String target, Instant startedAt,
                             Instant dueAt, String pausedFor, BigDecimal elapsedPercent, String elapsed,
-                            String remaining, Instant metAt, Instant breachedAt) {
+                            String remaining, Instant metAt, Instant breachedAt, Instant exemptedAt,
+                            ExemptionView exemption) {
 
-        static ClockView of(SlaClock clock, Instant now, BusinessCalendar calendar) {
+        static ClockView of(SlaClock clock, Instant now, BusinessCalendar calendar, ExemptionView exemption) {
             Duration used = clock.target() == null ? null : clock.used(now, calendar);
             return new ClockView(clock.metric().name(), clock.state().name(), clock.severity().name(),
                     clock.target() == null ? null : clock.target().toString(), clock.startedAt(), clock.dueAt(),
                     clock.pausedFor(now, calendar).toString(), clock.elapsedPercent(now, calendar),
                     used == null ? null : used.toString(), used == null ? null : clock.target().minus(used).toString(),
-                    clock.metAt(), clock.breachedAt());
+                    clock.metAt(), clock.breachedAt(), clock.exemptedAt(), exemption);
         }
     }
 

@@ -185,6 +185,7 @@ public class TicketStore {
         String[] fired = new String[size];
         String[] timerAt = new String[size];
         Integer[] timerPercent = new Integer[size];
+        String[] exemptedAt = new String[size];
         for (int i = 0; i < size; i++) {
             SlaClock clock = clocks.get(i).clock();
             Optional<NextTimer> nextTimer = clocks.get(i).nextTimer();
@@ -202,10 +203,11 @@ public class TicketStore {
             fired[i] = write(new ArrayList<>(clock.firedThresholds()));
             timerAt[i] = nextTimer.map(timer -> text(timer.at())).orElse(null);
             timerPercent[i] = nextTimer.map(NextTimer::percent).orElse(null);
+            exemptedAt[i] = text(clock.exemptedAt());
         }
         List<Object> arguments = new ArrayList<>(newTicketColumns(opened));
         arguments.addAll(List.of(ticketIds, metrics, severities, states, targets, startedAt, dueAt, pausedAt, pausedFor,
-                metAt, breachedAt, fired, timerAt, timerPercent));
+                metAt, breachedAt, fired, timerAt, timerPercent, exemptedAt));
         String[] openedIds = opened.stream().map(t -> t.ticket().ticketId()).toArray(String[]::new);
         arguments.add(openedIds);
         arguments.addAll(List.of(ClockSegments.columns(segments)));
@@ -214,31 +216,34 @@ public class TicketStore {
         jdbc.query("""
                 WITH new_ticket AS (
                     INSERT INTO ticket (ticket_id, organization_id, type, severity, status, policy_id, policy_version,
-                        calendar_id, time_zone, targets, warning_thresholds, opened_at)
+                        calendar_id, time_zone, targets, warning_thresholds, opened_at, without_targets)
                     SELECT t.ticket_id, t.organization_id, t.type, t.severity, t.status, t.policy_id, t.policy_version,
-                        t.calendar_id, t.time_zone, t.targets::jsonb, t.warning_thresholds::jsonb, t.opened_at
+                        t.calendar_id, t.time_zone, t.targets::jsonb, t.warning_thresholds::jsonb, t.opened_at,
+                        t.without_targets
                     FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[],
-                                ?::text[], ?::text[], ?::text[], ?::timestamptz[])
+                                ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::boolean[])
                          AS t (ticket_id, organization_id, type, severity, status, policy_id, policy_version,
-                               calendar_id, time_zone, targets, warning_thresholds, opened_at)
+                               calendar_id, time_zone, targets, warning_thresholds, opened_at, without_targets)
                     ON CONFLICT (ticket_id) DO NOTHING
                     RETURNING ticket_id),
                 saved AS (
                 INSERT INTO clock (ticket_id, metric, severity, state, target_ms, started_at, due_at, paused_at,
-                    paused_for_ms, met_at, breached_at, fired_thresholds, next_timer_at, next_timer_percent)
+                    paused_for_ms, met_at, breached_at, fired_thresholds, next_timer_at, next_timer_percent, exempted_at)
                 SELECT c.ticket_id, c.metric, c.severity, c.state, c.target_ms, c.started_at, c.due_at, c.paused_at,
-                    c.paused_for_ms, c.met_at, c.breached_at, c.fired_thresholds::jsonb, c.next_timer_at, c.next_timer_percent
+                    c.paused_for_ms, c.met_at, c.breached_at, c.fired_thresholds::jsonb, c.next_timer_at, c.next_timer_percent,
+                    c.exempted_at
                 FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::timestamptz[], ?::timestamptz[],
                             ?::timestamptz[], ?::bigint[], ?::timestamptz[], ?::timestamptz[], ?::text[], ?::timestamptz[],
-                            ?::int[])
+                            ?::int[], ?::timestamptz[])
                      AS c (ticket_id, metric, severity, state, target_ms, started_at, due_at, paused_at, paused_for_ms,
-                           met_at, breached_at, fired_thresholds, next_timer_at, next_timer_percent)
+                           met_at, breached_at, fired_thresholds, next_timer_at, next_timer_percent, exempted_at)
                 WHERE c.ticket_id <> ALL (?::text[]) OR c.ticket_id IN (SELECT ticket_id FROM new_ticket)
                 ON CONFLICT (ticket_id, metric) DO UPDATE SET severity = excluded.severity, state = excluded.state,
                     target_ms = excluded.target_ms, started_at = excluded.started_at, due_at = excluded.due_at,
                     paused_at = excluded.paused_at, paused_for_ms = excluded.paused_for_ms, met_at = excluded.met_at,
                     breached_at = excluded.breached_at, fired_thresholds = excluded.fired_thresholds,
-                    next_timer_at = excluded.next_timer_at, next_timer_percent = excluded.next_timer_percent),
+                    next_timer_at = excluded.next_timer_at, next_timer_percent = excluded.next_timer_percent,
+                    exempted_at = excluded.exempted_at),
                 history AS (
                 """ + ClockSegments.INSERT + """
                     WHERE s.ticket_id <> ALL (?::text[]) OR s.ticket_id IN (SELECT ticket_id FROM new_ticket)
@@ -262,7 +267,8 @@ public class TicketStore {
                 tickets.stream().map(t -> t.zone().getId()).toArray(String[]::new),
                 opened.stream().map(t -> write(t.targets())).toArray(String[]::new),
                 tickets.stream().map(t -> write(t.warningThresholds())).toArray(String[]::new),
-                tickets.stream().map(t -> text(t.openedAt())).toArray(String[]::new));
+                tickets.stream().map(t -> text(t.openedAt())).toArray(String[]::new),
+                tickets.stream().map(SlaTicket::withoutTargets).toArray(Boolean[]::new));
     }
 
     /** A clock as stored: its state and the next threshold it waits for (none unless running). */
@@ -277,7 +283,7 @@ public class TicketStore {
                 TicketStatus.valueOf(row.getString("status")), row.getString("policy_id"), row.getLong("policy_version"),
                 row.getString("calendar_id"), ZoneId.of(row.getString("time_zone")),
                 PolicyDocument.parseTargets(targets, errors), read(row.getString("warning_thresholds"), INTEGERS),
-                row.getTimestamp("opened_at").toInstant());
+                row.getTimestamp("opened_at").toInstant(), row.getBoolean("without_targets"));
     }
 
     private SlaClock mapClock(ResultSet row, int index) throws SQLException {
@@ -288,7 +294,7 @@ public class TicketStore {
                 targetDuration, instant(row, "started_at"), instant(row, "due_at"), instant(row, "paused_at"),
                 Duration.ofMillis(row.getLong("paused_for_ms")), instant(row, "met_at"), instant(row, "breached_at"),
                 read(row.getString("warning_thresholds"), INTEGERS),
-                new TreeSet<>(read(row.getString("fired_thresholds"), INTEGERS)));
+                new TreeSet<>(read(row.getString("fired_thresholds"), INTEGERS)), instant(row, "exempted_at"));
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

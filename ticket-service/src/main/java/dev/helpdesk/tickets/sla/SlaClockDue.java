@@ -19,8 +19,9 @@ record SlaClockDue(String ticketId, String metric, Instant dueAt, long sequence)
     /** The types after which the clock counts towards its {@code dueAt}. */
     private static final Set<String> RUNNING = Set.of(SlaEventTypes.CLOCK_STARTED, SlaEventTypes.CLOCK_RESUMED,
             SlaEventTypes.WARNING_REACHED);
-    /** The types after which the clock has no target ahead. */
-    private static final Set<String> STOPPED = Set.of(SlaEventTypes.CLOCK_PAUSED, SlaEventTypes.BREACHED, SlaEventTypes.MET);
+    /** The types after which the clock has no target ahead (an exempted clock counts no more). */
+    private static final Set<String> STOPPED = Set.of(SlaEventTypes.CLOCK_PAUSED, SlaEventTypes.BREACHED, SlaEventTypes.MET,
+            SlaEventTypes.CLOCK_EXEMPTED);
 
     static boolean concerns(String type) {
         return RUNNING.contains(type) || STOPPED.contains(type);

@@ -34,6 +34,14 @@ class SlaClockDueTest {
     }
 
     @Test
+    void anExemptedClockHasNoDueTimeAhead() throws Exception {
+        assertThat(SlaClockDue.concerns("helpdesk.sla.clock-exempted.v1")).isTrue();
+        SlaClockDue exempted = SlaClockDue.of(golden("helpdesk.sla.clock-exempted.v1"));
+        assertThat(exempted.metric()).isEqualTo("RESOLUTION");
+        assertThat(exempted.dueAt()).isNull();
+    }
+
+    @Test
     void settingsEventsAreNotAboutClocks() {
         assertThat(SlaClockDue.concerns("helpdesk.sla.policy-changed.v1")).isFalse();
         assertThat(SlaClockDue.concerns("helpdesk.sla.clock-started.v1")).isTrue();
