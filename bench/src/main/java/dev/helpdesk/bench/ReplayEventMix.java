@@ -193,6 +193,8 @@ final class ReplayEventMix {
         data.put("changedByKind", "STAFF");
         data.put("automatic", false);
         data.put("changedAt", time().toString());
+        // Since issue 21 a move to RESOLVED carries the summary shown to the contact (null on any other move).
+        data.put("resolution", STATUSES[to].equals("RESOLVED") ? "Explained the setting and shared the next steps" : null);
         return ticketEvent(ticket, "helpdesk.ticket.status-changed.v1", data, (String) data.get("changedBy"));
     }
 

@@ -35,6 +35,14 @@ class StaffPagesTest {
             agent.type(By.id("time-note"), "Looked at the certificate task logs");
             agent.click(By.cssSelector("#time-form button[type=submit]"));
             agent.waitFor(By.cssSelector("#time-entries li[data-entry-id]"), Duration.ofSeconds(20));
+
+            // Resolving asks for the summary the contact is shown (issue 21).
+            new Select(agent.waitFor(By.id("new-status"))).selectByValue("RESOLVED");
+            agent.type(By.id("status-resolution"), "The certificate task was stuck; restarted, certificates are issued again.");
+            agent.click(By.cssSelector("#status-form button[type=submit]"));
+            agent.waitForText(By.id("resolution"), "certificates are issued again");
+            contact.go("#/tickets/" + ticketId);
+            contact.waitForText(By.id("resolution"), "certificates are issued again");
         }
     }
 

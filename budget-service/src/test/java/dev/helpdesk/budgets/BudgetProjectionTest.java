@@ -302,7 +302,7 @@ class BudgetProjectionTest {
         assertThat(response.getHeaders().getContentDisposition().getFilename()).endsWith(".csv");
         List<List<String>> rows = Rfc4180.parse(response.getBody());
         assertThat(rows.get(0)).containsExactly("entryId", "kind", "workDate", "ticketId", "agentId", "rate",
-                "hourlyRate", "minutes", "amount", "currency", "note", "recordedAt");
+                "hourlyRate", "minutes", "amount", "currency", "note", "recordedAt", "activity", "startedAt", "outOfHours");
         assertThat(rows).hasSize(3);
         assertThat(rows.get(1).subList(0, 11)).containsExactly("e1", "LOGGED", WORKED.toString(), t("T-1"), "alice",
                 "STANDARD", "100.00", "30", "50.00", "EUR", "said \"hello\", then\nleft");

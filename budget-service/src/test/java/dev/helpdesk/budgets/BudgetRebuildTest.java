@@ -6,6 +6,12 @@ import dev.helpdesk.budgets.fixtures.Api;
 import dev.helpdesk.budgets.fixtures.BudgetTopicReader;
 import dev.helpdesk.budgets.fixtures.TicketTopic;
 import dev.helpdesk.budgets.fixtures.TicketTopicCreation;
+import dev.helpdesk.events.CalendarKind;
+import dev.helpdesk.events.Plan;
+import dev.helpdesk.events.organization.OrganizationTermsChangedEvent;
+import dev.helpdesk.events.organization.OrganizationTimeEntryLoggedEvent;
+import dev.helpdesk.events.organization.OrganizationTimeEntryReversedEvent;
+import dev.helpdesk.events.ticket.TimeEntryLoggedEvent;
 import dev.helpdesk.events.RateKind;
 import dev.helpdesk.testsupport.RealInfrastructure;
 import dev.helpdesk.testsupport.TestTokens;
@@ -27,6 +33,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -73,6 +80,8 @@ class BudgetRebuildTest {
     private final String orgA = UUID.randomUUID().toString();
     private final String orgB = UUID.randomUUID().toString();
     private final String orgC = UUID.randomUUID().toString();
+    /** Issue 21's events: organisation-level time, entries with a start, a rate change in the middle of a month. */
+    private final String orgD = UUID.randomUUID().toString();
 
     @Test
     void rebuildGivesIdenticalFiguresWhileReadsKeepAnsweringAndRaisesNoThresholdAgain() {
@@ -95,10 +104,16 @@ class BudgetRebuildTest {
         tickets.logged(orgC, "TC-1", "C-0", "agent-1", 180, RateKind.STANDARD, START.plusDays(1), "300 worth");
         tickets.sendRaw("TC-1", "{broken");
         tickets.logged(orgC, "TC-1", "C-nul", "agent-1", 60, RateKind.STANDARD, START.plusDays(2), "NUL \u0000 refused");
+        issue21Events(tickets);
         awaitConsumed(api, orgA, "3517.50");
         awaitConsumed(api, orgB, "2012.50");
         awaitConsumed(api, orgC, "300.00");
-        Map<String, String> before = snapshot(api, List.of(orgA, orgB));
+        awaitConsumed(api, orgD, "200.00");
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                api.json(api.get("/api/budgets/" + orgD + "/entries", AGENT)).get("totalItems").asInt() == 5);
+        Map<String, String> before = snapshot(api, List.of(orgA, orgB, orgD));
+        assertThat(before.get(orgD + "/entries")).contains("\"activity\":\"Workshop\"", "\"outOfHours\":true",
+                "\"hourlyRate\":120.00");
         // The live consumer set aside the two poison records; forgotten here, the rebuild must set them aside again.
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
                 "select count(*) from dead_letter where record_key = 'TC-1'", Integer.class) == 2);
@@ -146,7 +161,7 @@ class BudgetRebuildTest {
             assertThat(jdbc.queryForObject("select active from projection_generation", Integer.class)).isEqualTo(generation);
             assertThat(jdbc.queryForObject("select count(*) from ledger_line where generation = 1", Integer.class)).isZero();
 
-            assertThat(snapshot(api, List.of(orgA, orgB))).isEqualTo(before);
+            assertThat(snapshot(api, List.of(orgA, orgB, orgD))).isEqualTo(before);
             assertThat(jdbc.queryForObject("select count(*) from replay", Integer.class)).isEqualTo(1);
             JsonNode c = awaitConsumed(api, orgC, "800.00");
             await().atMost(Duration.ofSeconds(10)).until(() -> api.json(api.get("/api/budgets/" + orgC, AGENT))
@@ -209,11 +224,38 @@ class BudgetRebuildTest {
         }, budget -> budget != null && budget.get("consumed").decimalValue().compareTo(new BigDecimal(consumed)) == 0);
     }
 
+    /**
+     * orgD (business hours, Amsterdam, 100.00 / 150.00, then 120.00 / 180.00 from 16 March 2026): 60 min standard at
+     * 08:30 on 10 March (out of hours, 100.00), a 90 min consultancy workshop on the organisation (225.00), reversed
+     * (-225.00), 30 min standard on 20 March (60.00), a 20 min call on Saturday 21 March (40.00), 200.00 in all.
+     */
+    private void issue21Events(TicketTopic tickets) {
+        String ticket = "TD-" + orgD.substring(0, 8);
+        tickets.registered(orgD, "10000.00", "100.00", "150.00", LocalDate.parse("2026-01-01"), END);
+        tickets.send(ticket, "Ticket", new TimeEntryLoggedEvent(ticket, orgD, "D-1", "agent-1", 60, RateKind.STANDARD,
+                LocalDate.parse("2026-03-10"), "early", Instant.parse("2026-03-10T09:00:00Z"), Instant.parse("2026-03-10T07:30:00Z")));
+        tickets.send(orgD, "Organization", new OrganizationTimeEntryLoggedEvent(orgD, "D-w", "agent-2", "Workshop", 90,
+                RateKind.CONSULTANCY, LocalDate.parse("2026-03-12"), Instant.parse("2026-03-12T13:00:00Z"), "workshop",
+                Instant.parse("2026-03-12T15:00:00Z")));
+        tickets.send(orgD, "Organization", new OrganizationTermsChangedEvent(orgD, "Org " + orgD, Plan.STANDARD,
+                CalendarKind.BUSINESS_HOURS, "Europe/Amsterdam", 3, null, null, new BigDecimal("120.00"),
+                new BigDecimal("180.00"), List.of("standardRate", "consultancyRate"), Instant.parse("2026-03-15T23:00:00Z"),
+                "admin-1", Instant.parse("2026-03-01T12:00:00Z")));
+        tickets.send(orgD, "Organization", new OrganizationTimeEntryReversedEvent(orgD, "D-w", "agent-2", 90,
+                RateKind.CONSULTANCY, LocalDate.parse("2026-03-12"), "cancelled", "agent-2", Instant.parse("2026-03-20T09:00:00Z")));
+        tickets.logged(orgD, ticket, "D-2", "agent-1", 30, RateKind.STANDARD, LocalDate.parse("2026-03-20"), "dated only");
+        tickets.send(orgD, "Organization", new OrganizationTimeEntryLoggedEvent(orgD, "D-c", "agent-2", "Call", 20,
+                RateKind.STANDARD, LocalDate.parse("2026-03-21"), Instant.parse("2026-03-21T10:00:00Z"), "call",
+                Instant.parse("2026-03-21T10:30:00Z")));
+    }
+
     private static Map<String, String> snapshot(Api api, List<String> orgs) {
         Map<String, String> bodies = new java.util.TreeMap<>();
         for (String org : orgs) {
             bodies.put(org, api.get("/api/budgets/" + org, AGENT).getBody());
             bodies.put(org + "/entries", api.get("/api/budgets/" + org + "/entries?size=200", AGENT).getBody());
+            bodies.put(org + "/entries.csv", api.get("/api/budgets/" + org + "/entries?from=2026-01-01&to=" + END, AGENT,
+                    MediaType.parseMediaType("text/csv")).getBody());
             bodies.put(org + "/burndown", api.get("/api/budgets/" + org + "/burndown?interval=MONTH", AGENT).getBody());
         }
         return bodies;

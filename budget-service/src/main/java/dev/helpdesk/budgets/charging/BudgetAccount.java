@@ -4,6 +4,7 @@ import dev.helpdesk.events.RateKind;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -21,7 +22,41 @@ public record BudgetAccount(
         RateCard rates,
         SupportPeriods periods,
         List<Purchase> purchases,
-        List<LedgerLine> lines) {
+        List<LedgerLine> lines,
+        TermsHistory terms) {
+
+    public BudgetAccount {
+        lines = LedgerLine.withEntryFacts(lines);
+    }
+
+    /** An account whose rates never changed and whose calendar is unknown. */
+    public BudgetAccount(String organizationId, String currency, RateCard rates, SupportPeriods periods,
+                         List<Purchase> purchases, List<LedgerLine> lines) {
+        this(organizationId, currency, rates, periods, purchases, lines, TermsHistory.of(rates));
+    }
+
+    /**
+     * The instant a line is charged and judged from: when its entry began, else the start of its work date in the
+     * organisation's zone; a reversal takes its entry's, so that it cancels the entry to the cent.
+     */
+    private Instant momentOf(LedgerLine line) {
+        return line.startedAt() != null ? line.startedAt() : terms.startOf(line.workDate());
+    }
+
+    /** The hourly rates a line is charged at: those in effect when its work began. */
+    public RateCard ratesFor(LedgerLine line) {
+        return terms.ratesAt(momentOf(line));
+    }
+
+    /** The line's charge (negative for a reversal), at the rates in effect when its work began. */
+    public BigDecimal amountOf(LedgerLine line) {
+        return line.amount(ratesFor(line));
+    }
+
+    /** Whether the line's work began outside coverage hours; null when its start or the calendar is unknown. */
+    public Boolean outOfHours(LedgerLine line) {
+        return terms.outOfHours(line.startedAt());
+    }
 
     public BigDecimal purchasedIn(SupportPeriod period) {
         return purchases.stream()
@@ -35,7 +70,7 @@ public record BudgetAccount(
     }
 
     public BigDecimal consumedIn(SupportPeriod period) {
-        return linesIn(period).stream().map(l -> l.amount(rates)).reduce(Charges.zero(), BigDecimal::add);
+        return linesIn(period).stream().map(this::amountOf).reduce(Charges.zero(), BigDecimal::add);
     }
 
     public BudgetStatement statement(SupportPeriod period) {
@@ -50,7 +85,8 @@ public record BudgetAccount(
         }
         inPeriod.forEach(l -> byRate.merge(l.rate(), usageOf(l), Usage::plus));
         return new BudgetStatement(period, purchased, consumed, purchased.subtract(consumed), percentUsed,
-                byRate, groupBy(inPeriod, LedgerLine::ticketId), groupBy(inPeriod, LedgerLine::agentId));
+                byRate, groupBy(inPeriod.stream().filter(l -> l.ticketId() != null).toList(), LedgerLine::ticketId),
+                groupBy(inPeriod, LedgerLine::agentId));
     }
 
     public List<BurndownPoint> burndown(SupportPeriod period, BurndownInterval interval) {
@@ -61,7 +97,7 @@ public record BudgetAccount(
             var to = interval.next(start).minusDays(1);
             BigDecimal consumed = linesIn(period).stream()
                     .filter(l -> !l.workDate().isBefore(from) && !l.workDate().isAfter(to))
-                    .map(l -> l.amount(rates)).reduce(Charges.zero(), BigDecimal::add);
+                    .map(this::amountOf).reduce(Charges.zero(), BigDecimal::add);
             consumedBefore = consumedBefore.add(consumed);
             points.add(new BurndownPoint(from, consumed, purchasedBy(period, to).subtract(consumedBefore)));
         }
@@ -78,7 +114,7 @@ public record BudgetAccount(
     }
 
     private Usage usageOf(LedgerLine line) {
-        return new Usage(line.signedMinutes(), line.amount(rates));
+        return new Usage(line.signedMinutes(), amountOf(line));
     }
 
     private Map<String, Usage> groupBy(List<LedgerLine> inPeriod, Function<LedgerLine, String> key) {

@@ -6,10 +6,15 @@ import dev.helpdesk.budgets.charging.Purchase;
 import dev.helpdesk.budgets.charging.RateCard;
 import dev.helpdesk.budgets.charging.SupportPeriod;
 import dev.helpdesk.budgets.charging.SupportPeriods;
+import dev.helpdesk.budgets.charging.TermsHistory;
+import dev.helpdesk.events.CalendarKind;
 import dev.helpdesk.events.RateKind;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,18 +33,7 @@ public class BudgetAccounts {
 
     /** The organisation's account, empty until its registration (or a purchase) has been applied. */
     public Optional<BudgetAccount> load(int generation, String organizationId) {
-        List<Object[]> terms = jdbc.query("""
-                        select currency, standard_rate, consultancy_rate from organization_budget
-                        where generation = ? and organization_id = ?""",
-                (rs, n) -> new Object[]{rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3)},
-                generation, organizationId);
-        if (terms.isEmpty()) {
-            return Optional.empty();
-        }
-        Object[] row = terms.get(0);
-        return Optional.of(new BudgetAccount(organizationId, (String) row[0],
-                new RateCard((java.math.BigDecimal) row[1], (java.math.BigDecimal) row[2]),
-                periods(generation, organizationId), purchases(generation, organizationId), lines(generation, organizationId)));
+        return loadAll(generation, List.of(organizationId)).stream().findFirst();
     }
 
     /**
@@ -66,23 +60,37 @@ public class BudgetAccounts {
         Map<String, List<LedgerLine>> lines = new HashMap<>();
         jdbc.query("""
                         select organization_id, entry_id, kind, ticket_id, agent_id, minutes, rate, work_date, note,
-                            recorded_at
+                            recorded_at, activity, started_at
                         from ledger_line where generation = ? and organization_id = any(?::text[])
                         order by work_date, recorded_at, entry_id, kind""",
                 row -> {
                     lines.computeIfAbsent(row.getString(1), id -> new ArrayList<>()).add(new LedgerLine(
                             row.getString(2), LedgerLine.Kind.valueOf(row.getString(3)), row.getString(4),
                             row.getString(5), row.getInt(6), RateKind.valueOf(row.getString(7)),
-                            row.getDate(8).toLocalDate(), row.getString(9), row.getTimestamp(10).toInstant()));
+                            row.getDate(8).toLocalDate(), row.getString(9), row.getTimestamp(10).toInstant(),
+                            row.getString(11), instant(row.getTimestamp(12))));
+                }, generation, ids);
+        Map<String, List<TermsHistory.TermsChange>> changes = new HashMap<>();
+        jdbc.query("""
+                        select organization_id, effective_from, changed_at, standard_rate, consultancy_rate, calendar,
+                            time_zone
+                        from terms_change where generation = ? and organization_id = any(?::text[])""",
+                row -> {
+                    changes.computeIfAbsent(row.getString(1), id -> new ArrayList<>()).add(new TermsHistory.TermsChange(
+                            row.getTimestamp(2).toInstant(), row.getTimestamp(3).toInstant(), row.getBigDecimal(4),
+                            row.getBigDecimal(5), calendar(row.getString(6)), zone(row.getString(7))));
                 }, generation, ids);
         return jdbc.query("""
-                        select organization_id, currency, standard_rate, consultancy_rate from organization_budget
+                        select organization_id, currency, standard_rate, consultancy_rate, calendar, time_zone
+                        from organization_budget
                         where generation = ? and organization_id = any(?::text[]) order by organization_id""",
                 (row, n) -> {
                     String id = row.getString(1);
-                    return new BudgetAccount(id, row.getString(2), new RateCard(row.getBigDecimal(3), row.getBigDecimal(4)),
+                    RateCard rates = new RateCard(row.getBigDecimal(3), row.getBigDecimal(4));
+                    return new BudgetAccount(id, row.getString(2), rates,
                             new SupportPeriods(periods.getOrDefault(id, List.of())), purchases.getOrDefault(id, List.of()),
-                            lines.getOrDefault(id, List.of()));
+                            lines.getOrDefault(id, List.of()), new TermsHistory(rates, calendar(row.getString(5)),
+                                    zone(row.getString(6)), changes.getOrDefault(id, List.of())));
                 }, generation, ids);
     }
 
@@ -98,22 +106,20 @@ public class BudgetAccounts {
                 generation, organizationId));
     }
 
-    private List<Purchase> purchases(int generation, String organizationId) {
-        return jdbc.query("""
-                        select purchase_id, amount, purchased_on from budget_purchase
-                        where generation = ? and organization_id = ? order by purchased_on, purchase_id""",
-                (rs, n) -> new Purchase(rs.getString(1), rs.getBigDecimal(2), rs.getDate(3).toLocalDate()),
-                generation, organizationId);
+    private static Instant instant(java.sql.Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
-    private List<LedgerLine> lines(int generation, String organizationId) {
-        return jdbc.query("""
-                        select entry_id, kind, ticket_id, agent_id, minutes, rate, work_date, note, recorded_at
-                        from ledger_line where generation = ? and organization_id = ?
-                        order by work_date, recorded_at, entry_id, kind""",
-                (rs, n) -> new LedgerLine(rs.getString(1), LedgerLine.Kind.valueOf(rs.getString(2)), rs.getString(3),
-                        rs.getString(4), rs.getInt(5), RateKind.valueOf(rs.getString(6)), rs.getDate(7).toLocalDate(),
-                        rs.getString(8), rs.getTimestamp(9).toInstant()),
-                generation, organizationId);
+    private static CalendarKind calendar(String name) {
+        return name == null ? null : CalendarKind.valueOf(name);
+    }
+
+    /** A zone the budget can use, or null (unknown, or not an IANA zone: then no out-of-hours marks). */
+    private static ZoneId zone(String id) {
+        try {
+            return id == null ? null : ZoneId.of(id);
+        } catch (DateTimeException e) {
+            return null;
+        }
     }
 }

@@ -3,6 +3,9 @@ package dev.helpdesk.budgets.projection;
 import dev.helpdesk.events.organization.BudgetPurchasedEvent;
 import dev.helpdesk.events.organization.BudgetTerms;
 import dev.helpdesk.events.organization.OrganizationRegisteredEvent;
+import dev.helpdesk.events.organization.OrganizationTermsChangedEvent;
+import dev.helpdesk.events.organization.OrganizationTimeEntryLoggedEvent;
+import dev.helpdesk.events.organization.OrganizationTimeEntryReversedEvent;
 import dev.helpdesk.events.organization.SupportPeriodChangedEvent;
 import dev.helpdesk.events.ticket.TimeEntryLoggedEvent;
 import dev.helpdesk.events.ticket.TimeEntryReversedEvent;
@@ -41,6 +44,26 @@ final class EventValidation {
             entry(e.ticketId(), e.organizationId(), e.entryId(), e.agentId(), e.minutes(), e.rate() != null, e.workDate());
         } else if (event instanceof TimeEntryReversedEvent e) {
             entry(e.ticketId(), e.organizationId(), e.entryId(), e.agentId(), e.minutes(), e.rate() != null, e.workDate());
+        } else if (event instanceof OrganizationTimeEntryLoggedEvent e) {
+            entry(e.organizationId(), e.organizationId(), e.entryId(), e.agentId(), e.minutes(), e.rate() != null, e.workDate());
+        } else if (event instanceof OrganizationTimeEntryReversedEvent e) {
+            entry(e.organizationId(), e.organizationId(), e.entryId(), e.agentId(), e.minutes(), e.rate() != null, e.workDate());
+        } else if (event instanceof OrganizationTermsChangedEvent e) {
+            id("organizationId", e.organizationId());
+            require(e.effectiveFrom() != null && e.changedAt() != null, "effectiveFrom and changedAt are required");
+            if (e.standardRate() != null) {
+                money("standardRate", e.standardRate(), false);
+            }
+            if (e.consultancyRate() != null) {
+                money("consultancyRate", e.consultancyRate(), false);
+            }
+            if (e.timeZone() != null) {
+                try {
+                    java.time.ZoneId.of(e.timeZone());
+                } catch (java.time.DateTimeException invalid) {
+                    throw new MalformedEventException("timeZone is not an IANA zone");
+                }
+            }
         } else {
             throw new MalformedEventException("unexpected event " + event.getClass().getSimpleName());
         }

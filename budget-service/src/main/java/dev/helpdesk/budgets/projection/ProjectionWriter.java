@@ -5,6 +5,9 @@ import dev.helpdesk.budgets.charging.SupportPeriods;
 import dev.helpdesk.budgets.config.BudgetProperties;
 import dev.helpdesk.events.organization.BudgetPurchasedEvent;
 import dev.helpdesk.events.organization.OrganizationRegisteredEvent;
+import dev.helpdesk.events.organization.OrganizationTermsChangedEvent;
+import dev.helpdesk.events.organization.OrganizationTimeEntryLoggedEvent;
+import dev.helpdesk.events.organization.OrganizationTimeEntryReversedEvent;
 import dev.helpdesk.events.organization.SupportPeriodChangedEvent;
 import dev.helpdesk.events.ticket.TimeEntryLoggedEvent;
 import dev.helpdesk.events.ticket.TimeEntryReversedEvent;
@@ -30,7 +33,8 @@ public class ProjectionWriter {
 
     private static final String LINE = """
             insert into ledger_line (generation, organization_id, entry_id, kind, ticket_id, agent_id, minutes, rate,
-                work_date, note, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""";
+                work_date, note, recorded_at, activity, started_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict do nothing""";
 
     private final JdbcTemplate jdbc;
     private final BudgetAccounts accounts;
@@ -57,9 +61,11 @@ public class ProjectionWriter {
         return true;
     }
 
-    /** Time entries (logged or reversed): they only add a ledger line. */
+    /** Time entries (logged or reversed, on a ticket or on the organisation itself): they only add a ledger line. */
     public static boolean isTimeEntry(IncomingEvent event) {
-        return event.data() instanceof TimeEntryLoggedEvent || event.data() instanceof TimeEntryReversedEvent;
+        return event.data() instanceof TimeEntryLoggedEvent || event.data() instanceof TimeEntryReversedEvent
+                || event.data() instanceof OrganizationTimeEntryLoggedEvent
+                || event.data() instanceof OrganizationTimeEntryReversedEvent;
     }
 
     /**
@@ -109,6 +115,8 @@ public class ProjectionWriter {
             changePeriod(generation, e.organizationId(), new SupportPeriod(e.start(), e.end()));
         } else if (data instanceof BudgetPurchasedEvent e) {
             purchased(generation, e, event.time());
+        } else if (data instanceof OrganizationTermsChangedEvent e) {
+            termsChanged(generation, e);
         } else {
             throw new IllegalArgumentException("not a budget event: " + event.type());
         }
@@ -125,6 +133,12 @@ public class ProjectionWriter {
             return e.organizationId();
         } else if (data instanceof TimeEntryReversedEvent e) {
             return e.organizationId();
+        } else if (data instanceof OrganizationTermsChangedEvent e) {
+            return e.organizationId();
+        } else if (data instanceof OrganizationTimeEntryLoggedEvent e) {
+            return e.organizationId();
+        } else if (data instanceof OrganizationTimeEntryReversedEvent e) {
+            return e.organizationId();
         }
         throw new IllegalArgumentException("not a budget event");
     }
@@ -132,16 +146,33 @@ public class ProjectionWriter {
     private void registered(int generation, OrganizationRegisteredEvent e) {
         var terms = e.budget();
         jdbc.update("""
-                insert into organization_budget (generation, organization_id, currency, standard_rate, consultancy_rate)
-                values (?, ?, ?, ?, ?)
+                insert into organization_budget (generation, organization_id, currency, standard_rate, consultancy_rate,
+                    calendar, time_zone)
+                values (?, ?, ?, ?, ?, ?, ?)
                 on conflict (generation, organization_id) do update set currency = excluded.currency,
-                    standard_rate = excluded.standard_rate, consultancy_rate = excluded.consultancy_rate""",
+                    standard_rate = excluded.standard_rate, consultancy_rate = excluded.consultancy_rate,
+                    calendar = excluded.calendar, time_zone = excluded.time_zone""",
                 generation, e.organizationId(), terms == null ? null : terms.currency(),
-                terms == null ? null : terms.standardRate(), terms == null ? null : terms.consultancyRate());
+                terms == null ? null : terms.standardRate(), terms == null ? null : terms.consultancyRate(),
+                e.calendar() == null ? null : e.calendar().name(), e.timeZone());
         changePeriod(generation, e.organizationId(), new SupportPeriod(e.supportPeriodStart(), e.supportPeriodEnd()));
         if (terms != null && terms.amount().signum() > 0) {
             insertPurchase(generation, e.organizationId(), "initial", terms.amount(), e.supportPeriodStart());
         }
+    }
+
+    /**
+     * A change of terms, stored whole: its rates apply to entries whose work began at or after {@code effectiveFrom}
+     * (rates it does not name stay as they were), its calendar and zone to the out-of-hours marks from then on.
+     */
+    private void termsChanged(int generation, OrganizationTermsChangedEvent e) {
+        boolean rates = e.changed("standardRate") || e.changed("consultancyRate");
+        jdbc.update("""
+                insert into terms_change (generation, organization_id, effective_from, changed_at, standard_rate,
+                    consultancy_rate, calendar, time_zone) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
+                generation, e.organizationId(), Timestamp.from(e.effectiveFrom()), Timestamp.from(e.changedAt()),
+                rates ? e.standardRate() : null, rates ? e.consultancyRate() : null,
+                e.calendar() == null ? null : e.calendar().name(), e.timeZone());
     }
 
     private void changePeriod(int generation, String organizationId, SupportPeriod changed) {
@@ -181,17 +212,29 @@ public class ProjectionWriter {
         Object data = event.data();
         if (data instanceof TimeEntryLoggedEvent e) {
             return line(generation, e.organizationId(), e.entryId(), "LOGGED", e.ticketId(), e.agentId(), e.minutes(),
-                    e.rate().name(), e.workDate(), e.note(), e.loggedAt() != null ? e.loggedAt() : event.time());
+                    e.rate().name(), e.workDate(), e.note(), e.loggedAt() != null ? e.loggedAt() : event.time(),
+                    null, e.startedAt());
         } else if (data instanceof TimeEntryReversedEvent e) {
             return line(generation, e.organizationId(), e.entryId(), "REVERSED", e.ticketId(), e.agentId(), e.minutes(),
-                    e.rate().name(), e.workDate(), e.reason(), e.reversedAt() != null ? e.reversedAt() : event.time());
+                    e.rate().name(), e.workDate(), e.reason(), e.reversedAt() != null ? e.reversedAt() : event.time(),
+                    null, null);
+        } else if (data instanceof OrganizationTimeEntryLoggedEvent e) {
+            return line(generation, e.organizationId(), e.entryId(), "LOGGED", null, e.agentId(), e.minutes(),
+                    e.rate().name(), e.workDate(), e.note(), e.loggedAt() != null ? e.loggedAt() : event.time(),
+                    e.activity(), e.startedAt());
+        } else if (data instanceof OrganizationTimeEntryReversedEvent e) {
+            return line(generation, e.organizationId(), e.entryId(), "REVERSED", null, e.agentId(), e.minutes(),
+                    e.rate().name(), e.workDate(), e.reason(), e.reversedAt() != null ? e.reversedAt() : event.time(),
+                    null, null);
         }
         throw new IllegalArgumentException("not a time entry");
     }
 
     private static Object[] line(int generation, String organizationId, String entryId, String kind, String ticketId,
-                                 String agentId, int minutes, String rate, LocalDate workDate, String note, Instant recordedAt) {
+                                 String agentId, int minutes, String rate, LocalDate workDate, String note, Instant recordedAt,
+                                 String activity, Instant startedAt) {
         return new Object[]{generation, organizationId, entryId, kind, ticketId, agentId, minutes, rate, Date.valueOf(workDate),
-                note, Timestamp.from(recordedAt == null ? Instant.EPOCH : recordedAt)};
+                note, Timestamp.from(recordedAt == null ? Instant.EPOCH : recordedAt), activity,
+                startedAt == null ? null : Timestamp.from(startedAt)};
     }
 }

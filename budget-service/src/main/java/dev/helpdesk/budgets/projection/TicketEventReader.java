@@ -6,6 +6,9 @@ import dev.helpdesk.events.ReceivedEvent;
 import dev.helpdesk.events.ReceivedEvents;
 import dev.helpdesk.events.organization.BudgetPurchasedEvent;
 import dev.helpdesk.events.organization.OrganizationRegisteredEvent;
+import dev.helpdesk.events.organization.OrganizationTermsChangedEvent;
+import dev.helpdesk.events.organization.OrganizationTimeEntryLoggedEvent;
+import dev.helpdesk.events.organization.OrganizationTimeEntryReversedEvent;
 import dev.helpdesk.events.organization.SupportPeriodChangedEvent;
 import dev.helpdesk.events.ticket.TimeEntryLoggedEvent;
 import dev.helpdesk.events.ticket.TimeEntryReversedEvent;
@@ -25,12 +28,17 @@ public class TicketEventReader {
 
     private static final List<String> ENTRY = List.of("ticketId", "organizationId", "entryId", "agentId", "minutes",
             "rate", "workDate");
+    private static final List<String> ORGANIZATION_ENTRY = List.of("organizationId", "entryId", "agentId", "minutes",
+            "rate", "workDate");
     private static final Map<Class<?>, List<String>> REQUIRED = Map.of(
             OrganizationRegisteredEvent.class, List.of("organizationId", "supportPeriodStart", "supportPeriodEnd"),
             SupportPeriodChangedEvent.class, List.of("organizationId", "start", "end"),
             BudgetPurchasedEvent.class, List.of("organizationId", "purchaseId", "amount", "currency"),
             TimeEntryLoggedEvent.class, ENTRY,
-            TimeEntryReversedEvent.class, ENTRY);
+            TimeEntryReversedEvent.class, ENTRY,
+            OrganizationTermsChangedEvent.class, List.of("organizationId", "effectiveFrom", "changedAt"),
+            OrganizationTimeEntryLoggedEvent.class, ORGANIZATION_ENTRY,
+            OrganizationTimeEntryReversedEvent.class, ORGANIZATION_ENTRY);
 
     private final ObjectMapper objectMapper;
 

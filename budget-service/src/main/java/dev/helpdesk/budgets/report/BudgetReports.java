@@ -81,7 +81,7 @@ public class BudgetReports {
         LocalDate last = to;
         List<TimesheetRow> rows = account.lines().stream()
                 .filter(l -> !l.workDate().isBefore(first) && !l.workDate().isAfter(last))
-                .map(l -> TimesheetRow.of(l, account.rates()))
+                .map(l -> TimesheetRow.of(l, account))
                 .toList();
         return new TimesheetLines(account.currency(), from, to, rows);
     }

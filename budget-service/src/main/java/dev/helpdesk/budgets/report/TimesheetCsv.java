@@ -6,11 +6,13 @@ import java.math.BigDecimal;
 /**
  * The timesheet as RFC 4180 CSV (comma separated, CRLF, header row, fields quoted when they hold a comma, quote or
  * line break). Free-text cells that a spreadsheet would run as a formula (starting with {@code = + - @}, tab or
- * carriage return) get a leading apostrophe; numbers we format ourselves are written as they are.
+ * carriage return) get a leading apostrophe; numbers we format ourselves are written as they are. The last three
+ * columns (activity, startedAt, outOfHours) came with issue 21: empty where unknown or not applicable.
  */
 public final class TimesheetCsv {
 
-    static final String HEADER = "entryId,kind,workDate,ticketId,agentId,rate,hourlyRate,minutes,amount,currency,note,recordedAt";
+    static final String HEADER = "entryId,kind,workDate,ticketId,agentId,rate,hourlyRate,minutes,amount,currency,note,recordedAt,"
+            + "activity,startedAt,outOfHours";
 
     private TimesheetCsv() {
     }
@@ -21,7 +23,9 @@ public final class TimesheetCsv {
             csv.append(String.join(",",
                     text(row.entryId()), row.kind().name(), row.workDate().toString(), text(row.ticketId()),
                     text(row.agentId()), row.rate().name(), number(row.hourlyRate()), String.valueOf(row.minutes()),
-                    number(row.amount()), text(currency), text(row.note()), row.recordedAt().toString()))
+                    number(row.amount()), text(currency), text(row.note()), row.recordedAt().toString(),
+                    text(row.activity()), row.startedAt() == null ? "" : row.startedAt().toString(),
+                    row.outOfHours() == null ? "" : row.outOfHours().toString()))
                     .append("\r\n");
         }
         return csv.toString();

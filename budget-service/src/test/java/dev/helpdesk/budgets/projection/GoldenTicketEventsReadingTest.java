@@ -17,7 +17,9 @@ class GoldenTicketEventsReadingTest {
 
     private static final Set<String> CHARGED_BY = Set.of("helpdesk.organization.registered.v1",
             "helpdesk.organization.support-period-changed.v1", "helpdesk.organization.budget-purchased.v1",
-            "helpdesk.ticket.time-entry-logged.v1", "helpdesk.ticket.time-entry-reversed.v1");
+            "helpdesk.ticket.time-entry-logged.v1", "helpdesk.ticket.time-entry-reversed.v1",
+            "helpdesk.organization.terms-changed.v1", "helpdesk.organization.time-entry-logged.v1",
+            "helpdesk.organization.time-entry-reversed.v1");
 
     private final TicketEventReader reader = new TicketEventReader(ServiceJson.objectMapper());
 

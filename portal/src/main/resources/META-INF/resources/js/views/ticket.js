@@ -47,8 +47,15 @@ export async function ticketView(main, { params, user }) {
       ['Page', ticket.pageUrl ? h('a', { href: ticket.pageUrl, rel: 'noopener noreferrer', target: '_blank' }, ticket.pageUrl) : null],
       ['Escalation level', ticket.escalationLevel || null], ['Organisation', staff ? ticket.organizationId : null]]
       .filter(([, v]) => v !== null && v !== undefined && v !== '');
+    const requests = ticket.severityRequests || [];
     replace(facts, h('p', { class: 'description' }, ticket.description),
-      h('dl', { class: 'facts' }, rows.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])));
+      h('dl', { class: 'facts' }, rows.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
+      ticket.resolution ? h('div', { id: 'resolution', class: 'resolution' }, h('h2', {}, 'Resolution'), h('p', {}, ticket.resolution)) : null,
+      requests.length ? h('div', { id: 'severity-requests' }, h('h2', {}, 'Severity requests'),
+        h('ul', {}, requests.map((r) => h('li', { 'data-request-id': r.requestId },
+          `${r.from} → ${r.requested}: ${r.reason} (${when(r.requestedAt)}) `,
+          h('span', { class: 'badge' }, r.state.toLowerCase()),
+          r.decisionReason ? h('span', { class: 'muted' }, ` ${r.decisionReason}`) : null)))) : null);
   }
 
   function renderClocks(sla) {
@@ -115,10 +122,30 @@ export async function ticketView(main, { params, user }) {
       forms.push(h('form', { id: 'close-form', onsubmit: (e) => { e.preventDefault(); act('/status', { status: 'CLOSED' }, null, 'Ticket closed.'); } },
         h('button', { type: 'submit', class: 'secondary' }, 'Close the ticket')));
     }
+    const open = (ticket.severityRequests || []).find((r) => r.state === 'OPEN');
+    if (!closed && staff && open) {
+      const answer = h('textarea', { id: 'severity-decision-reason', rows: '2' });
+      const decide = (accept) => act(`/severity-requests/${open.requestId}/decision`, { accept, reason: answer.value.trim() || undefined },
+        () => { answer.value = ''; }, accept ? 'Severity request accepted.' : 'Severity request declined.');
+      forms.push(h('form', { id: 'severity-decision-form', class: 'inline-form', onsubmit: (e) => { e.preventDefault(); decide(true); } },
+        h('p', {}, `The customer asks for ${open.requested}: ${open.reason}`),
+        field('Answer shown to the customer (required to decline or to accept an upgrade)', answer),
+        h('button', { type: 'submit' }, 'Accept'),
+        h('button', { type: 'button', class: 'secondary', onclick: () => decide(false) }, 'Decline')));
+    }
     if (!closed && (contact || staff)) {
       forms.push(h('details', {}, h('summary', {}, 'Ask for an escalation'),
         reasonForm('escalation-form', 'Why is the help not timely or good enough?', 'Request escalation',
           (reason, done) => act('/escalation-requests', { reason }, done, 'Escalation requested.'))));
+    }
+    if (!closed && contact && !open) {
+      const wanted = h('select', { id: 'requested-severity' }, options(SEVERITIES.filter((s) => s !== ticket.severity)));
+      const why = h('textarea', { id: 'severity-request-reason', rows: '2', required: true });
+      forms.push(h('details', {}, h('summary', {}, 'Ask for another severity'),
+        h('form', { id: 'severity-request-form', class: 'inline-form', onsubmit: (e) => {
+          e.preventDefault();
+          act('/severity-requests', { severity: wanted.value, reason: why.value.trim() }, () => { why.value = ''; }, 'Severity change requested.');
+        } }, field('Severity', wanted), field('Why? (support decides)', why), h('button', { type: 'submit' }, 'Request'))));
     }
     if (staff && !closed) forms.push(...staffForms());
     replace(actions, h('h2', { id: 'actions-heading' }, 'Actions'), actionProblems, forms);
@@ -130,6 +157,16 @@ export async function ticketView(main, { params, user }) {
     const justification = h('textarea', { id: 'severity-justification', rows: '2' });
     const status = h('select', { id: 'new-status' }, options(STATUSES.filter((s) => s !== 'NEW'), ticket.status === 'NEW' ? 'IN_PROGRESS' : ticket.status, STATUS_LABELS));
     const statusReason = h('textarea', { id: 'status-reason', rows: '2' });
+    const resolution = h('textarea', { id: 'status-resolution', rows: '3' });
+    const resolutionField = field('Resolution summary (shown to the customer: what was understood, next steps)', resolution);
+    const showResolution = () => {
+      const resolving = status.value === 'RESOLVED';
+      resolutionField.hidden = !resolving;
+      resolution.required = resolving;
+    };
+    status.addEventListener('change', showResolution);
+    showResolution();
+    const startedAt = h('input', { id: 'time-started', type: 'datetime-local' });
     const minutes = h('input', { id: 'time-minutes', type: 'number', min: '1', max: '1440', required: true, value: '15' });
     const rate = h('select', { id: 'time-rate' }, options(['STANDARD', 'CONSULTANCY'], 'STANDARD',
       { STANDARD: 'Standard (queries, explanations)', CONSULTANCY: 'Consultancy (problem solving, specialist work)' }));
@@ -148,13 +185,16 @@ export async function ticketView(main, { params, user }) {
       h('form', { id: 'status-form', class: 'inline-form', onsubmit: (e) => {
         e.preventDefault();
         const body = { status: status.value, reason: statusReason.value.trim() || undefined };
-        if (status.value === 'RESOLVED') body.resolution = statusReason.value.trim() || undefined;
-        act('/status', body, () => { statusReason.value = ''; }, 'Status changed.');
-      } }, field('Status', status), field('Reason or resolution summary', statusReason), h('button', { type: 'submit' }, 'Change status')),
+        if (status.value === 'RESOLVED') body.resolution = resolution.value.trim() || undefined;
+        act('/status', body, () => { statusReason.value = ''; resolution.value = ''; }, 'Status changed.');
+      } }, field('Status', status), field('Reason', statusReason), resolutionField, h('button', { type: 'submit' }, 'Change status')),
       h('form', { id: 'time-form', class: 'inline-form', onsubmit: (e) => {
         e.preventDefault();
-        act('/time-entries', { minutes: Number(minutes.value), rate: rate.value, workDate: workDate.value, note: note.value.trim() }, () => { note.value = ''; }, 'Time logged.');
-      } }, field('Minutes', minutes), field('Rate', rate), field('Work date', workDate), field('Note', note), h('button', { type: 'submit' }, 'Log time')),
+        const entry = { minutes: Number(minutes.value), rate: rate.value, note: note.value.trim() };
+        // A start (local time of this browser) dates the entry in the organisation's zone; else the work date does.
+        if (startedAt.value) entry.startedAt = new Date(startedAt.value).toISOString(); else entry.workDate = workDate.value;
+        act('/time-entries', entry, () => { note.value = ''; startedAt.value = ''; }, 'Time logged.');
+      } }, field('Minutes', minutes), field('Rate', rate), field('Work date', workDate), field('Started at (optional)', startedAt), field('Note', note), h('button', { type: 'submit' }, 'Log time')),
     ];
   }
 

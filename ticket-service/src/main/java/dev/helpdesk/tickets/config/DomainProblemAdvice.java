@@ -4,6 +4,7 @@ import dev.helpdesk.edge.problem.ProblemException;
 import dev.helpdesk.edge.problem.ProblemType;
 import dev.helpdesk.edge.problem.Problems;
 import dev.helpdesk.tickets.domain.DomainException;
+import dev.helpdesk.tickets.domain.InvalidInputException;
 import dev.helpdesk.tickets.domain.NotFoundException;
 import dev.helpdesk.tickets.domain.NotPermittedException;
 import dev.helpdesk.tickets.domain.RuleViolationException;
@@ -23,7 +24,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Maps this service's refusals to the problem catalogue (before service-edge's advice, which answers everything
- * else): a broken rule 422, an illegal state change 409, a role that may not 403, an unknown resource 404, each
+ * else): a field only the domain can judge 400 (with the field), a broken rule 422, an illegal state change 409, a role that may not 403, an unknown resource 404, each
  * with the domain's reason; a stale or concurrent aggregate version 409 {@code stale-version}. Refused commands
  * are counted by reason.
  */
@@ -65,6 +66,10 @@ class DomainProblemAdvice {
     ResponseEntity<ProblemDetail> domain(DomainException e) {
         if (e instanceof NotFoundException) {
             return answer(Problems.of(ProblemType.NOT_FOUND, e.getMessage()));
+        }
+        if (e instanceof InvalidInputException invalid) {
+            rejected(e.reason());
+            return answer(ProblemException.invalid(invalid.field(), invalid.getMessage()).toProblemDetail());
         }
         ProblemType type = e instanceof RuleViolationException ? ProblemType.BUSINESS_RULE_VIOLATED
                 : e instanceof NotPermittedException ? ProblemType.FORBIDDEN

@@ -13,5 +13,12 @@ public record ChangeStatusCommand(
         String reason,
         Actor actor,
         Instant at,
-        @TargetAggregateVersion Long expectedVersion) {
+        @TargetAggregateVersion Long expectedVersion,
+        String resolution) {
+
+    /** A move that is not to RESOLVED carries no resolution summary. */
+    public ChangeStatusCommand(String ticketId, TicketStatus status, String reason, Actor actor, Instant at,
+                               Long expectedVersion) {
+        this(ticketId, status, reason, actor, at, expectedVersion, null);
+    }
 }

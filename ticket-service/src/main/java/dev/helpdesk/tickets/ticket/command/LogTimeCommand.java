@@ -16,5 +16,12 @@ public record LogTimeCommand(
         String note,
         Actor actor,
         Instant at,
-        @TargetAggregateVersion Long expectedVersion) {
+        @TargetAggregateVersion Long expectedVersion,
+        Instant startedAt) {
+
+    /** An entry without its start instant (dated only). */
+    public LogTimeCommand(String ticketId, String entryId, int minutes, RateKind rate, java.time.LocalDate workDate,
+                          String note, Actor actor, Instant at, Long expectedVersion) {
+        this(ticketId, entryId, minutes, rate, workDate, note, actor, at, expectedVersion, null);
+    }
 }

@@ -8,6 +8,8 @@ import dev.helpdesk.events.ticket.AttachmentAddedEvent;
 import dev.helpdesk.events.ticket.CommentAddedEvent;
 import dev.helpdesk.events.ticket.EscalationLevelRecordedEvent;
 import dev.helpdesk.events.ticket.EscalationRequestedEvent;
+import dev.helpdesk.events.ticket.SeverityChangeRequestDecidedEvent;
+import dev.helpdesk.events.ticket.SeverityChangeRequestedEvent;
 import dev.helpdesk.events.ticket.SeverityChangedEvent;
 import dev.helpdesk.events.ticket.TicketAssignedEvent;
 import dev.helpdesk.events.ticket.TicketOpenedEvent;
@@ -16,6 +18,7 @@ import dev.helpdesk.events.ticket.TicketStatusChangedEvent;
 import dev.helpdesk.events.ticket.TimeEntryLoggedEvent;
 import dev.helpdesk.events.ticket.TimeEntryReversedEvent;
 import dev.helpdesk.tickets.domain.Actor;
+import dev.helpdesk.tickets.domain.InvalidInputException;
 import dev.helpdesk.tickets.domain.NotFoundException;
 import dev.helpdesk.tickets.domain.NotPermittedException;
 import dev.helpdesk.tickets.domain.RuleViolationException;
@@ -27,6 +30,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -54,6 +59,10 @@ public class Ticket {
     private Severity severity;
     private String assignee;
     private Instant resolvedAt;
+    private String timeZone;
+    /** The contact's severity request support has not decided yet (at most one), null when none is open. */
+    private SeverityChangeRequestedEvent openRequest;
+    private final Set<String> decidedRequests = new HashSet<>();
     private final Map<String, TimeEntryLoggedEvent> timeEntries = new HashMap<>();
     private final Set<String> reversedEntries = new HashSet<>();
     private final Set<String> recordedEscalations = new HashSet<>();
@@ -122,8 +131,18 @@ public class Ticket {
         if (!command.actor().isContact()) {
             requireStaff(command.actor(), "change the status");
         }
+        String resolution = null;
+        if (to == RESOLVED) {
+            if (command.resolution() == null || command.resolution().isBlank()) {
+                throw new InvalidInputException("resolution",
+                        "must not be blank: resolving a ticket needs a summary of what was understood and the next steps");
+            }
+            resolution = command.resolution().strip();
+        } else if (command.resolution() != null && !command.resolution().isBlank()) {
+            throw new InvalidInputException("resolution", "is only given with status RESOLVED");
+        }
         apply(new TicketStatusChangedEvent(ticketId, status, to, command.reason(), command.actor().userId(),
-                command.actor().kind(), false, command.at()));
+                command.actor().kind(), false, command.at(), resolution));
     }
 
     /** Auto-close: only the resolution the timer was set for, and only while the ticket is still resolved. */
@@ -163,6 +182,64 @@ public class Ticket {
         apply(new SeverityChangedEvent(ticketId, severity, to, command.justification(), command.actor().userId(), command.at()));
     }
 
+    /** A contact asks for another severity: one open request per ticket, with a reason; support decides. */
+    @CommandHandler
+    public void handle(RequestSeverityChangeCommand command) {
+        requireNotClosed();
+        if (!command.actor().isContact()) {
+            throw new NotPermittedException("contacts-only", "Only the ticket's contacts request a severity change; "
+                    + "support changes it directly.");
+        }
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw new RuleViolationException("request-without-reason", "A severity request needs a reason.");
+        }
+        if (openRequest != null) {
+            throw new StateConflictException("severity-request-open", "Severity request " + openRequest.requestId()
+                    + " is still open; support decides it first.");
+        }
+        if (command.severity() == severity) {
+            throw new RuleViolationException("severity-unchanged", "The ticket already has severity " + severity + ".");
+        }
+        apply(new SeverityChangeRequestedEvent(ticketId, command.requestId(), severity, command.severity(),
+                command.reason().strip(), command.actor().userId(), command.at()));
+    }
+
+    /**
+     * Support answers the open request. Accepting changes the severity (a decision event, then the
+     * {@link SeverityChangedEvent} that re-targets the clocks); an accepted upgrade needs the decision's reason as
+     * its justification, a decline needs a reason; an accepted downgrade records the decision's reason, or else the
+     * contact's. A request for the severity the ticket has meanwhile been given is accepted without a change.
+     */
+    @CommandHandler
+    public void handle(DecideSeverityChangeRequestCommand command) {
+        requireNotClosed();
+        requireStaff(command.actor(), "decide severity requests");
+        if (decidedRequests.contains(command.requestId())) {
+            throw new StateConflictException("severity-request-decided", "Severity request " + command.requestId()
+                    + " is already decided.");
+        }
+        if (openRequest == null || !openRequest.requestId().equals(command.requestId())) {
+            throw new NotFoundException("Severity request " + command.requestId() + " not found on this ticket.");
+        }
+        boolean explained = command.reason() != null && !command.reason().isBlank();
+        SeverityChangeRequestedEvent request = openRequest;
+        Severity requested = request.requested();
+        if (!command.accept() && !explained) {
+            throw new RuleViolationException("decline-without-reason", "Declining a severity request needs a reason the contact is shown.");
+        }
+        if (command.accept() && severity.isUpgradeTo(requested) && !explained) {
+            throw new RuleViolationException("upgrade-without-justification",
+                    "Accepting an upgrade to " + requested + " needs a written justification of the increased impact.");
+        }
+        String reason = explained ? command.reason().strip() : null;
+        apply(new SeverityChangeRequestDecidedEvent(ticketId, command.requestId(), command.accept(), reason,
+                command.actor().userId(), command.at()));
+        if (command.accept() && requested != severity) {
+            apply(new SeverityChangedEvent(ticketId, severity, requested, reason != null ? reason : request.reason(),
+                    command.actor().userId(), command.at()));
+        }
+    }
+
     @CommandHandler
     public void handle(RequestEscalationCommand command) {
         if (status == RESOLVED || status == CLOSED) {
@@ -173,7 +250,7 @@ public class Ticket {
     }
 
     @CommandHandler
-    public void handle(LogTimeCommand command) {
+    public void handle(LogTimeCommand command, OrganizationDirectory organizations) {
         requireNotClosed();
         requireStaff(command.actor(), "log time");
         if (command.minutes() <= 0 || command.minutes() > MAX_MINUTES_PER_ENTRY) {
@@ -182,8 +259,10 @@ public class Ticket {
         if (timeEntries.containsKey(command.entryId())) {
             throw new StateConflictException("entry-exists", "Time entry " + command.entryId() + " exists already.");
         }
+        LocalDate workDate = command.startedAt() == null ? TimeEntryDates.workDate(command.workDate(), null, command.at(), null)
+                : TimeEntryDates.workDate(command.workDate(), command.startedAt(), command.at(), organizationZone(organizations));
         apply(new TimeEntryLoggedEvent(ticketId, organizationId, command.entryId(), command.actor().userId(),
-                command.minutes(), command.rate(), command.workDate(), command.note(), command.at()));
+                command.minutes(), command.rate(), workDate, command.note(), command.at(), command.startedAt()));
     }
 
     @CommandHandler
@@ -219,6 +298,11 @@ public class Ticket {
                 command.raisedAt()));
     }
 
+    /** The organisation's time zone now (it may have moved since the ticket was opened), else the one it was opened in. */
+    private ZoneId organizationZone(OrganizationDirectory organizations) {
+        return ZoneId.of(organizations.termsOf(organizationId).map(OrganizationTerms::timeZone).orElse(timeZone));
+    }
+
     private void reopen(String reason, Actor actor, Instant at) {
         if (!actor.isContact()) {
             requireStaff(actor, "reopen tickets");
@@ -248,6 +332,7 @@ public class Ticket {
         organizationId = event.organizationId();
         status = NEW;
         severity = event.severity();
+        timeZone = event.timeZone();
     }
 
     @EventSourcingHandler
@@ -271,6 +356,19 @@ public class Ticket {
     @EventSourcingHandler
     void on(SeverityChangedEvent event) {
         severity = event.to();
+    }
+
+    @EventSourcingHandler
+    void on(SeverityChangeRequestedEvent event) {
+        openRequest = event;
+    }
+
+    @EventSourcingHandler
+    void on(SeverityChangeRequestDecidedEvent event) {
+        decidedRequests.add(event.requestId());
+        if (openRequest != null && openRequest.requestId().equals(event.requestId())) {
+            openRequest = null;
+        }
     }
 
     @EventSourcingHandler

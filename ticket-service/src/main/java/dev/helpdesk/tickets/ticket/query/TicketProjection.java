@@ -1,9 +1,14 @@
 package dev.helpdesk.tickets.ticket.query;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.helpdesk.events.TicketStatus;
 import dev.helpdesk.events.ticket.AttachmentAddedEvent;
 import dev.helpdesk.events.ticket.CommentAddedEvent;
 import dev.helpdesk.events.ticket.EscalationLevelRecordedEvent;
 import dev.helpdesk.events.ticket.EscalationRequestedEvent;
+import dev.helpdesk.events.ticket.SeverityChangeRequestDecidedEvent;
+import dev.helpdesk.events.ticket.SeverityChangeRequestedEvent;
 import dev.helpdesk.events.ticket.SeverityChangedEvent;
 import dev.helpdesk.events.ticket.TicketAssignedEvent;
 import dev.helpdesk.events.ticket.TicketOpenedEvent;
@@ -23,6 +28,8 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Keeps {@code ticket_view} with its comments and attachments. The view's {@code version} is the stream version of
@@ -39,6 +46,7 @@ class TicketProjection {
 
     /** The size in bytes past which a ticket's search document takes no more comments (docs/search.md). */
     static final int SEARCH_DOCUMENT_LIMIT = 512 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     final JdbcTemplate jdbc;
     final ViewTables tables;
@@ -110,14 +118,17 @@ class TicketProjection {
     @EventHandler
     void on(TicketStatusChangedEvent e, @SequenceNumber long version, @Timestamp Instant at) {
         if (advance(e.ticketId(), version, at)) {
-            jdbc.update("UPDATE " + tables.view() + " SET status = ? WHERE id = ?", e.to().name(), e.ticketId());
+            // The summary stays while the ticket is RESOLVED and after it CLOSED; any other move clears it.
+            jdbc.update("UPDATE " + tables.view() + " SET status = ?, resolution = CASE WHEN ? THEN ? WHEN ? THEN resolution"
+                            + " ELSE NULL END WHERE id = ?", e.to().name(), e.to() == TicketStatus.RESOLVED, e.resolution(),
+                    e.to() == TicketStatus.CLOSED, e.ticketId());
         }
     }
 
     @EventHandler
     void on(TicketReopenedEvent e, @SequenceNumber long version, @Timestamp Instant at) {
         if (advance(e.ticketId(), version, at)) {
-            jdbc.update("UPDATE " + tables.view() + " SET status = 'IN_PROGRESS' WHERE id = ?", e.ticketId());
+            jdbc.update("UPDATE " + tables.view() + " SET status = 'IN_PROGRESS', resolution = NULL WHERE id = ?", e.ticketId());
         }
     }
 
@@ -125,6 +136,37 @@ class TicketProjection {
     void on(SeverityChangedEvent e, @SequenceNumber long version, @Timestamp Instant at) {
         if (advance(e.ticketId(), version, at)) {
             jdbc.update("UPDATE " + tables.view() + " SET severity = ? WHERE id = ?", e.to().name(), e.ticketId());
+        }
+    }
+
+    @EventHandler
+    void on(SeverityChangeRequestedEvent e, @SequenceNumber long version, @Timestamp Instant at) {
+        if (advance(e.ticketId(), version, at)) {
+            Map<String, Object> request = new LinkedHashMap<>();
+            request.put("requestId", e.requestId());
+            request.put("from", e.from().name());
+            request.put("requested", e.requested().name());
+            request.put("reason", e.reason());
+            request.put("requestedBy", e.requestedBy());
+            request.put("requestedAt", e.requestedAt().toString());
+            request.put("state", "OPEN");
+            jdbc.update("UPDATE " + tables.view() + " SET severity_requests = severity_requests || jsonb_build_array(?::jsonb)"
+                    + " WHERE id = ?", json(request), e.ticketId());
+        }
+    }
+
+    @EventHandler
+    void on(SeverityChangeRequestDecidedEvent e, @SequenceNumber long version, @Timestamp Instant at) {
+        if (advance(e.ticketId(), version, at)) {
+            Map<String, Object> decision = new LinkedHashMap<>();
+            decision.put("state", e.accepted() ? "ACCEPTED" : "DECLINED");
+            decision.put("decisionReason", e.reason());
+            decision.put("decidedBy", e.decidedBy());
+            decision.put("decidedAt", e.decidedAt().toString());
+            jdbc.update("UPDATE " + tables.view() + " SET severity_requests = (SELECT coalesce(jsonb_agg(CASE WHEN"
+                    + " r->>'requestId' = ? THEN r || ?::jsonb ELSE r END ORDER BY n), '[]'::jsonb)"
+                    + " FROM jsonb_array_elements(severity_requests) WITH ORDINALITY AS t(r, n)) WHERE id = ?",
+                    e.requestId(), json(decision), e.ticketId());
         }
     }
 
@@ -190,6 +232,14 @@ class TicketProjection {
         return ts(at.truncatedTo(ChronoUnit.MILLIS));
     }
 
+
+    private static String json(Map<String, Object> value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     static java.sql.Timestamp ts(Instant instant) {
         return java.sql.Timestamp.from(instant);

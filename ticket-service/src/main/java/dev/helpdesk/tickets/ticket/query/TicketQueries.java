@@ -1,5 +1,9 @@
 package dev.helpdesk.tickets.ticket.query;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.helpdesk.edge.caller.TenantScope;
 import dev.helpdesk.edge.paging.CursorPage;
 import dev.helpdesk.edge.paging.PageRequest;
@@ -24,7 +28,11 @@ public class TicketQueries {
     /** What the API shows of a ticket: every column but the search document (up to 512 KB, never sent). */
     private static final String COLUMNS = "id, ticket_key, organization_id, type, severity, status, title, description,"
             + " course_id, affected_user_email, page_url, channel, assignee, escalation_level, opened_by, opened_at,"
-            + " updated_at, version, public_updated_at, public_version";
+            + " updated_at, version, public_updated_at, public_version, resolution, severity_requests";
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final TypeReference<List<TicketView.SeverityRequest>> REQUESTS = new TypeReference<>() {
+    };
 
     private static final RowMapper<TicketView> FOR_STAFF = ticket("version", "updated_at");
     private static final RowMapper<TicketView> FOR_CONTACTS = ticket("public_version", "public_updated_at");
@@ -166,7 +174,18 @@ public class TicketQueries {
                 rs.getString("course_id"), rs.getString("affected_user_email"), rs.getString("page_url"),
                 rs.getString("channel"), rs.getString("assignee"), rs.getInt("escalation_level"), rs.getString("opened_by"),
                 instant(rs.getTimestamp("opened_at")), instant(rs.getTimestamp(updatedAtColumn)), rs.getLong(versionColumn),
-                List.of(), List.of());
+                List.of(), List.of(), rs.getString("resolution"), severityRequests(rs.getString("severity_requests")));
+    }
+
+    private static List<TicketView.SeverityRequest> severityRequests(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            return JSON.readValue(json, REQUESTS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable severity requests in the ticket view", e);
+        }
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -28,7 +28,9 @@ public record TicketView(
         Instant updatedAt,
         long version,
         List<Comment> comments,
-        List<Attachment> attachments) {
+        List<Attachment> attachments,
+        String resolution,
+        List<SeverityRequest> severityRequests) {
 
     public record Comment(String id, String authorId, String authorKind, String visibility, String body, Instant addedAt) {
     }
@@ -37,10 +39,19 @@ public record TicketView(
                              Instant addedAt) {
     }
 
+    /**
+     * A contact's request for another severity and support's answer: {@code state} OPEN, ACCEPTED or DECLINED; the
+     * decision's fields are null while it is open.
+     */
+    public record SeverityRequest(String requestId, String from, String requested, String reason, String requestedBy,
+                                  Instant requestedAt, String state, String decisionReason, String decidedBy,
+                                  Instant decidedAt) {
+    }
+
     public TicketView withDetails(List<Comment> comments, List<Attachment> attachments) {
         return new TicketView(id, key, organizationId, type, severity, status, title, description, courseId,
                 affectedUserEmail, pageUrl, channel, assignee, escalationLevel, openedBy, openedAt, updatedAt, version,
-                comments, attachments);
+                comments, attachments, resolution, severityRequests);
     }
 
     @JsonIgnore

@@ -14,6 +14,8 @@ import dev.helpdesk.tickets.ticket.command.AddCommentCommand;
 import dev.helpdesk.tickets.ticket.command.AssignTicketCommand;
 import dev.helpdesk.tickets.ticket.command.ChangeSeverityCommand;
 import dev.helpdesk.tickets.ticket.command.ChangeStatusCommand;
+import dev.helpdesk.tickets.ticket.command.DecideSeverityChangeRequestCommand;
+import dev.helpdesk.tickets.ticket.command.RequestSeverityChangeCommand;
 import dev.helpdesk.tickets.ticket.command.LogTimeCommand;
 import dev.helpdesk.tickets.ticket.command.OpenTicketCommand;
 import dev.helpdesk.tickets.ticket.command.ReopenTicketCommand;
@@ -166,12 +168,57 @@ class TicketController {
 
     @PostMapping("/{id}/status")
     @PreAuthorize("hasAnyRole('contact', 'agent', 'manager')")
+    @Operation(summary = "Move the ticket to another status",
+            description = "The moves of DOMAIN.md (others 409 `illegal-transition`). A move to RESOLVED needs a "
+                    + "`resolution` summary (missing or blank: 400 with a field error on `resolution`); it is shown to "
+                    + "the contact while the ticket is RESOLVED or CLOSED and cleared by a reopen.")
     ResponseEntity<TicketView> status(@PathVariable String id, @Valid @RequestBody TicketRequests.StatusChange body,
                                       @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                       Caller caller) {
         writes.requireReadable(id, caller);
         writes.send(new ChangeStatusCommand(id, body.status(), body.reason(), Actors.of(caller), clock.instant(),
-                writes.expectedVersion(id, ifMatch, caller)), caller);
+                writes.expectedVersion(id, ifMatch, caller), body.resolution()), caller);
+        return writes.answer(id, caller);
+    }
+
+    @PostMapping("/{id}/severity-requests")
+    @PreAuthorize("hasAnyRole('contact', 'agent', 'manager')")
+    @Operation(summary = "Ask support for another severity (contacts)",
+            description = "A contact of the ticket's organisation asks for another severity with a reason. One open "
+                    + "request per ticket (409 `severity-request-open`); the current severity 422 `severity-unchanged`; "
+                    + "staff 403 `contacts-only` (they change the severity directly). Nothing changes until support "
+                    + "decides. Answers the request as the ticket document lists it. See docs/severity-requests-and-resolution.md.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201",
+            description = "The request (state OPEN), with the ticket's ETag")
+    ResponseEntity<TicketView.SeverityRequest> requestSeverity(@PathVariable String id,
+                                                               @Valid @RequestBody TicketRequests.SeverityRequest body,
+                                                               @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                                               Caller caller) {
+        writes.requireReadable(id, caller);
+        String requestId = UUID.randomUUID().toString();
+        writes.send(new RequestSeverityChangeCommand(id, requestId, body.severity(), body.reason(), Actors.of(caller),
+                clock.instant(), writes.expectedVersion(id, ifMatch, caller)), caller);
+        TicketView view = writes.fresh(id, caller);
+        TicketView.SeverityRequest request = view.severityRequests().stream()
+                .filter(r -> r.requestId().equals(requestId)).findFirst().orElseThrow();
+        return ResponseEntity.created(URI.create("/api/tickets/" + id + "#severity-request-" + requestId))
+                .eTag(view.etag()).body(request);
+    }
+
+    @PostMapping("/{id}/severity-requests/{requestId}/decision")
+    @PreAuthorize("hasAnyRole('agent', 'manager')")
+    @Operation(summary = "Accept or decline a contact's severity request (staff)",
+            description = "Accepting changes the severity (a SeverityChangedEvent follows the decision, so the SLA "
+                    + "clocks re-target); declining changes nothing. The reason is shown to the contact: required to "
+                    + "decline and to accept an upgrade, whose justification it is (422). An unknown request 404, a "
+                    + "decided one 409 `severity-request-decided`. Answers the ticket.")
+    ResponseEntity<TicketView> decideSeverity(@PathVariable String id, @PathVariable String requestId,
+                                              @Valid @RequestBody TicketRequests.SeverityDecision body,
+                                              @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                              Caller caller) {
+        writes.requireReadable(id, caller);
+        writes.send(new DecideSeverityChangeRequestCommand(id, requestId, body.accept(), body.reason(),
+                Actors.of(caller), clock.instant(), writes.expectedVersion(id, ifMatch, caller)), caller);
         return writes.answer(id, caller);
     }
 
@@ -200,13 +247,16 @@ class TicketController {
 
     @PostMapping("/{id}/time-entries")
     @PreAuthorize("hasAnyRole('agent', 'manager')")
+    @Operation(summary = "Log time on the ticket",
+            description = "`workDate`, `startedAt` or both: a start instant dates the entry in the organisation's time "
+                    + "zone; a date given with it must be that date (else 400 on `workDate`); neither: 400.")
     ResponseEntity<Map<String, String>> logTime(@PathVariable String id, @Valid @RequestBody TicketRequests.TimeEntry body,
                                                 @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                 Caller caller) {
         writes.requireReadable(id, caller);
         String entryId = UUID.randomUUID().toString();
         writes.send(new LogTimeCommand(id, entryId, body.minutes(), body.rate(), body.workDate(), body.note(),
-                Actors.of(caller), clock.instant(), writes.expectedVersion(id, ifMatch, caller)), caller);
+                Actors.of(caller), clock.instant(), writes.expectedVersion(id, ifMatch, caller), body.startedAt()), caller);
         TicketView view = writes.fresh(id, caller);
         return ResponseEntity.created(URI.create("/api/tickets/" + id + "/time-entries/" + entryId))
                 .eTag(view.etag()).body(Map.of("entryId", entryId));

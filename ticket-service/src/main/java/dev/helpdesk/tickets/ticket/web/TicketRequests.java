@@ -14,6 +14,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.time.Instant;
 import java.time.LocalDate;
 
 /** Bodies of the ticket endpoints. */
@@ -43,7 +46,22 @@ final class TicketRequests {
     record SeverityChange(@NotNull Severity severity, @Size(max = 2000) String justification) {
     }
 
-    record StatusChange(@NotNull TicketStatus status, @Size(max = 2000) String reason) {
+    record StatusChange(
+            @NotNull TicketStatus status,
+            @Size(max = 2000) String reason,
+            @Schema(description = "Required (not blank) with status RESOLVED, refused with any other status: the summary "
+                    + "of what was understood and the next steps, shown to the contact while the ticket is RESOLVED or CLOSED")
+            @Size(max = 4000) String resolution) {
+    }
+
+    record SeverityRequest(@NotNull Severity severity, @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    record SeverityDecision(
+            @NotNull Boolean accept,
+            @Schema(description = "Shown to the contact. Required to decline and to accept an upgrade (422 "
+                    + "`decline-without-reason` / `upgrade-without-justification`): an accepted upgrade's justification")
+            @Size(max = 2000) String reason) {
     }
 
     record Reason(@NotBlank @Size(max = 2000) String reason) {
@@ -52,7 +70,12 @@ final class TicketRequests {
     record TimeEntry(
             @NotNull @Min(1) @Max(1440) Integer minutes,
             @NotNull RateKind rate,
-            @NotNull LocalDate workDate,
-            @NotBlank @Size(max = 2000) String note) {
+            @Schema(description = "The day of the work; may be left out when startedAt is given (then it is startedAt's "
+                    + "date in the organisation's time zone, and a given date must be that date)")
+            LocalDate workDate,
+            @NotBlank @Size(max = 2000) String note,
+            @Schema(description = "When the work began (ISO-8601 instant, not in the future); lets the budget tell "
+                    + "out-of-hours work apart")
+            Instant startedAt) {
     }
 }

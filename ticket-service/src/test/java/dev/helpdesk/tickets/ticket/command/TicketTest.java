@@ -13,6 +13,8 @@ import dev.helpdesk.events.ticket.AttachmentAddedEvent;
 import dev.helpdesk.events.ticket.CommentAddedEvent;
 import dev.helpdesk.events.ticket.EscalationLevelRecordedEvent;
 import dev.helpdesk.events.ticket.EscalationRequestedEvent;
+import dev.helpdesk.events.ticket.SeverityChangeRequestDecidedEvent;
+import dev.helpdesk.events.ticket.SeverityChangeRequestedEvent;
 import dev.helpdesk.events.ticket.SeverityChangedEvent;
 import dev.helpdesk.events.ticket.TicketAssignedEvent;
 import dev.helpdesk.events.ticket.TicketOpenedEvent;
@@ -21,6 +23,7 @@ import dev.helpdesk.events.ticket.TicketStatusChangedEvent;
 import dev.helpdesk.events.ticket.TimeEntryLoggedEvent;
 import dev.helpdesk.events.ticket.TimeEntryReversedEvent;
 import dev.helpdesk.tickets.domain.Actor;
+import dev.helpdesk.tickets.domain.InvalidInputException;
 import dev.helpdesk.tickets.domain.NotFoundException;
 import dev.helpdesk.tickets.domain.NotPermittedException;
 import dev.helpdesk.tickets.domain.RuleViolationException;
@@ -162,8 +165,117 @@ class TicketTest {
                 .when(new ChangeStatusCommand(T, WAITING_ON_CUSTOMER, null, AGENT, NOW, null))
                 .expectEvents(moved(IN_PROGRESS, WAITING_ON_CUSTOMER));
         fixture.given(opened(CONTACT), moved(NEW, WAITING_ON_CUSTOMER))
-                .when(new ChangeStatusCommand(T, RESOLVED, null, AGENT, NOW, null))
-                .expectEvents(moved(WAITING_ON_CUSTOMER, RESOLVED));
+                .when(new ChangeStatusCommand(T, RESOLVED, null, AGENT, NOW, null, "Cache purged; watch for a week"))
+                .expectEvents(new TicketStatusChangedEvent(T, WAITING_ON_CUSTOMER, RESOLVED, null, AGENT.userId(),
+                        ActorKind.STAFF, false, NOW, "Cache purged; watch for a week"));
+    }
+
+    @Test
+    void resolvingNeedsASummaryAndOnlyResolvingTakesOne() {
+        fixture.given(opened(CONTACT), moved(NEW, IN_PROGRESS))
+                .when(new ChangeStatusCommand(T, RESOLVED, "done", AGENT, NOW, null))
+                .expectException(InvalidInputException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("summary"));
+        fixture.given(opened(CONTACT), moved(NEW, IN_PROGRESS))
+                .when(new ChangeStatusCommand(T, RESOLVED, "done", AGENT, NOW, null, "  "))
+                .expectException(InvalidInputException.class);
+        fixture.given(opened(CONTACT), moved(NEW, IN_PROGRESS))
+                .when(new ChangeStatusCommand(T, WAITING_ON_CUSTOMER, null, AGENT, NOW, null, "Fixed"))
+                .expectException(InvalidInputException.class);
+    }
+
+    @Test
+    void anOldStatusChangeWithoutResolutionStillLoads() {
+        // Events stored before the summary existed have none; the ticket still resolves, reopens and closes from them.
+        fixture.given(opened(CONTACT), moved(NEW, RESOLVED))
+                .when(new ChangeStatusCommand(T, CLOSED, null, AGENT, NOW, null))
+                .expectEvents(moved(RESOLVED, CLOSED));
+    }
+
+    static SeverityChangeRequestedEvent requested(String id, Severity from, Severity to) {
+        return new SeverityChangeRequestedEvent(T, id, from, to, "All teachers locked out", CONTACT.userId(), NOW);
+    }
+
+    @Test
+    void aContactRequestsAnotherSeverityWithAReason() {
+        fixture.given(opened(CONTACT))
+                .when(new RequestSeverityChangeCommand(T, "r1", Severity.S1, " All teachers locked out ", CONTACT, NOW, null))
+                .expectEvents(requested("r1", Severity.S2, Severity.S1));
+        fixture.given(opened(CONTACT))
+                .when(new RequestSeverityChangeCommand(T, "r1", Severity.S1, " ", CONTACT, NOW, null))
+                .expectException(RuleViolationException.class);
+        fixture.given(opened(CONTACT))
+                .when(new RequestSeverityChangeCommand(T, "r1", Severity.S2, "same", CONTACT, NOW, null))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("already has severity S2"));
+        fixture.given(opened(CONTACT))
+                .when(new RequestSeverityChangeCommand(T, "r1", Severity.S1, "why", AGENT, NOW, null))
+                .expectException(NotPermittedException.class);
+    }
+
+    @Test
+    void oneOpenSeverityRequestPerTicket() {
+        fixture.given(opened(CONTACT), requested("r1", Severity.S2, Severity.S1))
+                .when(new RequestSeverityChangeCommand(T, "r2", Severity.S3, "Actually minor", CONTACT, NOW, null))
+                .expectException(StateConflictException.class);
+        fixture.given(opened(CONTACT), requested("r1", Severity.S2, Severity.S1),
+                        new SeverityChangeRequestDecidedEvent(T, "r1", false, "Only one course affected", AGENT.userId(), NOW))
+                .when(new RequestSeverityChangeCommand(T, "r2", Severity.S3, "Actually minor", CONTACT, NOW, null))
+                .expectEvents(new SeverityChangeRequestedEvent(T, "r2", Severity.S2, Severity.S3, "Actually minor",
+                        CONTACT.userId(), NOW));
+    }
+
+    @Test
+    void acceptingAnUpgradeChangesTheSeverityWithTheDecisionAsJustification() {
+        fixture.given(opened(CONTACT), requested("r1", Severity.S2, Severity.S1))
+                .when(new DecideSeverityChangeRequestCommand(T, "r1", true, "Confirmed: nobody can log in", AGENT, NOW, null))
+                .expectEvents(new SeverityChangeRequestDecidedEvent(T, "r1", true, "Confirmed: nobody can log in", AGENT.userId(), NOW),
+                        new SeverityChangedEvent(T, Severity.S2, Severity.S1, "Confirmed: nobody can log in", AGENT.userId(), NOW));
+        fixture.given(opened(CONTACT), requested("r1", Severity.S2, Severity.S1))
+                .when(new DecideSeverityChangeRequestCommand(T, "r1", true, null, AGENT, NOW, null))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("justification"));
+    }
+
+    @Test
+    void acceptingADowngradeRecordsTheContactsReasonWhenSupportGivesNone() {
+        fixture.given(opened(CONTACT), new SeverityChangeRequestedEvent(T, "r1", Severity.S2, Severity.S4, "Workaround found",
+                        CONTACT.userId(), NOW))
+                .when(new DecideSeverityChangeRequestCommand(T, "r1", true, null, AGENT, NOW, null))
+                .expectEvents(new SeverityChangeRequestDecidedEvent(T, "r1", true, null, AGENT.userId(), NOW),
+                        new SeverityChangedEvent(T, Severity.S2, Severity.S4, "Workaround found", AGENT.userId(), NOW));
+    }
+
+    @Test
+    void decliningNeedsAReasonAndChangesNothing() {
+        fixture.given(opened(CONTACT), requested("r1", Severity.S2, Severity.S1))
+                .when(new DecideSeverityChangeRequestCommand(T, "r1", false, "Only one course affected", AGENT, NOW, null))
+                .expectEvents(new SeverityChangeRequestDecidedEvent(T, "r1", false, "Only one course affected", AGENT.userId(), NOW));
+        fixture.given(opened(CONTACT), requested("r1", Severity.S2, Severity.S1))
+                .when(new DecideSeverityChangeRequestCommand(T, "r1", false, "", AGENT, NOW, null))
+                .expectException(RuleViolationException.class);
+    }
+
+    @Test
+    void onlyStaffDecideAndOnlyOnce() {
+        SeverityChangeRequestDecidedEvent declined = new SeverityChangeRequestDecidedEvent(T, "r1", false, "no", AGENT.userId(), NOW);
+        fixture.given(opened(CONTACT), requested("r1", Severity.S2, Severity.S1))
+                .when(new DecideSeverityChangeRequestCommand(T, "r1", true, "yes", CONTACT, NOW, null))
+                .expectException(NotPermittedException.class);
+        fixture.given(opened(CONTACT), requested("r1", Severity.S2, Severity.S1), declined)
+                .when(new DecideSeverityChangeRequestCommand(T, "r1", true, "yes", AGENT, NOW, null))
+                .expectException(StateConflictException.class);
+        fixture.given(opened(CONTACT), requested("r1", Severity.S2, Severity.S1))
+                .when(new DecideSeverityChangeRequestCommand(T, "r9", true, "yes", AGENT, NOW, null))
+                .expectException(NotFoundException.class);
+    }
+
+    @Test
+    void aRequestForTheSeveritySupportAlreadyGaveIsAcceptedWithoutAChange() {
+        fixture.given(opened(CONTACT), requested("r1", Severity.S2, Severity.S1),
+                        new SeverityChangedEvent(T, Severity.S2, Severity.S1, "seen it", AGENT.userId(), NOW))
+                .when(new DecideSeverityChangeRequestCommand(T, "r1", true, null, AGENT, NOW, null))
+                .expectEvents(new SeverityChangeRequestDecidedEvent(T, "r1", true, null, AGENT.userId(), NOW));
     }
 
     @Test
@@ -300,6 +412,30 @@ class TicketTest {
         fixture.given(opened(CONTACT))
                 .when(new ReverseTimeEntryCommand(T, "nope", "x", AGENT, NOW, null))
                 .expectException(NotFoundException.class);
+    }
+
+    @Test
+    void aStartInstantDatesTheEntryInTheOrganisationsTimeZone() {
+        // 2026-06-01T20:30Z is 08:30 on 2 June in Pacific/Auckland (NZST, +12).
+        Instant started = Instant.parse("2026-06-01T20:30:00Z");
+        Instant logged = Instant.parse("2026-06-01T22:00:00Z");
+        fixture.given(opened(CONTACT))
+                .when(new LogTimeCommand(T, "e1", 45, RateKind.STANDARD, null, "Night call", AGENT, logged, null, started))
+                .expectEvents(new TimeEntryLoggedEvent(T, ORG, "e1", AGENT.userId(), 45, RateKind.STANDARD,
+                        LocalDate.of(2026, 6, 2), "Night call", logged, started));
+        fixture.given(opened(CONTACT))
+                .when(new LogTimeCommand(T, "e1", 45, RateKind.STANDARD, LocalDate.of(2026, 6, 2), "x", AGENT, logged, null, started))
+                .expectSuccessfulHandlerExecution();
+        fixture.given(opened(CONTACT))
+                .when(new LogTimeCommand(T, "e1", 45, RateKind.STANDARD, LocalDate.of(2026, 6, 1), "x", AGENT, logged, null, started))
+                .expectException(InvalidInputException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("2026-06-02"));
+        fixture.given(opened(CONTACT))
+                .when(new LogTimeCommand(T, "e1", 45, RateKind.STANDARD, null, "x", AGENT, logged, null, logged.plusSeconds(60)))
+                .expectException(InvalidInputException.class);
+        fixture.given(opened(CONTACT))
+                .when(new LogTimeCommand(T, "e1", 45, RateKind.STANDARD, null, "x", AGENT, logged, null, null))
+                .expectException(InvalidInputException.class);
     }
 
     @Test
