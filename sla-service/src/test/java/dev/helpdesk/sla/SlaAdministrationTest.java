@@ -176,11 +176,13 @@ class SlaAdministrationTest extends SlaServiceTestBase {
         awaitClock(ticketId, "FIRST_RESPONSE", state("MET"));
         String analyst = TestTokens.analyst("analyst-1");
         String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        // the day the ticket was opened: three hours ago is yesterday shortly after midnight
+        String openedOn = java.time.LocalDate.ofInstant(opened, java.time.ZoneOffset.UTC).toString();
 
         Api.Answer stricter = api.post("/api/sla/simulations", analyst, Map.of("policy", policy("24x7", "PT30M", "PT1H"),
-                "from", today, "to", today, "organizationId", organizationId));
+                "from", openedOn, "to", today, "organizationId", organizationId));
         Api.Answer same = api.post("/api/sla/simulations", analyst, Map.of("policy", "dedicated",
-                "from", today, "to", today, "organizationId", organizationId));
+                "from", openedOn, "to", today, "organizationId", organizationId));
         Api.Answer byContact = api.post("/api/sla/simulations", contact("c-1", organizationId),
                 Map.of("policy", "dedicated", "from", today, "to", today));
         Api.Answer unknown = api.post("/api/sla/simulations", analyst, Map.of("policy", "nope", "from", today, "to", today));

@@ -70,7 +70,9 @@ class SlaResourceBoundsTest extends SlaServiceTestBase {
         events.comment(ticketId, ActorKind.STAFF, Visibility.PUBLIC, opened.plus(Duration.ofMinutes(45)));
         awaitClock(ticketId, "FIRST_RESPONSE", state("MET"));
         String today = LocalDate.now(ZoneOffset.UTC).toString();
-        Map<String, Object> request = Map.of("policy", "dedicated", "from", today, "to", today,
+        // the day the ticket was opened: three hours ago is yesterday shortly after midnight
+        String openedOn = LocalDate.ofInstant(opened, ZoneOffset.UTC).toString();
+        Map<String, Object> request = Map.of("policy", "dedicated", "from", openedOn, "to", today,
                 "organizationId", organizationId);
 
         Api.Answer one = api.post("/api/sla/simulations", TestTokens.analyst("analyst-1"), request);
