@@ -71,9 +71,10 @@ class StaffPagesTest {
     void adminRecordsABudgetPurchaseAndAnalystSeesCompliance() {
         try (Portal admin = Portal.open(); Portal analyst = Portal.open()) {
             admin.signInAs("demo-admin");
-            admin.type(By.id("open-organization-id"), PortalStack.organizationId());
-            admin.click(By.cssSelector("#open-organization button[type=submit]"));
+            // the organisation is found in the list by name, not typed in by id
+            admin.click(By.cssSelector("#organizations button[data-organization-id='" + PortalStack.organizationId() + "']"));
             admin.waitForText(By.id("organization"), "Contacts (");
+            assertThat(admin.driver.findElement(By.id("organization")).getText()).contains(PortalStack.organizationId());
             String before = admin.driver.findElement(By.id("organization")).getText();
             admin.type(By.id("purchase-amount"), "500");
             admin.click(By.cssSelector("#purchase-form button[type=submit]"));

@@ -1,5 +1,5 @@
-// Admins: register an organisation, open one by id, its contacts (at most the plan's limit), support period and
-// budget purchases. The API has no list of organisations, so an organisation is opened by its id.
+// Admins: the organisations (listed by name, or opened by id), register one, its contacts (at most the plan's limit),
+// support period and budget purchases.
 import { h, replace, field, problemBox, options, announce } from '../dom.js';
 import { get, post, api } from '../api.js';
 
@@ -47,7 +47,17 @@ export async function adminView(main) {
   const startDate = h('input', { id: 'org-start', type: 'date', value: today.toISOString().slice(0, 10) });
   const endDate = h('input', { id: 'org-end', type: 'date', value: new Date(today.getTime() + 365 * 86400000).toISOString().slice(0, 10) });
   const budget = h('input', { id: 'org-budget', type: 'number', min: '0', step: '0.01', value: '4000' });
-  replace(main, h('h1', {}, 'Organisations'), problems,
+  const list = h('div', { id: 'organizations' });
+  async function listOrganizations() {
+    const page = await get('/api/organizations?size=100');
+    replace(list, page.items.length
+      ? h('ul', { class: 'organization-list' }, page.items.map((o) => h('li', {},
+        h('button', { type: 'button', class: 'link', 'data-organization-id': o.id, onclick: () => show(o.id).then(() => { replace(problems); detail.focus?.(); }, fail) }, o.name),
+        ` ${o.plan}`)))
+      : h('p', {}, 'No organisations yet.'),
+      page.totalItems > page.items.length ? h('p', { class: 'hint' }, `The first ${page.items.length} of ${page.totalItems}; open any other by its id.`) : null);
+  }
+  replace(main, h('h1', {}, 'Organisations'), problems, list,
     h('form', { id: 'open-organization', class: 'inline-form', onsubmit: (e) => { e.preventDefault(); show(openId.value.trim()).then(() => replace(problems), fail); } },
       field('Organisation id', openId), h('button', { type: 'submit' }, 'Open')),
     detail,
@@ -57,9 +67,10 @@ export async function adminView(main) {
         post('/api/organizations', { name: orgName.value.trim(), plan: plan.value, calendar: calendar.value, timeZone: zone.value.trim(),
           supportPeriod: { start: startDate.value, end: endDate.value },
           budget: { amount: Number(budget.value), currency: 'EUR', standardRate: 80, consultancyRate: 120 } })
-          .then((o) => { replace(problems); announce('Organisation registered.'); return show(o.id); }, fail);
+          .then((o) => { replace(problems); announce('Organisation registered.'); listOrganizations().catch(fail); return show(o.id); }, fail);
       } }, field('Name', orgName), field('Plan', plan), field('Calendar', calendar), field('Time zone', zone),
       field('Support from', startDate), field('Support until', endDate), field('Budget (EUR; rates 80 and 120 per hour)', budget),
       h('button', { type: 'submit' }, 'Register'))));
+  await listOrganizations().catch(fail);
   return { refresh: async () => { if (current && !main.contains(document.activeElement)) await show(current.id); } };
 }

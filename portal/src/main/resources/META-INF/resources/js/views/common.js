@@ -29,13 +29,6 @@ export function severityBadge(severity) {
   return h('span', { class: `badge severity-${severity.toLowerCase()}` }, severity);
 }
 
-/** Running clocks' nearest due time (ms since epoch); Infinity when none runs. */
-export function nearestDue(sla) {
-  if (!sla) return Infinity;
-  const due = sla.clocks.filter((c) => (c.state === 'RUNNING' || c.state === 'BREACHED') && c.dueAt).map((c) => Date.parse(c.dueAt));
-  return due.length ? Math.min(...due) : Infinity;
-}
-
 export function worstRisk(sla) {
   if (!sla) return 'ok';
   const risks = sla.clocks.map(clockRisk);

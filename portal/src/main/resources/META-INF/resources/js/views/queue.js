@@ -2,7 +2,7 @@
 import { h, replace, field, problemBox, options } from '../dom.js';
 import { get, query } from '../api.js';
 import { SEVERITIES, STATUSES, STATUS_LABELS, TYPES, when } from '../format.js';
-import { slaOf, clockCell, statusBadge, severityBadge, nearestDue, worstRisk } from './common.js';
+import { slaOf, clockCell, statusBadge, severityBadge, worstRisk } from './common.js';
 
 const OPEN = ['NEW', 'IN_PROGRESS', 'WAITING_ON_CUSTOMER'];
 const RISK_LABEL = { breached: 'Breached', 'at-risk': 'At risk', ok: '' };
@@ -24,13 +24,14 @@ export async function queueView(main) {
   async function refresh() {
     const params = {
       organizationId: filters.organizationId.value.trim(), status: filters.status.value, severity: filters.severity.value,
-      type: filters.type.value, assignee: filters.assignee.value.trim(), size: 200,
+      type: filters.type.value, assignee: filters.assignee.value.trim(), sort: 'sla', size: 200,
     };
+    // The API orders: breached targets first (longest overdue ahead), then the nearest target ahead, then tickets
+    // without one (paused, met, resolved). Open tickets therefore lead the page; the clocks are read for display.
     const page = await get(`/api/tickets${query(params)}`);
     const tickets = page.items.filter((t) => params.status || OPEN.includes(t.status)).slice(0, 60);
     const slas = await Promise.all(tickets.map((t) => slaOf(t.id).catch(() => null)));
-    const rows = tickets.map((t, i) => ({ t, sla: slas[i], due: nearestDue(slas[i]), risk: worstRisk(slas[i]) }))
-      .sort((a, b) => a.due - b.due || Date.parse(a.t.openedAt) - Date.parse(b.t.openedAt));
+    const rows = tickets.map((t, i) => ({ t, sla: slas[i], risk: worstRisk(slas[i]) }));
     if (!rows.length) {
       replace(region, h('p', {}, 'No tickets match.'));
       return;

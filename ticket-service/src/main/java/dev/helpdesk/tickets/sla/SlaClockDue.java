@@ -10,17 +10,21 @@ import java.util.Set;
 
 /**
  * What the ticket list keeps of one SLA clock event: the ticket, the metric, the due time the clock now counts
- * towards ({@code null}: none ahead, the clock being paused, met or breached) and the event's position among the
+ * towards or, for a breached clock, the target it missed ({@code null}: none, the clock being paused, met or
+ * exempted), and the event's position among the
  * ticket's SLA events. Read from the data's JSON, not bound to the metric enumeration, so that a metric added to the
  * published language later (NEXT_REPLY) is kept too instead of being set aside.
  */
 record SlaClockDue(String ticketId, String metric, Instant dueAt, long sequence) {
 
-    /** The types after which the clock counts towards its {@code dueAt}. */
+    /**
+     * The types after which the clock's {@code dueAt} orders the ticket: running towards it, or breached at it (a
+     * breached target is the most urgent of all and sorts first, the longest overdue ahead).
+     */
     private static final Set<String> RUNNING = Set.of(SlaEventTypes.CLOCK_STARTED, SlaEventTypes.CLOCK_RESUMED,
-            SlaEventTypes.WARNING_REACHED);
-    /** The types after which the clock has no target ahead (an exempted clock counts no more). */
-    private static final Set<String> STOPPED = Set.of(SlaEventTypes.CLOCK_PAUSED, SlaEventTypes.BREACHED, SlaEventTypes.MET,
+            SlaEventTypes.WARNING_REACHED, SlaEventTypes.BREACHED);
+    /** The types after which the clock has no target to order by (an exempted clock counts no more). */
+    private static final Set<String> STOPPED = Set.of(SlaEventTypes.CLOCK_PAUSED, SlaEventTypes.MET,
             SlaEventTypes.CLOCK_EXEMPTED);
 
     static boolean concerns(String type) {

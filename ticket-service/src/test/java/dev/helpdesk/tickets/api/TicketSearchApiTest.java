@@ -185,6 +185,10 @@ class TicketSearchApiTest {
         String sooner = open(contact, org, Map.of("title", word));
         String paused = open(contact, org, Map.of("title", word));
         String none = open(contact, org, Map.of("title", word));
+        String breached = open(contact, org, Map.of("title", word));
+        String resolvedAfterABreach = open(contact, org, Map.of("title", word));
+        assertThat(api.post("/api/tickets/" + resolvedAfterABreach + "/status", AGENT,
+                Map.of("status", "RESOLVED", "resolution", "Fixed the quiz timeout")).status()).isEqualTo(200);
         Instant now = Instant.parse("2026-11-23T09:00:00Z");
         try (KafkaProducer<String, String> producer = producer()) {
             send(producer, later, 0, "clock-started", "FIRST_RESPONSE", now.plusSeconds(4 * 3600));
@@ -195,14 +199,19 @@ class TicketSearchApiTest {
             send(producer, paused, 1, "clock-paused", "FIRST_RESPONSE", now.plusSeconds(600));
             send(producer, sooner, 2, "met", "FIRST_RESPONSE", now.plusSeconds(3600));
             send(producer, sooner, 1, "clock-started", "FIRST_RESPONSE", now.plusSeconds(3600));
+            send(producer, breached, 0, "clock-started", "FIRST_RESPONSE", now.plusSeconds(1200));
+            send(producer, breached, 1, "breached", "FIRST_RESPONSE", now.plusSeconds(1200));
+            send(producer, resolvedAfterABreach, 0, "clock-started", "FIRST_RESPONSE", now.plusSeconds(300));
+            send(producer, resolvedAfterABreach, 1, "breached", "FIRST_RESPONSE", now.plusSeconds(300));
             producer.send(new ProducerRecord<>(slaTopic, sooner, "{not an event")).get();
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(ids(search(AGENT, "q=" + word + "&sort=sla"))).as("sooner: resolution at +3h (its first "
-                        + "response was met, and the late repeat of its start changed nothing); later: +4h; then "
-                        + "the tickets without a running clock").startsWith(sooner, later));
+                assertThat(ids(search(AGENT, "q=" + word + "&sort=sla"))).as("breached: its missed target (+20 min) "
+                        + "comes first; sooner: resolution at +3h (its first response was met, and the late repeat of "
+                        + "its start changed nothing); later: +4h; then the tickets without a target to order by, "
+                        + "among them the resolved one whatever it missed").startsWith(breached, sooner, later));
         List<String> sla = ids(search(AGENT, "q=" + word + "&sort=sla"));
-        assertThat(sla.subList(2, 4)).containsExactlyInAnyOrder(paused, none);
+        assertThat(sla.subList(3, 6)).containsExactlyInAnyOrder(paused, none, resolvedAfterABreach);
 
         List<String> walked = new ArrayList<>();
         JsonNode page = search(contact, "q=" + word + "&sort=sla&size=1");
@@ -339,6 +348,7 @@ class TicketSearchApiTest {
             case "clock-started" -> "\"policyId\":\"standard\",\"startedAt\":\"2026-11-23T09:00:00Z\",\"dueAt\":\"" + due + "\"";
             case "clock-paused" -> "\"at\":\"2026-11-23T09:05:00Z\",\"dueAt\":\"" + due + "\"";
             case "met" -> "\"dueAt\":\"" + due + "\",\"metAt\":\"2026-11-23T09:30:00Z\"";
+            case "breached" -> "\"dueAt\":\"" + due + "\",\"breachedAt\":\"" + due + "\"";
             default -> throw new IllegalArgumentException(kind);
         };
         String value = """

@@ -10,9 +10,14 @@ import java.util.List;
  */
 record SortOrder(String key, boolean ascending) {
 
-    /** The nearest due time of a ticket's running SLA clocks ({@code ticket_sla_clock}, kept from helpdesk.sla.v1). */
-    private static final String NEAREST_DUE = "(SELECT min(c.due_at) FROM ticket_sla_clock c"
-            + " WHERE c.ticket_id = ticket_view.id AND c.due_at IS NOT NULL)";
+    /**
+     * The nearest due time of an open ticket's running or breached SLA clocks ({@code ticket_sla_clock}, kept from
+     * helpdesk.sla.v1): a breached target lies in the past and so comes first. A resolved or closed ticket has
+     * nothing left to be urgent about, whatever its clocks missed.
+     */
+    private static final String NEAREST_DUE = "(CASE WHEN ticket_view.status IN ('NEW', 'IN_PROGRESS', 'WAITING_ON_CUSTOMER')"
+            + " THEN (SELECT min(c.due_at) FROM ticket_sla_clock c WHERE c.ticket_id = ticket_view.id AND c.due_at IS NOT NULL)"
+            + " END)";
 
     static SortOrder of(TicketSort sort, boolean staff) {
         return switch (sort) {
