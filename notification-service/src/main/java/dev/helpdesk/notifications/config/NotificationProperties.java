@@ -1,0 +1,99 @@
+package dev.helpdesk.notifications.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+import dev.helpdesk.notifications.notice.EmailAddresses;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every knob of the notification service ({@code helpdesk.notifications.*}, environment
+ * {@code HELPDESK_NOTIFICATIONS_*}), validated at start; SMTP is Spring's {@code spring.mail.*}
+ * ({@code HELPDESK_SMTP_*}). See docs/notifications.md.
+ *
+ * @param consumerGroup  the consumer group of the three topics read (all instances share it)
+ * @param from           the sender of every mail
+ * @param managers       addresses told of every escalation, comma-separated
+ * @param staffAddresses staff addresses the events do not carry: {@code user=address} pairs, comma-separated
+ * @param sender         the outbox's sender loop
+ */
+@Validated
+@ConfigurationProperties("helpdesk.notifications")
+public record NotificationProperties(@NotBlank String consumerGroup, @NotBlank String from, String managers,
+                                     String staffAddresses, @Valid @NotNull Sender sender) {
+
+    public NotificationProperties {
+        consumerGroup = consumerGroup == null ? "notification-service" : consumerGroup;
+        from = from == null ? "Helpdesk <helpdesk@localhost>" : from;
+        managers = managers == null ? "" : managers;
+        staffAddresses = staffAddresses == null ? "" : staffAddresses;
+        sender = sender == null ? new Sender(null, 0, null, null, null) : sender;
+        for (String address : managerAddresses()) {
+            if (!EmailAddresses.isValid(address)) {
+                throw new IllegalArgumentException("helpdesk.notifications.managers: not an e-mail address: " + address);
+            }
+        }
+        staffAddressBook();
+    }
+
+    /** The addresses told of every escalation. */
+    public List<String> managerAddresses() {
+        return Arrays.stream(managers.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** The configured staff addresses by user id; throws on a malformed entry (the service does not start). */
+    public Map<String, String> staffAddressBook() {
+        Map<String, String> book = new LinkedHashMap<>();
+        for (String entry : staffAddresses.split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            int equals = entry.indexOf('=');
+            String user = equals < 0 ? "" : entry.substring(0, equals).trim();
+            String address = equals < 0 ? "" : entry.substring(equals + 1).trim();
+            if (user.isEmpty() || !EmailAddresses.isValid(address)) {
+                throw new IllegalArgumentException(
+                        "helpdesk.notifications.staff-addresses: expected user=address, got '" + entry.trim() + "'");
+            }
+            book.put(user, address);
+        }
+        return book;
+    }
+
+    /**
+     * @param pollInterval  how often the loop looks for due mails when it found none
+     * @param batchSize     mails claimed and sent per round
+     * @param firstRetry    pause before the first retry; doubles with each try
+     * @param maxRetryPause the longest pause between two tries
+     * @param retention     how long sent mails are kept
+     */
+    public record Sender(Duration pollInterval, @Min(1) @Max(500) int batchSize, Duration firstRetry,
+                         Duration maxRetryPause, Duration retention) {
+
+        public Sender {
+            pollInterval = positive(pollInterval, Duration.ofMillis(500), "poll-interval");
+            batchSize = batchSize == 0 ? 20 : batchSize;
+            firstRetry = positive(firstRetry, Duration.ofSeconds(5), "first-retry");
+            maxRetryPause = positive(maxRetryPause, Duration.ofMinutes(10), "max-retry-pause");
+            retention = positive(retention, Duration.ofDays(7), "retention");
+        }
+
+        private static Duration positive(Duration value, Duration fallback, String name) {
+            Duration chosen = value == null ? fallback : value;
+            if (chosen.isNegative() || chosen.isZero()) {
+                throw new IllegalArgumentException("helpdesk.notifications.sender." + name + " must be positive");
+            }
+            return chosen;
+        }
+    }
+}
