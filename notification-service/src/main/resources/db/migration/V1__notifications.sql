@@ -38,11 +38,14 @@ CREATE TABLE notification_opt_out (
     PRIMARY KEY (user_id, notification_type)
 );
 
--- The mail outbox: written in the transaction that applies the inbound event, sent by the sender loop. One row per
--- event and recipient: a redelivered event writes nothing twice.
+-- The mail outbox: written in the transaction that applies the inbound event, sent by the sender loop (several
+-- instances: FOR UPDATE SKIP LOCKED), marked sent after the SMTP server took it. One row per event and recipient: a
+-- redelivered event writes nothing twice. message_id is fixed at insert, so a mail sent again after a crash between
+-- the server's answer and the mark carries the same Message-ID (docs/notifications.md, "Guarantees").
 CREATE TABLE mail (
     id                bigserial   PRIMARY KEY,
     event_id          text        NOT NULL,
+    message_id        text        NOT NULL UNIQUE,
     recipient         text        NOT NULL,
     recipient_user_id text,
     notification_type text        NOT NULL,
@@ -55,10 +58,9 @@ CREATE TABLE mail (
     next_attempt_at   timestamptz NOT NULL DEFAULT now(),
     last_error        text,
     sent_at           timestamptz,
-    failed_at         timestamptz,
     CONSTRAINT mail_once_per_event_and_recipient UNIQUE (event_id, recipient)
 );
-CREATE INDEX mail_due ON mail (next_attempt_at) WHERE sent_at IS NULL AND failed_at IS NULL;
+CREATE INDEX mail_due ON mail (next_attempt_at) WHERE sent_at IS NULL;
 CREATE INDEX mail_sent_at ON mail (sent_at) WHERE sent_at IS NOT NULL;
 
 -- Event pipeline tables (same shape as event-pipeline's pipeline-schema.sql); this service publishes nothing, so it

@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 import dev.helpdesk.notifications.notice.EmailAddresses;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -38,12 +40,32 @@ public record NotificationProperties(@NotBlank String consumerGroup, @NotBlank S
         managers = managers == null ? "" : managers;
         staffAddresses = staffAddresses == null ? "" : staffAddresses;
         sender = sender == null ? new Sender(null, 0, null, null, null) : sender;
+        senderAddress();
         for (String address : managerAddresses()) {
             if (!EmailAddresses.isValid(address)) {
                 throw new IllegalArgumentException("helpdesk.notifications.managers: not an e-mail address: " + address);
             }
         }
         staffAddressBook();
+    }
+
+    /** The sender, checked (RFC 5322, a display name allowed); throws on a malformed one (the service does not start). */
+    public InternetAddress senderAddress() {
+        try {
+            InternetAddress address = new InternetAddress(from, true);
+            if (!EmailAddresses.isValid(address.getAddress())) {
+                throw new AddressException("not a single address", from);
+            }
+            return address;
+        } catch (AddressException e) {
+            throw new IllegalArgumentException("helpdesk.notifications.from: not an e-mail address: " + from);
+        }
+    }
+
+    /** The domain of the Message-IDs this service makes: the sender's. */
+    public String messageIdDomain() {
+        String address = senderAddress().getAddress();
+        return address.substring(address.indexOf('@') + 1);
     }
 
     /** The addresses told of every escalation. */
