@@ -40,17 +40,22 @@ public record NotificationProperties(@NotBlank String consumerGroup, @NotBlank S
         managers = managers == null ? "" : managers;
         staffAddresses = staffAddresses == null ? "" : staffAddresses;
         sender = sender == null ? new Sender(null, 0, null, null, null) : sender;
-        senderAddress();
-        for (String address : managerAddresses()) {
+        // checked here, so that a malformed value stops the start (the record's fields are assigned after this body)
+        addressOf(from);
+        for (String address : addressesIn(managers)) {
             if (!EmailAddresses.isValid(address)) {
                 throw new IllegalArgumentException("helpdesk.notifications.managers: not an e-mail address: " + address);
             }
         }
-        staffAddressBook();
+        addressBookOf(staffAddresses);
     }
 
     /** The sender, checked (RFC 5322, a display name allowed); throws on a malformed one (the service does not start). */
     public InternetAddress senderAddress() {
+        return addressOf(from);
+    }
+
+    private static InternetAddress addressOf(String from) {
         try {
             InternetAddress address = new InternetAddress(from, true);
             if (!EmailAddresses.isValid(address.getAddress())) {
@@ -70,11 +75,19 @@ public record NotificationProperties(@NotBlank String consumerGroup, @NotBlank S
 
     /** The addresses told of every escalation. */
     public List<String> managerAddresses() {
+        return addressesIn(managers);
+    }
+
+    private static List<String> addressesIn(String managers) {
         return Arrays.stream(managers.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     /** The configured staff addresses by user id; throws on a malformed entry (the service does not start). */
     public Map<String, String> staffAddressBook() {
+        return addressBookOf(staffAddresses);
+    }
+
+    private static Map<String, String> addressBookOf(String staffAddresses) {
         Map<String, String> book = new LinkedHashMap<>();
         for (String entry : staffAddresses.split(",")) {
             if (entry.isBlank()) {

@@ -26,7 +26,7 @@ class MailOutboxConfig {
     }
 
     @Bean
-    DueTimerLoop mailSender(MailDelivery delivery, TimerAlarm mailAlarm, NotificationProperties properties, Clock clock) {
+    DueTimerLoop mailSenderLoop(MailDelivery delivery, TimerAlarm mailAlarm, NotificationProperties properties, Clock clock) {
         return new DueTimerLoop("mail-sender", delivery::sendDue, mailAlarm, properties.sender().pollInterval(), clock);
     }
 }
