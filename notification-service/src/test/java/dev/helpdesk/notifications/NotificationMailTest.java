@@ -6,6 +6,7 @@ import dev.helpdesk.events.EventEnvelope;
 import dev.helpdesk.events.TicketStatus;
 import dev.helpdesk.events.Visibility;
 import dev.helpdesk.notifications.Api.Answer;
+import dev.helpdesk.testsupport.ApiDocumentAssertions;
 import dev.helpdesk.testsupport.TestTokens;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,8 @@ class NotificationMailTest extends RunningService {
         assertThat(unknown.body().path("errors").get(0).path("field").asText()).isEqualTo("optOuts[1]");
         assertThat(api.put("/api/me/notifications", token, "{}").status()).isEqualTo(400);
         assertThat(api.put("/api/me/notifications", null, "{\"optOuts\":[]}").status()).isEqualTo(401);
+        assertThat(api.get("/api/me/notifications", TestTokens.contact("not-a-contact", org)).status())
+                .as("a contact the organisation does not list").isEqualTo(403);
 
         Answer changed = api.put("/api/me/notifications", token, "{\"optOuts\":[\"public-reply\"]}");
         assertThat(changed.status()).isEqualTo(200);
@@ -168,6 +171,16 @@ class NotificationMailTest extends RunningService {
         assertThat(awaitMails("manager-1@desk.example", 2)).extracting(RunningServiceMails::subject)
                 .anyMatch(subject -> subject.endsWith("escalated to level 1"));
         assertThat(MAIL.receivedBy(addressOf(contact))).as("contacts are not told of escalations").isEmpty();
+    }
+
+    @Test
+    void theApiDocumentDeclaresBearerSecurityAndTheProblemResponsesOfEveryOperation() throws Exception {
+        JsonNode document = ApiDocumentAssertions.assertServesTheEdgeDocument(port);
+
+        assertThat(document.at("/paths/~1api~1me~1notifications/put/responses/400/content").has("application/problem+json"))
+                .isTrue();
+        assertThat(document.at("/paths/~1api~1me~1notifications/get/parameters").findValuesAsText("name"))
+                .doesNotContain("caller");
     }
 
     private static String subjectOf(MimeMessage message) {
