@@ -7,6 +7,7 @@ import dev.helpdesk.notifications.notice.NotificationType;
 import dev.helpdesk.notifications.view.UserAddresses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -25,7 +26,7 @@ import java.util.stream.Collectors;
  * else's. A staff member's token address becomes the address their mails go to (the events carry no staff addresses).
  */
 @RestController
-@RequestMapping("/api/me/notifications")
+@RequestMapping(path = "/api/me/notifications", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Notification settings", description = "Each user's e-mail opt-outs per notification type")
 public class NotificationSettingsController {
 
@@ -41,14 +42,14 @@ public class NotificationSettingsController {
 
     @GetMapping
     @Operation(summary = "The signed-in user's e-mail opt-outs and every notification type")
-    public NotificationSettings get(Caller caller) {
+    public NotificationSettings readNotificationSettings(Caller caller) {
         rememberStaffAddress(caller);
         return NotificationSettings.of(optOuts.of(caller.userId()));
     }
 
     @PutMapping
     @Operation(summary = "Replace the signed-in user's e-mail opt-outs (the complete list; empty: every mail)")
-    public NotificationSettings put(@RequestBody NotificationSettings.Change change, Caller caller) {
+    public NotificationSettings replaceNotificationSettings(@RequestBody NotificationSettings.Change change, Caller caller) {
         Set<NotificationType> types = typesOf(change);
         rememberStaffAddress(caller);
         optOuts.replace(caller.userId(), types);
