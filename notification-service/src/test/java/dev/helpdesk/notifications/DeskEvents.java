@@ -85,6 +85,14 @@ final class DeskEvents implements AutoCloseable {
                 visibility, body, Instant.now()));
     }
 
+    /** A public or internal comment as published at {@code time} (a record read long after it was written). */
+    EventEnvelope<Object> commentAt(Instant time, String ticketId, String author, ActorKind kind, String body) {
+        CommentAddedEvent data = new CommentAddedEvent(ticketId, UUID.randomUUID().toString(), author, kind,
+                Visibility.PUBLIC, body, time);
+        return send(ticketsTopic, envelope(EventTypes.typeOf(data.getClass()).orElseThrow(), "/ticket-service", ticketId,
+                data, time));
+    }
+
     EventEnvelope<Object> statusChanged(String ticketId, TicketStatus from, TicketStatus to, String resolution) {
         return ticketEvent(ticketId, new TicketStatusChangedEvent(ticketId, from, to, null, "agent-1", ActorKind.STAFF,
                 false, Instant.now(), resolution));
@@ -112,8 +120,12 @@ final class DeskEvents implements AutoCloseable {
     }
 
     private static EventEnvelope<Object> envelope(String type, String source, String subject, Object data) {
+        return envelope(type, source, subject, data, Instant.now());
+    }
+
+    private static EventEnvelope<Object> envelope(String type, String source, String subject, Object data, Instant time) {
         return new EventEnvelope<>(EventEnvelope.SPEC_VERSION, UUID.randomUUID().toString(), type, source, subject,
-                Instant.now(), EventEnvelope.DATA_CONTENT_TYPE, "Ticket", 0, null, "someone", "corr-" + subject, data);
+                time, EventEnvelope.DATA_CONTENT_TYPE, "Ticket", 0, null, "someone", "corr-" + subject, data);
     }
 
     private EventEnvelope<Object> send(String topic, EventEnvelope<Object> envelope) {

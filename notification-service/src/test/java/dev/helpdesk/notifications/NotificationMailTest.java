@@ -11,6 +11,8 @@ import dev.helpdesk.testsupport.TestTokens;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +46,23 @@ class NotificationMailTest extends RunningService {
         assertThat(mailsQueuedFor(note)).isZero();
         assertThat(MAIL.receivedBy(addressOf(contact))).hasSize(1);
         assertThat(MAIL.receivedBy("agent-1@desk.example")).noneMatch(m -> subjectOf(m).contains(ticket.substring(0, 4)));
+    }
+
+    @Test
+    void anEventFromBeforeTheMaximumAgeMailsNobody() throws Exception {
+        String org = organization("manager-1", null);
+        String contact = contactOf(org);
+        String ticket = ticketOpenedBy(contact, org);
+
+        EventEnvelope<Object> old = desk.commentAt(Instant.now().minus(Duration.ofDays(3)), ticket, "agent-1",
+                ActorKind.STAFF, "Reply from the history");
+        EventEnvelope<Object> fresh = desk.comment(ticket, "agent-1", ActorKind.STAFF, Visibility.PUBLIC, "Reply of today");
+        awaitApplied(fresh);
+
+        assertThat(mailsQueuedFor(old)).isZero();
+        assertThat(mailsQueuedFor(fresh)).isEqualTo(1);
+        assertThat(awaitMails(addressOf(contact), 1)).singleElement()
+                .satisfies(mail -> assertThat(mail.getContent().toString()).contains("Reply of today"));
     }
 
     @Test

@@ -28,11 +28,13 @@ import java.util.Map;
  * @param managers       addresses told of every escalation, comma-separated
  * @param staffAddresses staff addresses the events do not carry: {@code user=address} pairs, comma-separated
  * @param sender         the outbox's sender loop
+ * @param maxEventAge    events older than this (by their time) mail nobody: a first start or a reset reading the
+ *                       topics' history sends no stale mails
  */
 @Validated
 @ConfigurationProperties("helpdesk.notifications")
 public record NotificationProperties(@NotBlank String consumerGroup, @NotBlank String from, String managers,
-                                     String staffAddresses, @Valid @NotNull Sender sender) {
+                                     String staffAddresses, @Valid @NotNull Sender sender, Duration maxEventAge) {
 
     public NotificationProperties {
         consumerGroup = consumerGroup == null ? "notification-service" : consumerGroup;
@@ -40,6 +42,10 @@ public record NotificationProperties(@NotBlank String consumerGroup, @NotBlank S
         managers = managers == null ? "" : managers;
         staffAddresses = staffAddresses == null ? "" : staffAddresses;
         sender = sender == null ? new Sender(null, 0, null, null, null) : sender;
+        maxEventAge = maxEventAge == null ? Duration.ofDays(2) : maxEventAge;
+        if (maxEventAge.isNegative() || maxEventAge.isZero()) {
+            throw new IllegalArgumentException("helpdesk.notifications.max-event-age must be positive");
+        }
         // checked here, so that a malformed value stops the start (the record's fields are assigned after this body)
         addressOf(from);
         for (String address : addressesIn(managers)) {

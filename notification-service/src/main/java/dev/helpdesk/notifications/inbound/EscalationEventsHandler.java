@@ -59,7 +59,7 @@ public class EscalationEventsHandler implements EventHandler {
             TicketFacts ticket = tickets.find(raised.ticketId()).orElseGet(() -> new TicketFacts(raised.ticketId(), null,
                     raised.organizationId(), "", null, false, null));
             Managers managers = organizations.find(raised.organizationId()).orElse(Managers.NONE);
-            outbox.queue(event.id(), raised.ticketId(), raised.organizationId(), NotificationRules.escalationRaised(
+            outbox.queue(event, raised.ticketId(), raised.organizationId(), NotificationRules.escalationRaised(
                     ticket, raised, managers.supportManager(), managers.relationshipManager(), managerAddresses));
         });
     }

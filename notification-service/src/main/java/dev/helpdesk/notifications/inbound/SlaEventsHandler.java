@@ -43,7 +43,7 @@ public class SlaEventsHandler implements EventHandler {
     public void apply(InboundBatch batch) {
         batch.forEach(event -> {
             SlaWarningReachedEvent warning = (SlaWarningReachedEvent) event.data();
-            tickets.find(warning.ticketId()).ifPresent(ticket -> outbox.queue(event.id(), ticket.ticketId(),
+            tickets.find(warning.ticketId()).ifPresent(ticket -> outbox.queue(event, ticket.ticketId(),
                     ticket.organizationId(), NotificationRules.slaWarning(ticket, warning)));
         });
     }

@@ -86,10 +86,10 @@ public class TicketEventsHandler implements EventHandler {
         } else if (data instanceof TicketAssignedEvent e) {
             tickets.assigned(e.ticketId(), e.assignee());
         } else if (data instanceof CommentAddedEvent e) {
-            tickets.find(e.ticketId()).ifPresent(ticket -> outbox.queue(event.id(), ticket.ticketId(),
+            tickets.find(e.ticketId()).ifPresent(ticket -> outbox.queue(event, ticket.ticketId(),
                     ticket.organizationId(), NotificationRules.commentAdded(ticket, e)));
         } else if (data instanceof TicketStatusChangedEvent e) {
-            tickets.find(e.ticketId()).ifPresent(ticket -> outbox.queue(event.id(), ticket.ticketId(),
+            tickets.find(e.ticketId()).ifPresent(ticket -> outbox.queue(event, ticket.ticketId(),
                     ticket.organizationId(), NotificationRules.statusChanged(ticket, e)));
         }
     }

@@ -6,6 +6,7 @@ import dev.helpdesk.notifications.notice.MailTemplate.RenderedMail;
 import dev.helpdesk.notifications.notice.Notice;
 import dev.helpdesk.notifications.notice.Recipient;
 import dev.helpdesk.notifications.preference.OptOuts;
+import dev.helpdesk.pipeline.inbound.InboundEvent;
 import dev.helpdesk.pipeline.timer.TimerAlarm;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +42,7 @@ public class MailOutbox {
     private final Clock clock;
     private final MeterRegistry meters;
     private final String messageIdDomain;
+    private final java.time.Duration maxEventAge;
 
     public MailOutbox(JdbcTemplate jdbc, MailTemplates templates, OptOuts optOuts, TimerAlarm mailAlarm, Clock clock,
                       MeterRegistry meters, NotificationProperties properties) {
@@ -50,10 +53,23 @@ public class MailOutbox {
         this.clock = clock;
         this.meters = meters;
         this.messageIdDomain = properties.messageIdDomain();
+        this.maxEventAge = properties.maxEventAge();
     }
 
-    /** Queues the notices of one event; answers how many mails were queued. */
-    public int queue(String eventId, String ticketId, String organizationId, List<Notice> notices) {
+    /**
+     * Queues the notices of one event; answers how many mails were queued. An event older than the configured age
+     * mails nobody: a new deployment (or a consumer group reset) reading the topics' whole history must not mail
+     * everyone about every past reply.
+     */
+    public int queue(InboundEvent event, String ticketId, String organizationId, List<Notice> notices) {
+        String eventId = event.id();
+        Instant occurredAt = event.envelope().time();
+        if (!notices.isEmpty() && occurredAt != null && occurredAt.isBefore(clock.instant().minus(maxEventAge))) {
+            notices.forEach(notice -> meters.counter("helpdesk.notifications.skipped", "type", notice.type().id(),
+                    "why", "stale").increment());
+            log.info("No mail for event {}: it happened at {}, longer ago than {}", eventId, occurredAt, maxEventAge);
+            return 0;
+        }
         int queued = 0;
         for (Notice notice : notices) {
             Optional<String> address = addressOf(notice.recipient());
