@@ -123,6 +123,15 @@ class OrganizationCalendarsTest extends RunningService {
                 .asText()).isEqualTo("Alex Krycek");
     }
 
+    @Test
+    void theApiDocumentDescribesTheNewFieldsOfAnEscalation() throws Exception {
+        JsonNode document = dev.helpdesk.testsupport.ApiDocumentAssertions.assertServesTheEdgeDocument(port);
+
+        JsonNode properties = document.at("/components/schemas/Escalation/properties");
+        assertThat(properties.path("relationshipManager").path("description").asText()).contains("relationship manager");
+        assertThat(properties.path("acknowledgeWithin").path("description").asText()).contains("ISO-8601");
+    }
+
     private static Instant acknowledgeBy(JsonNode escalation) {
         return Instant.parse(escalation.path("acknowledgeBy").asText());
     }
