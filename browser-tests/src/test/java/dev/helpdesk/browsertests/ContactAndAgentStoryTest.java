@@ -44,6 +44,9 @@ class ContactAndAgentStoryTest {
             agent.signInAs("demo-agent");
             By row = By.cssSelector("#queue tr[data-ticket-id='" + ticketId + "'] a");
             agent.waitFor(row, Duration.ofSeconds(30));
+            // the queue's clock cells come from one read of the listed tickets' SLA documents
+            agent.waitFor(By.cssSelector("#queue tr[data-ticket-id='" + ticketId
+                    + "'] [data-metric=FIRST_RESPONSE][data-state=RUNNING]"), Duration.ofSeconds(30));
             agent.screenshot("portal-agent-queue.png");
             agent.click(row);
             agent.type(By.id("reply-body"), "We are looking at quiz 3 now; a cached template is the likely cause.");
@@ -56,6 +59,10 @@ class ContactAndAgentStoryTest {
             contact.waitFor(By.cssSelector("#sla-clocks [data-metric=FIRST_RESPONSE][data-state=MET]"), Duration.ofSeconds(30));
             assertThat(contact.driver.getCurrentUrl()).isEqualTo(ticketUrl);
             contact.screenshot("portal-contact-ticket.png");
+            // and their organisation's list shows the met clock too
+            contact.go("#/tickets");
+            contact.waitFor(By.cssSelector("#ticket-list tr[data-ticket-id='" + ticketId
+                    + "'] [data-metric=FIRST_RESPONSE][data-state=MET]"), Duration.ofSeconds(30));
         }
     }
 

@@ -12,6 +12,10 @@ import dev.helpdesk.events.Severity;
 import dev.helpdesk.events.TicketStatus;
 import dev.helpdesk.events.TicketType;
 import dev.helpdesk.events.organization.OrganizationRegisteredEvent;
+import dev.helpdesk.events.organization.OrganizationTermsChangedEvent;
+import dev.helpdesk.events.sla.SlaBusinessHours;
+import dev.helpdesk.events.sla.SlaEventTypes;
+import dev.helpdesk.events.sla.SlaOrganizationCalendarChangedEvent;
 import dev.helpdesk.events.ticket.EscalationRequestedEvent;
 import dev.helpdesk.events.ticket.SeverityChangedEvent;
 import dev.helpdesk.events.ticket.TicketOpenedEvent;
@@ -22,6 +26,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -53,6 +58,37 @@ final class DeskEvents implements AutoCloseable {
     EventEnvelope<Object> organizationRegistered(String organizationId, Plan plan, CalendarKind calendar, String zone, String supportManager) {
         return sendTicketEvent(organizationId, new OrganizationRegisteredEvent(organizationId, "Org " + organizationId, plan,
                 calendar, zone, LocalDate.now().minusMonths(1), LocalDate.now().plusYears(1), 3, supportManager, null));
+    }
+
+    EventEnvelope<Object> organizationRegistered(String organizationId, Plan plan, CalendarKind calendar, String zone,
+                                                 String supportManager, String relationshipManager) {
+        return sendTicketEvent(organizationId, new OrganizationRegisteredEvent(organizationId, "Org " + organizationId, plan,
+                calendar, zone, LocalDate.now().minusMonths(1), LocalDate.now().plusYears(1), 3, supportManager, null,
+                relationshipManager));
+    }
+
+    /** An admin named another relationship manager, in effect from {@code effectiveFrom} (the other terms unchanged). */
+    EventEnvelope<Object> relationshipManagerChanged(String organizationId, Plan plan, String relationshipManager,
+                                                     Instant effectiveFrom) {
+        return sendTicketEvent(organizationId, new OrganizationTermsChangedEvent(organizationId, "Org " + organizationId,
+                plan, CalendarKind.TWENTY_FOUR_SEVEN, "UTC", 3, null, relationshipManager, null, null,
+                List.of("relationshipManager"), effectiveFrom, "admin-1", Instant.now()));
+    }
+
+    /**
+     * The sla-service's {@code organization-calendar-changed} of an organisation, at {@code sequence} in its stream
+     * ({@code organization/<id>}, also the key).
+     */
+    EventEnvelope<Object> organizationCalendarChanged(String organizationId, long sequence, String zone,
+                                                      Map<DayOfWeek, List<SlaBusinessHours>> week, List<LocalDate> holidays,
+                                                      Instant effectiveFrom) {
+        SlaOrganizationCalendarChangedEvent data = new SlaOrganizationCalendarChangedEvent(organizationId, "custom-" + organizationId,
+                sequence, zone, week, holidays, effectiveFrom);
+        String subject = "organization/" + organizationId;
+        EventEnvelope<Object> envelope = new EventEnvelope<>(EventEnvelope.SPEC_VERSION, UUID.randomUUID().toString(),
+                SlaEventTypes.ORGANIZATION_CALENDAR_CHANGED, "/sla-service", subject, Instant.now(),
+                EventEnvelope.DATA_CONTENT_TYPE, "SlaOrganizationCalendar", sequence, null, "system", "corr-" + subject, data);
+        return send(slaTopic, envelope);
     }
 
     EventEnvelope<Object> ticketOpened(String ticketId, String organizationId, Plan plan, CalendarKind calendar, String zone, Severity severity) {

@@ -7,9 +7,8 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 
 /**
- * The default calendar of an organisation's calendar kind, in its time zone: business hours are Mon-Fri
- * 09:00-17:00, 24x7 is always open. Custom SLA calendars (holidays edited in the sla-service) are not mirrored here
- * yet, so acknowledgement deadlines ignore public holidays.
+ * The fallback calendar of an organisation's coverage kind, in its time zone, used until the sla-service published
+ * the organisation's real calendar: business hours are Mon-Fri 09:00-17:00 without holidays, 24x7 is always open.
  */
 public final class CoverageCalendars {
 
@@ -19,10 +18,9 @@ public final class CoverageCalendars {
     private CoverageCalendars() {
     }
 
-    public static WorkingCalendar of(CalendarKind kind, ZoneId zone) {
-        BusinessCalendar calendar = kind == CalendarKind.TWENTY_FOUR_SEVEN
+    public static BusinessCalendar of(CalendarKind kind, ZoneId zone) {
+        return kind == CalendarKind.TWENTY_FOUR_SEVEN
                 ? BusinessCalendar.twentyFourSeven(zone)
                 : BusinessCalendar.weekdays(OPENING, CLOSING, zone);
-        return calendar::add;
     }
 }

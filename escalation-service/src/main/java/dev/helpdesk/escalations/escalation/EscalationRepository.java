@@ -13,6 +13,7 @@ import org.springframework.stereotype.Repository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,8 @@ public class EscalationRepository {
 
     private static final String COLUMNS = """
             id, ticket_id, organization_id, level, level_name, assignee, informs_relationship_manager, trigger, state,
-            raised_at, acknowledge_by, acknowledged_at, acknowledged_by, action_plan, closed_at, close_reason, version""";
+            raised_at, acknowledge_by, acknowledged_at, acknowledged_by, action_plan, closed_at, close_reason, version, relationship_manager,
+            acknowledge_within""";
     private static final RowMapper<Escalation> ROWS = EscalationRepository::escalation;
 
     private final JdbcTemplate jdbc;
@@ -38,12 +40,13 @@ public class EscalationRepository {
 
     /** Inserts a raised level with its timer; false when the ticket already has that level (it is raised once). */
     public boolean insertWithTimer(Escalation e) {
-        int inserted = jdbc.update("INSERT INTO escalation (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        int inserted = jdbc.update("INSERT INTO escalation (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT ON CONSTRAINT escalation_once_per_level DO NOTHING",
                 e.id(), e.ticketId(), e.organizationId(), e.level(), e.levelName(), e.assignee(),
                 e.informsRelationshipManager(), e.trigger().name(), e.state().name(), ts(e.raisedAt()),
                 ts(e.acknowledgeBy()), ts(e.acknowledgedAt()), e.acknowledgedBy(), e.actionPlan(), ts(e.closedAt()),
-                e.closeReason(), e.version());
+                e.closeReason(), e.version(), e.relationshipManager(),
+                e.acknowledgeWithin() == null ? null : e.acknowledgeWithin().toString());
         if (inserted == 0) {
             return false;
         }
@@ -76,6 +79,32 @@ public class EscalationRepository {
                 WHERE t.ticket_id = e.ticket_id AND e.organization_id = ? AND e.level = 1 AND e.assignee IS NULL
                   AND e.state <> 'CLOSED' AND coalesce(t.plan, ?) = 'DEDICATED'""",
                 supportManager, organizationId, organizationPlan);
+    }
+
+    /** The open levels of an organisation's tickets whose deadline has not passed: those a calendar change moves. */
+    public List<UUID> openWithDeadlineAfter(String organizationId, Instant now) {
+        return jdbc.queryForList("""
+                SELECT id FROM escalation WHERE organization_id = ? AND state = 'OPEN' AND acknowledge_by > ?
+                ORDER BY ticket_id, level""", UUID.class, organizationId, ts(now));
+    }
+
+    /**
+     * Locks the escalation's timer while it is pending; false when it fired already. Waits for a poller that holds it
+     * (firing it, or only looking at when it is due), so a deadline is never moved under a firing, nor skipped.
+     */
+    public boolean lockPendingTimer(UUID escalationId) {
+        return !jdbc.queryForList("SELECT 1 FROM acknowledgement_timer WHERE escalation_id = ? FOR UPDATE",
+                Integer.class, escalationId).isEmpty()
+                && !jdbc.queryForList("SELECT 1 FROM acknowledgement_timer WHERE escalation_id = ? AND fired_at IS NULL",
+                Integer.class, escalationId).isEmpty();
+    }
+
+    /** Moves an open level's deadline and its (single) pending timer; the poller is woken if it is now earlier. */
+    public void moveDeadline(UUID escalationId, Instant acknowledgeBy) {
+        jdbc.update("UPDATE escalation SET version = version + 1, acknowledge_by = ? WHERE id = ?", ts(acknowledgeBy), escalationId);
+        jdbc.update("UPDATE acknowledgement_timer SET due_at = ? WHERE escalation_id = ? AND fired_at IS NULL",
+                ts(acknowledgeBy), escalationId);
+        alarm.timerSet(acknowledgeBy);
     }
 
     public void close(UUID id, String reason, Instant at) {
@@ -147,7 +176,9 @@ public class EscalationRepository {
                 rs.getBoolean("informs_relationship_manager"), Trigger.valueOf(rs.getString("trigger")),
                 EscalationState.valueOf(rs.getString("state")), instant(rs, "raised_at"), instant(rs, "acknowledge_by"),
                 instant(rs, "acknowledged_at"), rs.getString("acknowledged_by"), rs.getString("action_plan"),
-                instant(rs, "closed_at"), rs.getString("close_reason"), rs.getLong("version"));
+                instant(rs, "closed_at"), rs.getString("close_reason"), rs.getLong("version"),
+                rs.getString("relationship_manager"),
+                rs.getString("acknowledge_within") == null ? null : Duration.parse(rs.getString("acknowledge_within")));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

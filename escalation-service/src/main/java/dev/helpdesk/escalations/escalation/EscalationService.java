@@ -3,6 +3,8 @@ package dev.helpdesk.escalations.escalation;
 import dev.helpdesk.edge.problem.ProblemException;
 import dev.helpdesk.edge.version.IfMatch;
 import dev.helpdesk.escalations.config.TopicNames;
+import dev.helpdesk.escalations.domain.AcknowledgementDeadline;
+import dev.helpdesk.escalations.domain.CalendarTimeline;
 import dev.helpdesk.escalations.domain.EscalationPolicy;
 import dev.helpdesk.escalations.domain.EscalationState;
 import dev.helpdesk.escalations.domain.Ladder;
@@ -10,6 +12,8 @@ import dev.helpdesk.escalations.domain.LadderLevel;
 import dev.helpdesk.escalations.domain.TicketFacts;
 import dev.helpdesk.escalations.domain.Trigger;
 import dev.helpdesk.escalations.ladder.LadderRepository;
+import dev.helpdesk.escalations.organization.OrganizationCalendars;
+import dev.helpdesk.escalations.organization.RelationshipManagers;
 import dev.helpdesk.events.CalendarKind;
 import dev.helpdesk.events.Plan;
 import dev.helpdesk.events.Severity;
@@ -17,6 +21,7 @@ import dev.helpdesk.events.escalation.EscalationAcknowledgedEvent;
 import dev.helpdesk.events.escalation.EscalationClosedEvent;
 import dev.helpdesk.events.escalation.EscalationEventTypes;
 import dev.helpdesk.events.escalation.EscalationRaisedEvent;
+import dev.helpdesk.events.sla.SlaOrganizationCalendarChangedEvent;
 import dev.helpdesk.pipeline.outbox.OutboxEvent;
 import dev.helpdesk.pipeline.outbox.OutboxWriter;
 import org.slf4j.Logger;
@@ -55,11 +60,13 @@ public class EscalationService {
     private final TopicNames topics;
     private final EscalationMetrics metrics;
     private final DeferredSlaTriggers deferred;
+    private final OrganizationCalendars calendars;
+    private final RelationshipManagers relationshipManagers;
     private final Clock clock;
 
     public EscalationService(TicketMirror tickets, EscalationRepository escalations, LadderRepository ladders,
                              OutboxWriter outbox, TopicNames topics, EscalationMetrics metrics, DeferredSlaTriggers deferred,
-                             Clock clock) {
+                             OrganizationCalendars calendars, RelationshipManagers relationshipManagers, Clock clock) {
         this.tickets = tickets;
         this.escalations = escalations;
         this.ladders = ladders;
@@ -67,12 +74,15 @@ public class EscalationService {
         this.topics = topics;
         this.metrics = metrics;
         this.deferred = deferred;
+        this.calendars = calendars;
+        this.relationshipManagers = relationshipManagers;
         this.clock = clock;
     }
 
     public void onOrganizationRegistered(String organizationId, Plan plan, CalendarKind calendar, String timeZone,
-                                         String supportManager) {
+                                         String supportManager, String relationshipManager) {
         tickets.registerOrganization(organizationId, plan, calendar, timeZone, supportManager);
+        relationshipManagers.registered(organizationId, relationshipManager);
         if (supportManager != null && !supportManager.isBlank()) {
             escalations.assignSupportManager(organizationId, supportManager, plan.name());
         }
@@ -136,6 +146,60 @@ public class EscalationService {
                 .ifPresent(level -> raise(ticket, level, Trigger.ACKNOWLEDGEMENT_TIMEOUT, SYSTEM));
     }
 
+    /**
+     * The organisation's terms changed: its relationship manager (null: none) is named on the levels raised from
+     * {@code effectiveFrom}. (The other terms are not followed here yet; see docs/escalation-calendars.md.)
+     */
+    public void onOrganizationTermsChanged(String organizationId, String relationshipManager, Instant effectiveFrom) {
+        relationshipManagers.changed(organizationId, relationshipManager, effectiveFrom);
+    }
+
+    /**
+     * The sla-service published the calendar an organisation's deadlines count on from {@code effectiveFrom}. Stored
+     * unless a newer event of the organisation was applied; then every open level of its tickets whose deadline has
+     * not passed is recomputed from the instant it was raised, and its durable timer moved with it.
+     */
+    public void onOrganizationCalendarChanged(SlaOrganizationCalendarChangedEvent event, long sequence) {
+        if (!calendars.store(event, sequence)) {
+            log.info("Calendar event {} of organisation {} is older than the one applied; ignored", sequence,
+                    event.organizationId());
+            return;
+        }
+        Instant now = now();
+        int moved = 0;
+        for (UUID escalationId : escalations.openWithDeadlineAfter(event.organizationId(), now)) {
+            moved += moveDeadline(escalationId, now) ? 1 : 0;
+        }
+        log.info("Organisation {} counts on calendar {} v{} from {}: {} open deadline(s) moved", event.organizationId(),
+                event.calendarId(), event.calendarVersion(), event.effectiveFrom(), moved);
+    }
+
+    /**
+     * Locks the level's pending timer first, then its ticket (the order the timer poller takes them in), so that a
+     * deadline is never moved under its firing.
+     */
+    private boolean moveDeadline(UUID escalationId, Instant now) {
+        if (!escalations.lockPendingTimer(escalationId)) {
+            return false;
+        }
+        Escalation found = escalations.find(escalationId).orElseThrow();
+        TicketRow ticket = tickets.lock(found.ticketId()).orElseThrow();
+        Escalation current = escalations.find(escalationId).orElseThrow();
+        return AcknowledgementDeadline.moved(current.state(), current.raisedAt(), current.acknowledgeBy(),
+                        current.acknowledgeWithin(), calendarOf(ticket), now)
+                .map(acknowledgeBy -> {
+                    escalations.moveDeadline(escalationId, acknowledgeBy);
+                    log.info("Level {} of ticket {}: deadline moved from {} to {}", current.level(), current.ticketId(),
+                            current.acknowledgeBy(), acknowledgeBy);
+                    return true;
+                }).orElse(false);
+    }
+
+    /** The ticket's organisation's published calendars, the ticket's coverage kind and zone before the first. */
+    private CalendarTimeline calendarOf(TicketRow ticket) {
+        return calendars.timeline(ticket.organizationId(), ticket.fallbackCalendar());
+    }
+
     /** The ticket was resolved or closed: all its escalations end. */
     public void onTicketEnded(String ticketId, String reason) {
         tickets.lock(ticketId).ifPresent(ticket -> {
@@ -181,10 +245,13 @@ public class EscalationService {
         Ladder ladder = ladders.find(ticket.planOrDefault());
         LadderLevel rung = ladder.level(level);
         Instant now = now();
-        Instant acknowledgeBy = ticket.workingCalendar().add(now, rung.acknowledgeWithin()).truncatedTo(ChronoUnit.MILLIS);
+        Instant acknowledgeBy = AcknowledgementDeadline.of(now, rung.acknowledgeWithin(), calendarOf(ticket));
+        String relationshipManager = rung.informsRelationshipManager()
+                ? relationshipManagers.inForceAt(ticket.organizationId(), now) : null;
         Escalation escalation = new Escalation(UUID.randomUUID(), ticket.ticketId(), ticket.organizationId(), level,
                 rung.name(), ladder.assigneeAt(level, ticket.supportManager()), rung.informsRelationshipManager(), trigger,
-                EscalationState.OPEN, now, acknowledgeBy, null, null, null, null, null, 0);
+                EscalationState.OPEN, now, acknowledgeBy, null, null, null, null, null, 0, relationshipManager,
+                rung.acknowledgeWithin());
         if (!escalations.insertWithTimer(escalation)) {
             log.info("Level {} of ticket {} was raised before; not again", level, ticket.ticketId());
             return;
@@ -197,7 +264,7 @@ public class EscalationService {
         }
         events.add(event(ticket.ticketId(), EscalationEventTypes.RAISED, new EscalationRaisedEvent(escalation.id().toString(),
                 ticket.ticketId(), ticket.organizationId(), level, ladder.displayNameAt(level, ticket.supportManager()),
-                trigger.name(), now, acknowledgeBy), actor, now));
+                trigger.name(), now, acknowledgeBy, relationshipManager), actor, now));
         outbox.appendAll(events);
         metrics.raised(level, trigger);
         log.info("Ticket {} escalated to level {} ({}), to acknowledge by {}", ticket.ticketId(), level, trigger, acknowledgeBy);

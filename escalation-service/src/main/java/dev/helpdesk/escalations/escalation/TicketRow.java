@@ -1,7 +1,7 @@
 package dev.helpdesk.escalations.escalation;
 
+import dev.helpdesk.businesstime.BusinessCalendar;
 import dev.helpdesk.escalations.domain.CoverageCalendars;
-import dev.helpdesk.escalations.domain.WorkingCalendar;
 import dev.helpdesk.events.CalendarKind;
 import dev.helpdesk.events.Plan;
 import dev.helpdesk.events.Severity;
@@ -21,7 +21,8 @@ public record TicketRow(String ticketId, String organizationId, Plan plan, Calen
         return plan == null ? Plan.STANDARD : plan;
     }
 
-    public WorkingCalendar workingCalendar() {
+    /** The calendar of its coverage kind in its zone, until the organisation's real calendar is published. */
+    public BusinessCalendar fallbackCalendar() {
         return CoverageCalendars.of(calendar == null ? CalendarKind.BUSINESS_HOURS : calendar, zone());
     }
 

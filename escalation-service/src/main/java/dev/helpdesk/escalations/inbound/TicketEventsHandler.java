@@ -8,6 +8,7 @@ import dev.helpdesk.events.ReceivedEvent;
 import dev.helpdesk.events.ReceivedEvents;
 import dev.helpdesk.events.TicketStatus;
 import dev.helpdesk.events.organization.OrganizationRegisteredEvent;
+import dev.helpdesk.events.organization.OrganizationTermsChangedEvent;
 import dev.helpdesk.events.ticket.EscalationRequestedEvent;
 import dev.helpdesk.events.ticket.SeverityChangedEvent;
 import dev.helpdesk.events.ticket.TicketOpenedEvent;
@@ -22,7 +23,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What escalation does with {@code helpdesk.tickets.v1}: organisations' contracts, tickets' plan, calendar, severity
+ * What escalation does with {@code helpdesk.tickets.v1}: organisations' contracts (and their relationship manager
+ * over time), tickets' plan, calendar, severity
  * and status, escalation requests. Other types are skipped.
  */
 @Component
@@ -31,6 +33,7 @@ public class TicketEventsHandler implements EventHandler {
     /** The types acted on, each with the data fields it cannot do without. */
     private static final Map<Class<?>, List<String>> REQUIRED = Map.of(
             OrganizationRegisteredEvent.class, List.of("organizationId", "plan", "calendar", "timeZone"),
+            OrganizationTermsChangedEvent.class, List.of("organizationId", "effectiveFrom"),
             TicketOpenedEvent.class, List.of("ticketId", "organizationId", "severity"),
             SeverityChangedEvent.class, List.of("ticketId", "to"),
             TicketStatusChangedEvent.class, List.of("ticketId", "to"),
@@ -72,7 +75,10 @@ public class TicketEventsHandler implements EventHandler {
     private void apply(InboundEvent event) {
         Object data = event.data();
         if (data instanceof OrganizationRegisteredEvent e) {
-            escalations.onOrganizationRegistered(e.organizationId(), e.plan(), e.calendar(), e.timeZone(), e.supportManager());
+            escalations.onOrganizationRegistered(e.organizationId(), e.plan(), e.calendar(), e.timeZone(), e.supportManager(),
+                    e.relationshipManager());
+        } else if (data instanceof OrganizationTermsChangedEvent e) {
+            escalations.onOrganizationTermsChanged(e.organizationId(), e.relationshipManager(), e.effectiveFrom());
         } else if (data instanceof TicketOpenedEvent e) {
             escalations.onTicketOpened(e.ticketId(), e.organizationId(), e.plan(), e.calendar(), e.timeZone(), e.severity());
         } else if (data instanceof SeverityChangedEvent e) {

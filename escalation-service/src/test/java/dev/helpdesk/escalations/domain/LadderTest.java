@@ -61,7 +61,7 @@ class LadderTest {
 
     @Test
     void businessHoursDeadlineSkipsTheNightAndTheWeekend() {
-        WorkingCalendar businessHours = CoverageCalendars.of(CalendarKind.BUSINESS_HOURS, ZoneId.of("Europe/Paris"));
+        WorkingCalendar businessHours = CoverageCalendars.of(CalendarKind.BUSINESS_HOURS, ZoneId.of("Europe/Paris"))::add;
         // Friday 16:30 in Paris (15:30 UTC) plus one business hour: Monday 09:30 in Paris
         Instant friday = Instant.parse("2026-11-20T15:30:00Z");
 
@@ -70,7 +70,7 @@ class LadderTest {
 
     @Test
     void roundTheClockDeadlineIsPlainElapsedTime() {
-        WorkingCalendar allDay = CoverageCalendars.of(CalendarKind.TWENTY_FOUR_SEVEN, ZoneId.of("Europe/Paris"));
+        WorkingCalendar allDay = CoverageCalendars.of(CalendarKind.TWENTY_FOUR_SEVEN, ZoneId.of("Europe/Paris"))::add;
         Instant friday = Instant.parse("2026-11-20T15:30:00Z");
 
         assertThat(allDay.add(friday, Duration.ofHours(1))).isEqualTo(Instant.parse("2026-11-20T16:30:00Z"));

@@ -26,8 +26,8 @@ class PublishedEscalationsTest {
     @Test
     void everyEscalationEventIsWrittenInTheShapeOfItsGoldenJson() {
         List<Object> events = List.of(
-                new EscalationRaisedEvent("e-1", "t-1", "o-1", 1, "Support services manager", "SLA_BREACH", NOW,
-                        NOW.plusSeconds(3600)),
+                new EscalationRaisedEvent("e-1", "t-1", "o-1", 2, "Head of support", "CUSTOMER_REQUEST", NOW,
+                        NOW.plusSeconds(7200), "Walter Skinner"),
                 new EscalationAcknowledgedEvent("e-1", "t-1", "o-1", 1, "manager-7", "On it", NOW),
                 new EscalationClosedEvent("e-1", "t-1", "o-1", 1, "SUPERSEDED", NOW));
         assertThat(events).extracting(Object::getClass)

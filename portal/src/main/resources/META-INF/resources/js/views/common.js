@@ -13,6 +13,20 @@ export async function slaOf(ticketId) {
   }
 }
 
+/**
+ * The SLA documents of a list of tickets in one request per hundred (GET /api/sla/tickets?ticketId=a,b,...), in the
+ * order of the tickets; null where the sla-service has not seen the ticket yet.
+ */
+export async function slasOf(ticketIds) {
+  const found = new Map();
+  for (let i = 0; i < ticketIds.length; i += 100) {
+    const ids = ticketIds.slice(i, i + 100);
+    const list = await get(`/api/sla/tickets?ticketId=${ids.map(encodeURIComponent).join(',')}`);
+    list.items.forEach((sla) => found.set(sla.ticketId, sla));
+  }
+  return ticketIds.map((id) => found.get(id) || null);
+}
+
 export function clockCell(sla, metric) {
   const clock = sla && sla.clocks.find((c) => c.metric === metric);
   if (!clock) return h('span', { class: 'muted' }, sla ? '—' : 'starting…');

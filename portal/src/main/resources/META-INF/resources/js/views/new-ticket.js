@@ -12,12 +12,11 @@ const NO_RESOLUTION_TARGET = ['BUG', 'REQUEST', 'SITE_REFRESH'];
 
 async function targetsFor(organizationId) {
   try {
-    const organization = await get(`/api/organizations/${organizationId}`);
-    // The policy of an organisation defaults to its plan's (DOMAIN.md); the API has no read of an assigned one.
-    const policy = await get(`/api/sla/policies/${organization.plan.toLowerCase()}`);
-    return { organization, policy };
+    // The policy the organisation's new tickets get: assigned by an admin, or its plan's default.
+    const { policy } = await get(`/api/sla/organizations/${encodeURIComponent(organizationId)}/policy`);
+    return { policy };
   } catch (error) {
-    return { organization: null, policy: null };
+    return { policy: null };
   }
 }
 

@@ -2,7 +2,7 @@
 import { h, replace, field, problemBox, options } from '../dom.js';
 import { get, query } from '../api.js';
 import { SEVERITIES, STATUSES, STATUS_LABELS, TYPES, when } from '../format.js';
-import { slaOf, clockCell, statusBadge, severityBadge, worstRisk } from './common.js';
+import { slasOf, clockCell, statusBadge, severityBadge, worstRisk } from './common.js';
 
 const OPEN = ['NEW', 'IN_PROGRESS', 'WAITING_ON_CUSTOMER'];
 const RISK_LABEL = { breached: 'Breached', 'at-risk': 'At risk', ok: '' };
@@ -27,10 +27,10 @@ export async function queueView(main) {
       type: filters.type.value, assignee: filters.assignee.value.trim(), sort: 'sla', size: 200,
     };
     // The API orders: breached targets first (longest overdue ahead), then the nearest target ahead, then tickets
-    // without one (paused, met, resolved). Open tickets therefore lead the page; the clocks are read for display.
+    // without one (paused, met, resolved). Open tickets therefore lead the page; the clocks of the shown tickets are read in one request.
     const page = await get(`/api/tickets${query(params)}`);
     const tickets = page.items.filter((t) => params.status || OPEN.includes(t.status)).slice(0, 60);
-    const slas = await Promise.all(tickets.map((t) => slaOf(t.id).catch(() => null)));
+    const slas = tickets.length ? await slasOf(tickets.map((t) => t.id)).catch(() => tickets.map(() => null)) : [];
     const rows = tickets.map((t, i) => ({ t, sla: slas[i], risk: worstRisk(slas[i]) }));
     if (!rows.length) {
       replace(region, h('p', {}, 'No tickets match.'));

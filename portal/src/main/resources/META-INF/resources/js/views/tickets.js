@@ -1,7 +1,7 @@
 // A contact's view of their organisation's tickets: status, severity and the time left on each SLA target.
 import { h, replace, problemBox } from '../dom.js';
 import { get, query } from '../api.js';
-import { slaOf, clockCell, statusBadge, severityBadge } from './common.js';
+import { slasOf, clockCell, statusBadge, severityBadge } from './common.js';
 
 export async function ticketListView(main, { user }) {
   const region = h('div', { id: 'ticket-list', 'aria-live': 'off' });
@@ -11,7 +11,7 @@ export async function ticketListView(main, { user }) {
   async function refresh() {
     const page = await get(`/api/tickets${query({ organizationId: user.organizationId, size: 100 })}`);
     const items = page.items;
-    const slas = await Promise.all(items.map((t) => slaOf(t.id).catch(() => null)));
+    const slas = items.length ? await slasOf(items.map((t) => t.id)).catch(() => items.map(() => null)) : [];
     if (!items.length) {
       replace(region, h('p', {}, 'No tickets yet. ', h('a', { href: '#/tickets/new' }, 'Open the first one')));
       return;

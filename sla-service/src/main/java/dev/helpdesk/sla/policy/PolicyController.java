@@ -2,7 +2,9 @@ package dev.helpdesk.sla.policy;
 
 import dev.helpdesk.sla.calendar.CalendarRepository;
 import dev.helpdesk.sla.calendar.IdRules;
+import dev.helpdesk.edge.caller.Caller;
 import dev.helpdesk.edge.problem.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
 import dev.helpdesk.edge.paging.Page;
 import dev.helpdesk.edge.paging.PageRequest;
 import jakarta.validation.Valid;
@@ -99,6 +101,36 @@ public class PolicyController {
         return Map.of("organizationId", organizationId, "policyId", body.policyId());
     }
 
+    /**
+     * The policy an organisation's new tickets get: the one an admin assigned, else its plan's default, with the
+     * calendar its clocks count on. Contacts read their own organisation's only (404 otherwise).
+     */
+    @Operation(description = "The SLA policy an organisation's new tickets get (assigned by an admin, or the plan's "
+            + "default) with its targets and the calendar its clocks count on. Contacts: their own organisation only.")
+    @GetMapping("/organizations/{organizationId}/policy")
+    public OrganizationPolicy assigned(@PathVariable String organizationId, Caller caller) {
+        if (!organizationId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            throw ProblemException.notFound("No organisation " + organizationId + ".");
+        }
+        caller.requireReadable(organizationId, "Organisation " + organizationId);
+        OrganizationRepository.Organization organization = organizations.find(organizationId);
+        String policyId = EffectiveCalendar.policyId(organization.assignedPolicy(), organization.contract().plan());
+        PolicyDocument policy = policies.find(policyId)
+                .orElseThrow(() -> ProblemException.notFound("No policy " + policyId + "."));
+        boolean assigned = organization.assignedPolicy() != null;
+        return new OrganizationPolicy(organizationId, organization.contract().plan(), organization.contract().timeZone(),
+                assigned, EffectiveCalendar.calendarId(assigned, organization.contract().calendarKind(),
+                policy.calendarId()), policy);
+    }
+
     public record PolicyAssignment(String policyId) {
+    }
+
+    /**
+     * {@code assigned}: an admin chose the policy (false: the plan's default); {@code calendarId}: the calendar the
+     * clocks of its new tickets count on; {@code plan} and {@code timeZone} null until its registration was seen.
+     */
+    public record OrganizationPolicy(String organizationId, String plan, String timeZone, boolean assigned,
+                                     String calendarId, PolicyDocument policy) {
     }
 }

@@ -79,6 +79,69 @@ public class TicketSlaController {
                 clocks);
     }
 
+    /** At most this many tickets per list read (a portal's page of tickets). */
+    static final int MOST_TICKETS_PER_READ = 100;
+
+    /**
+     * Several tickets' clocks now, in one request and a fixed number of statements: the SLA cells of a list of tickets.
+     * Tickets the caller may not read, or that the sla-service has not seen yet, are left out (as a 404 would say).
+     */
+    @Operation(description = "Several tickets' SLA clocks now, in the order asked (ticketId repeated or comma "
+            + "separated, 1 to 100). Tickets unknown to the sla-service or, for contacts, of another organisation are "
+            + "left out of items.")
+    @GetMapping("/api/sla/tickets")
+    public TicketSlaList list(@Parameter(description = "A ticket id; repeat it (or separate ids by commas), at most 100")
+                              @RequestParam(name = "ticketId", required = false) List<String> ticketIds,
+                              Caller caller) {
+        List<String> wanted = ticketIds(ticketIds);
+        Map<String, SlaTicket> found = tickets.findAll(wanted);
+        List<String> readable = wanted.stream()
+                .filter(id -> found.containsKey(id) && caller.mayRead(found.get(id).organizationId())).toList();
+        if (readable.isEmpty()) {
+            return new TicketSlaList(List.of());
+        }
+        Map<String, List<TicketStore.TimedClock>> clocks = tickets.timedClocks(readable);
+        Map<String, List<Exemptions.Exemption>> made = exemptions.pendingFor(readable);
+        Instant now = clock.instant();
+        List<TicketSlaView> items = readable.stream().map(id -> {
+            SlaTicket ticket = found.get(id);
+            BusinessCalendar calendar = calendars.of(ticket);
+            List<Exemptions.Exemption> exempted = made.getOrDefault(id, List.of());
+            List<ClockView> views = clocks.getOrDefault(id, List.of()).stream()
+                    .map(timed -> ClockView.of(timed.clock(), now, calendar, exemptionOf(timed.clock(), exempted)))
+                    .toList();
+            return new TicketSlaView(ticket.ticketId(), ticket.organizationId(), ticket.policyId(),
+                    ticket.policyVersion(), ticket.calendarId(), ticket.zone().getId(), ticket.severity().name(), null,
+                    ticket.withoutTargets(), views);
+        }).toList();
+        return new TicketSlaList(items);
+    }
+
+    private static List<String> ticketIds(List<String> asked) {
+        if (asked == null || asked.isEmpty()) {
+            throw ProblemException.invalid("ticketId", "name at least one ticket: ?ticketId=<id>&ticketId=<id>");
+        }
+        List<String> ids = asked.stream().flatMap(value -> java.util.Arrays.stream(value.split(",")))
+                .map(String::trim).filter(id -> !id.isEmpty()).distinct().toList();
+        if (ids.isEmpty()) {
+            throw ProblemException.invalid("ticketId", "name at least one ticket: ?ticketId=<id>&ticketId=<id>");
+        }
+        if (ids.size() > MOST_TICKETS_PER_READ) {
+            throw ProblemException.invalid("ticketId", "at most " + MOST_TICKETS_PER_READ + " tickets per read, "
+                    + ids.size() + " were asked");
+        }
+        for (String id : ids) {
+            if (id.length() > 64 || !id.matches("[A-Za-z0-9-]+")) {
+                throw ProblemException.invalid("ticketId", "a ticket id is letters, digits and dashes, at most 64");
+            }
+        }
+        return ids;
+    }
+
+    /** Several tickets' SLA documents, in the order asked. */
+    public record TicketSlaList(List<TicketSlaView> items) {
+    }
+
     private static ExemptionView exemptionOf(SlaClock clock, List<Exemptions.Exemption> made) {
         if (clock.state() != ClockState.EXEMPTED) {
             return null;

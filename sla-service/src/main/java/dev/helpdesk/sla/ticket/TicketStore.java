@@ -61,6 +61,15 @@ public class TicketStore {
         return jdbc.query("SELECT * FROM ticket WHERE ticket_id = ?", this::mapTicket, ticketId).stream().findFirst();
     }
 
+    /** The tickets that exist among {@code ticketIds}, by id (one statement, no locks: a read for display). */
+    public Map<String, SlaTicket> findAll(Collection<String> ticketIds) {
+        Map<String, SlaTicket> found = new HashMap<>();
+        jdbc.query("SELECT * FROM ticket WHERE ticket_id = ANY (?)",
+                (RowCallbackHandler) row -> found.put(row.getString("ticket_id"), mapTicket(row, 0)),
+                (Object) ticketIds.toArray(new String[0]));
+        return found;
+    }
+
     /** Tickets opened in [from, to), of one organisation or all, oldest first. */
     public List<SlaTicket> openedBetween(String organizationId, Instant from, Instant to, int limit) {
         return jdbc.query("SELECT * FROM ticket WHERE (?::text IS NULL OR organization_id = ?) AND opened_at >= ? "
