@@ -105,9 +105,15 @@ final class DeskEvents implements AutoCloseable {
     }
 
     EventEnvelope<Object> escalationRaised(String ticketId, String organizationId, int level, String trigger) {
+        return escalationRaised(ticketId, organizationId, level, trigger, null);
+    }
+
+    /** An escalation as the escalation-service publishes it now, naming the relationship manager (from level 2). */
+    EventEnvelope<Object> escalationRaised(String ticketId, String organizationId, int level, String trigger,
+                                           String relationshipManager) {
         return send(escalationsTopic, envelope(EscalationEventTypes.RAISED, "/escalation-service", ticketId,
                 new EscalationRaisedEvent(UUID.randomUUID().toString(), ticketId, organizationId, level,
-                        "Level " + level, trigger, Instant.now(), Instant.now().plusSeconds(3600))));
+                        "Level " + level, trigger, Instant.now(), Instant.now().plusSeconds(3600), relationshipManager)));
     }
 
     /** Sends an envelope again, unchanged (same event id), as an at-least-once producer may. */

@@ -202,6 +202,22 @@ class NotificationMailTest extends RunningService {
                 .doesNotContain("caller");
     }
 
+    @Test
+    void theRelationshipManagerTheEscalationNamesIsMailedFromLevelTwo() {
+        String org = organization("manager-1", null);
+        String contact = contactOf(org);
+        String ticket = ticketOpenedBy(contact, org);
+        String named = "rm-" + id().substring(0, 8) + "@customer.example";
+
+        EventEnvelope<Object> raised = desk.escalationRaised(ticket, org, 2, "CUSTOMER_REQUEST", named);
+        awaitApplied(raised);
+
+        assertThat(jdbc.queryForList("SELECT recipient FROM mail WHERE event_id = ?", String.class, raised.id()))
+                .containsExactlyInAnyOrder("manager-1@desk.example", "head@desk.example", named);
+        assertThat(awaitMails(named, 1)).singleElement()
+                .satisfies(mail -> assertThat(RunningServiceMails.subject(mail)).endsWith("escalated to level 2"));
+    }
+
     private static String subjectOf(MimeMessage message) {
         return RunningServiceMails.subject(message);
     }

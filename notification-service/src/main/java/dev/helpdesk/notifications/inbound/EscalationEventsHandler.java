@@ -20,8 +20,9 @@ import java.util.List;
 
 /**
  * What notification does with {@code helpdesk.escalations.v1}: a raised escalation mails the managers, with its
- * acknowledgement deadline. The escalation event does not name the organisation's managers; they come from the
- * organisation's own events (registration, terms changes) on the tickets topic.
+ * acknowledgement deadline. The event names the relationship manager from level 2 (events published before it did
+ * not): the event's name is taken, else the one the organisation's own events gave (registration, terms changes on
+ * the tickets topic). The support manager always comes from the organisation's events.
  */
 @Component
 public class EscalationEventsHandler implements EventHandler {
@@ -59,8 +60,10 @@ public class EscalationEventsHandler implements EventHandler {
             TicketFacts ticket = tickets.find(raised.ticketId()).orElseGet(() -> new TicketFacts(raised.ticketId(), null,
                     raised.organizationId(), "", null, false, null));
             Managers managers = organizations.find(raised.organizationId()).orElse(Managers.NONE);
+            String relationshipManager = raised.relationshipManager() != null && !raised.relationshipManager().isBlank()
+                    ? raised.relationshipManager() : managers.relationshipManager();
             outbox.queue(event, raised.ticketId(), raised.organizationId(), NotificationRules.escalationRaised(
-                    ticket, raised, managers.supportManager(), managers.relationshipManager(), managerAddresses));
+                    ticket, raised, managers.supportManager(), relationshipManager, managerAddresses));
         });
     }
 }
