@@ -58,9 +58,11 @@ CREATE TABLE mail (
     next_attempt_at   timestamptz NOT NULL DEFAULT now(),
     last_error        text,
     sent_at           timestamptz,
+    -- set when the mail could not be sent within helpdesk.notifications.sender.give-up-after of its creation
+    given_up_at       timestamptz,
     CONSTRAINT mail_once_per_event_and_recipient UNIQUE (event_id, recipient)
 );
-CREATE INDEX mail_due ON mail (next_attempt_at) WHERE sent_at IS NULL;
+CREATE INDEX mail_due ON mail (next_attempt_at) WHERE sent_at IS NULL AND given_up_at IS NULL;
 CREATE INDEX mail_sent_at ON mail (sent_at) WHERE sent_at IS NOT NULL;
 
 -- Event pipeline tables (same shape as event-pipeline's pipeline-schema.sql); this service publishes nothing, so it

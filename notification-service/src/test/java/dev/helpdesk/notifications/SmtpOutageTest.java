@@ -92,6 +92,31 @@ class SmtpOutageTest extends RunningService {
                 Integer.class, "event-" + run + "-%")).isEqualTo(40);
     }
 
+    @Test
+    void aMailRefusedLongerThanTheGiveUpPeriodIsGivenUpAndNotTriedAgain() {
+        String run = id().substring(0, 8);
+        jdbc.update("""
+                INSERT INTO mail (event_id, message_id, recipient, notification_type, subject, body, created_at)
+                VALUES (?, ?, ?, 'public-reply', 'Old mail', 'body', now() - interval '4 days')""",
+                "event-old-" + run, "<old." + run + "@desk.example>", "old-" + run + "@customer.example");
+        MAIL.down();
+        try {
+            sender().sendDue();
+            await().atMost(PATIENCE).until(() -> jdbc.queryForObject(
+                    "SELECT given_up_at IS NOT NULL FROM mail WHERE event_id = ?", Boolean.class, "event-old-" + run));
+            sender().sendDue();
+        } finally {
+            MAIL.up();
+        }
+        sender().sendDue();
+        Map<String, Object> row = jdbc.queryForMap("SELECT attempts, sent_at, last_error FROM mail WHERE event_id = ?",
+                "event-old-" + run);
+        assertThat(row.get("attempts")).as("tried once, then given up").isEqualTo(1);
+        assertThat(row.get("sent_at")).isNull();
+        assertThat(row.get("last_error").toString()).contains("connect");
+        assertThat(MAIL.receivedBy("old-" + run + "@customer.example")).isEmpty();
+    }
+
     /** Another instance's sender: the same database and SMTP server, its own loop. */
     private MailDelivery sender() {
         return new MailDelivery(jdbc, transactions, smtp, properties, Clock.systemUTC(), new SimpleMeterRegistry());

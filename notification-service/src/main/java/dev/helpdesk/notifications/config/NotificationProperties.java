@@ -41,7 +41,7 @@ public record NotificationProperties(@NotBlank String consumerGroup, @NotBlank S
         from = from == null ? "Helpdesk <helpdesk@localhost>" : from;
         managers = managers == null ? "" : managers;
         staffAddresses = staffAddresses == null ? "" : staffAddresses;
-        sender = sender == null ? new Sender(null, 0, null, null, null) : sender;
+        sender = sender == null ? new Sender(null, 0, null, null, null, null) : sender;
         maxEventAge = maxEventAge == null ? Duration.ofDays(2) : maxEventAge;
         if (maxEventAge.isNegative() || maxEventAge.isZero()) {
             throw new IllegalArgumentException("helpdesk.notifications.max-event-age must be positive");
@@ -116,10 +116,11 @@ public record NotificationProperties(@NotBlank String consumerGroup, @NotBlank S
      * @param batchSize     mails claimed and sent per round
      * @param firstRetry    pause before the first retry; doubles with each try
      * @param maxRetryPause the longest pause between two tries
-     * @param retention     how long sent mails are kept
+     * @param retention     how long sent (and given up) mails are kept
+     * @param giveUpAfter   how long after its creation a mail the SMTP server keeps refusing is given up
      */
     public record Sender(Duration pollInterval, @Min(1) @Max(500) int batchSize, Duration firstRetry,
-                         Duration maxRetryPause, Duration retention) {
+                         Duration maxRetryPause, Duration retention, Duration giveUpAfter) {
 
         public Sender {
             pollInterval = positive(pollInterval, Duration.ofMillis(500), "poll-interval");
@@ -127,6 +128,7 @@ public record NotificationProperties(@NotBlank String consumerGroup, @NotBlank S
             firstRetry = positive(firstRetry, Duration.ofSeconds(5), "first-retry");
             maxRetryPause = positive(maxRetryPause, Duration.ofMinutes(10), "max-retry-pause");
             retention = positive(retention, Duration.ofDays(7), "retention");
+            giveUpAfter = positive(giveUpAfter, Duration.ofDays(3), "give-up-after");
         }
 
         private static Duration positive(Duration value, Duration fallback, String name) {

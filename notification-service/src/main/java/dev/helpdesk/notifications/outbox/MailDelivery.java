@@ -61,7 +61,7 @@ public class MailDelivery {
         while (Boolean.TRUE.equals(transactions.execute(status -> sendRound(batchSize) == batchSize))) {
             // a full round: more may be due at once
         }
-        return jdbc.queryForList("SELECT min(next_attempt_at) FROM mail WHERE sent_at IS NULL", Timestamp.class)
+        return jdbc.queryForList("SELECT min(next_attempt_at) FROM mail WHERE sent_at IS NULL AND given_up_at IS NULL", Timestamp.class)
                 .stream().filter(java.util.Objects::nonNull).map(Timestamp::toInstant).findFirst().orElse(null);
     }
 
@@ -69,7 +69,7 @@ public class MailDelivery {
     private int sendRound(int batchSize) {
         List<DueMail> due = jdbc.query("""
                 SELECT id, message_id, recipient, notification_type, subject, body, created_at, attempts FROM mail
-                WHERE sent_at IS NULL AND next_attempt_at <= now()
+                WHERE sent_at IS NULL AND given_up_at IS NULL AND next_attempt_at <= now()
                 ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED""",
                 (rs, n) -> new DueMail(rs.getLong("id"), rs.getString("message_id"), rs.getString("recipient"),
                         rs.getString("notification_type"), rs.getString("subject"), rs.getString("body"),
@@ -145,6 +145,14 @@ public class MailDelivery {
     private void failed(DueMail mail, Exception reason) {
         Duration pause = backOff(mail.attempts());
         String error = reason == null ? "refused" : reason.getClass().getSimpleName() + ": " + reason.getMessage();
+        if (!mail.createdAt().plus(properties.sender().giveUpAfter()).isAfter(clock.instant())) {
+            jdbc.update("UPDATE mail SET attempts = attempts + 1, last_error = ?, given_up_at = now() WHERE id = ?",
+                    error.length() > LONGEST_ERROR ? error.substring(0, LONGEST_ERROR) : error, mail.id());
+            meters.counter("helpdesk.notifications.given.up", "type", mail.type()).increment();
+            log.error("Mail {} ({}) to {} given up after {} tries over {}: {}", mail.id(), mail.type(),
+                    mail.recipient(), mail.attempts() + 1, properties.sender().giveUpAfter(), error);
+            return;
+        }
         jdbc.update("""
                 UPDATE mail SET attempts = attempts + 1, last_error = ?,
                     next_attempt_at = now() + make_interval(secs => ?) WHERE id = ?""",
@@ -172,7 +180,8 @@ public class MailDelivery {
         nextPrune = now.plus(Duration.ofHours(1));
         int pruned = jdbc.update("""
                 DELETE FROM mail WHERE id IN (SELECT id FROM mail WHERE sent_at < now() - make_interval(secs => ?)
-                LIMIT 10000)""", properties.sender().retention().toSeconds() * 1.0);
+                UNION ALL SELECT id FROM mail WHERE given_up_at < now() - make_interval(secs => ?) LIMIT 10000)""",
+                properties.sender().retention().toSeconds() * 1.0, properties.sender().retention().toSeconds() * 1.0);
         if (pruned > 0) {
             log.info("Pruned {} sent mails older than {}", pruned, properties.sender().retention());
         }

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RetryBackOffTest {
 
     private final MailDelivery delivery = new MailDelivery(null, null, null, new NotificationProperties(null, null, null,
-            null, new NotificationProperties.Sender(null, 0, Duration.ofSeconds(5), Duration.ofMinutes(10), null), null),
+            null, new NotificationProperties.Sender(null, 0, Duration.ofSeconds(5), Duration.ofMinutes(10), null, null), null),
             Clock.systemUTC(), null);
 
     @Test
