@@ -52,7 +52,7 @@ class LauncherLifecycleTest {
 
     @BeforeAll
     static void serviceJarsAreBuilt() {
-        for (String service : List.of("ticket-service", "sla-service", "escalation-service", "budget-service", "gateway")) {
+        for (String service : List.of("ticket-service", "sla-service", "escalation-service", "budget-service", "webhook-service", "gateway")) {
             Path jar = ROOT.resolve(service).resolve("target").resolve(service + ".jar");
             assertThat(jar).as("the launcher starts the packaged services: run ./mvnw -B -q -DskipTests package first")
                     .isRegularFile();
@@ -117,8 +117,8 @@ class LauncherLifecycleTest {
     private void startLauncher() throws IOException {
         Map<String, String> env = new HashMap<>();
         for (String variable : List.of("TICKET_SERVICE_PORT", "SLA_SERVICE_PORT", "ESCALATION_SERVICE_PORT",
-                "BUDGET_SERVICE_PORT", "GATEWAY_PORT", "HELPDESK_TICKETS_MANAGEMENT_PORT", "HELPDESK_SLA_MANAGEMENT_PORT",
-                "HELPDESK_ESCALATIONS_MANAGEMENT_PORT", "HELPDESK_BUDGETS_MANAGEMENT_PORT",
+                "BUDGET_SERVICE_PORT", "WEBHOOK_SERVICE_PORT", "GATEWAY_PORT", "HELPDESK_TICKETS_MANAGEMENT_PORT", "HELPDESK_SLA_MANAGEMENT_PORT",
+                "HELPDESK_ESCALATIONS_MANAGEMENT_PORT", "HELPDESK_BUDGETS_MANAGEMENT_PORT", "HELPDESK_WEBHOOKS_MANAGEMENT_PORT",
                 "HELPDESK_GATEWAY_MANAGEMENT_PORT", "HELPDESK_DB_PORT")) {
             env.put(variable, Integer.toString(Ports.findFree()));
         }
