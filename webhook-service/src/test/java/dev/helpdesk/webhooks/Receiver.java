@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -42,6 +43,8 @@ final class Receiver implements AutoCloseable {
     private final Map<String, Deque<Integer>> scripted = new ConcurrentHashMap<>();
     private final Map<String, Integer> always = new ConcurrentHashMap<>();
     private final List<Received> received = new ArrayList<>();
+    private volatile Duration delay = Duration.ZERO;
+    private final java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newFixedThreadPool(8);
 
     Receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -56,6 +59,7 @@ final class Receiver implements AutoCloseable {
             String signatures = exchange.getRequestHeaders().getFirst("webhook-signature");
             boolean valid = verifies(secrets.get(path), id, timestamp, signatures, body);
             int status = nextStatus(path);
+            pause();
             synchronized (received) {
                 received.add(new Received(path, id, timestamp, signatures,
                         exchange.getRequestHeaders().getFirst("Content-Type"), body, valid, status, Instant.now()));
@@ -63,6 +67,7 @@ final class Receiver implements AutoCloseable {
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
+        server.setExecutor(executor);
         server.start();
     }
 
@@ -77,6 +82,19 @@ final class Receiver implements AutoCloseable {
     /** The next requests to {@code path} are answered these statuses, in order; then 204 again. */
     void answer(String path, Integer... statuses) {
         scripted.computeIfAbsent(path, p -> new ArrayDeque<>()).addAll(Arrays.asList(statuses));
+    }
+
+    /** Every answer takes this long (a slow receiver). */
+    void delay(Duration delay) {
+        this.delay = delay;
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     void alwaysAnswer(String path, int status) {
@@ -120,5 +138,6 @@ final class Receiver implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }

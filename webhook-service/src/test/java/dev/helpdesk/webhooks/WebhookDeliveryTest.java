@@ -142,6 +142,28 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void afterARotationDeliveriesAreSignedWithTheNewAndThePreviousSecret() {
+        String org = "org-" + id();
+        String[] endpoint = register(org, "helpdesk.ticket.opened.v1");
+        Api.Answer rotated = api().post("/api/webhooks/" + endpoint[1] + "/secret", ADMIN, "");
+        assertThat(rotated.status()).isEqualTo(200);
+
+        try (DeskEvents desk = desk()) {
+            desk.opened(id(), org);
+            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received(endpoint[0]).size() >= 1);
+            // the receiver still knows only the previous secret: the second signature verifies
+            Received first = receiver.received(endpoint[0]).get(0);
+            assertThat(first.signatures().split(" ")).hasSize(2);
+            assertThat(first.signatureValid()).isTrue();
+
+            receiver.secret(endpoint[0], rotated.body().path("secret").asText());
+            desk.opened(id(), org);
+            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received(endpoint[0]).size() >= 2);
+            assertThat(receiver.received(endpoint[0]).get(1).signatureValid()).isTrue();
+        }
+    }
+
+    @Test
     void aTicketsLaterEventsWaitUntilTheEarlierOneIsDelivered() {
         String org = "org-" + id();
         String[] endpoint = register(null, "helpdesk.ticket.opened.v1", "helpdesk.ticket.status-changed.v1",
