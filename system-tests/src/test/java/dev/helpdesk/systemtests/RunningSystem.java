@@ -41,8 +41,9 @@ public final class RunningSystem implements BeforeAllCallback, ExtensionContext.
         int kafka = freePortPair();
         env.put("HELPDESK_KAFKA_PORT", Integer.toString(kafka));
         for (String variable : new String[] {"TICKET_SERVICE_PORT", "SLA_SERVICE_PORT", "ESCALATION_SERVICE_PORT",
-                "BUDGET_SERVICE_PORT", "GATEWAY_PORT", "HELPDESK_TICKETS_MANAGEMENT_PORT", "HELPDESK_SLA_MANAGEMENT_PORT",
-                "HELPDESK_ESCALATIONS_MANAGEMENT_PORT", "HELPDESK_BUDGETS_MANAGEMENT_PORT", "HELPDESK_GATEWAY_MANAGEMENT_PORT"}) {
+                "BUDGET_SERVICE_PORT", "WEBHOOK_SERVICE_PORT", "GATEWAY_PORT", "HELPDESK_TICKETS_MANAGEMENT_PORT",
+                "HELPDESK_SLA_MANAGEMENT_PORT", "HELPDESK_ESCALATIONS_MANAGEMENT_PORT", "HELPDESK_BUDGETS_MANAGEMENT_PORT",
+                "HELPDESK_WEBHOOKS_MANAGEMENT_PORT", "HELPDESK_GATEWAY_MANAGEMENT_PORT"}) {
             env.put(variable, Integer.toString(freePort()));
         }
         // Every service exports its spans to a receiver of the test's own (docs/observability.md).
