@@ -43,7 +43,7 @@ public class Endpoints {
                 checked.organizationId(), checked.activeOrDefault(), secret.value(), null, null, 0, null, null,
                 createdBy, now, now, 0);
         repository.insert(endpoint);
-        return new CreatedEndpointView(EndpointView.of(endpoint), secret.value());
+        return CreatedEndpointView.of(EndpointView.of(endpoint), secret.value());
     }
 
     public Endpoint get(UUID id) {

@@ -6,6 +6,7 @@ import dev.helpdesk.edge.paging.PageRequest;
 import dev.helpdesk.edge.version.ETags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springdoc.core.annotations.ParameterObject;
@@ -53,11 +54,14 @@ public class WebhookController {
 
     @PostMapping
     @PreAuthorize("hasRole('admin')")
-    @Operation(summary = "Register an endpoint (admins); the answer carries its signing secret, shown this once")
+    @Operation(summary = "Register an endpoint (admins); the answer carries its signing secret, shown this once",
+            description = "The URL must be https and resolve to public addresses only (422 url-not-https, "
+                    + "url-not-public, url-unresolvable; docs/webhooks.md, \"SSRF rule\").")
+    @ApiResponse(responseCode = "201", description = "The endpoint and its secret, with Location and ETag")
     public ResponseEntity<CreatedEndpointView> register(Caller caller, @Valid @RequestBody EndpointRequest request) {
         CreatedEndpointView created = endpoints.register(request, caller.userId());
-        return ResponseEntity.created(URI.create("/api/webhooks/" + created.endpoint().id()))
-                .eTag(ETags.of(created.endpoint().version())).body(created);
+        return ResponseEntity.created(URI.create("/api/webhooks/" + created.id()))
+                .eTag(ETags.of(created.version())).body(created);
     }
 
     @GetMapping("/{id}")
@@ -81,6 +85,7 @@ public class WebhookController {
     @DeleteMapping("/{id}")
     @PreAuthorize("hasRole('admin')")
     @Operation(summary = "Remove an endpoint and its delivery log (admins); nothing more is sent to it")
+    @ApiResponse(responseCode = "204", description = "Removed")
     public ResponseEntity<Void> delete(@PathVariable UUID id,
                                        @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         endpoints.delete(id, ifMatch);
