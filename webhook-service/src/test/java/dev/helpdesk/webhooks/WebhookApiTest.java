@@ -137,6 +137,20 @@ class WebhookApiTest {
     }
 
     @Test
+    void aRegistrationRetriedWithTheSameIdempotencyKeyRegistersOnce() {
+        String org = "org-" + UUID.randomUUID();
+        String key = "register-" + UUID.randomUUID();
+        Answer first = api().post("/api/webhooks", ADMIN, body(PUBLIC_URL, OPENED, org), "Idempotency-Key", key);
+        Answer retried = api().post("/api/webhooks", ADMIN, body(PUBLIC_URL, OPENED, org), "Idempotency-Key", key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retried.status()).isEqualTo(201);
+        assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retried.body().path("id")).isEqualTo(first.body().path("id"));
+        assertThat(api().get("/api/webhooks?organizationId=" + org, ADMIN).body().path("totalItems").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void changesNeedTheCurrentVersionAndDeletingRemovesTheEndpoint() {
         Answer created = api().post("/api/webhooks", ADMIN, body(PUBLIC_URL, OPENED, null));
         String path = "/api/webhooks/" + created.body().path("id").asText();
