@@ -2,13 +2,14 @@ package dev.helpdesk.gateway;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** The five services as stand-ins, pointed at by the gateway's service address properties. */
+/** The services as stand-ins, pointed at by the gateway's service address properties. */
 final class StandIns implements AutoCloseable {
 
     final ServiceStandIn tickets = new ServiceStandIn("tickets");
     final ServiceStandIn sla = new ServiceStandIn("sla");
     final ServiceStandIn escalations = new ServiceStandIn("escalations");
     final ServiceStandIn budgets = new ServiceStandIn("budgets");
+    final ServiceStandIn webhooks = new ServiceStandIn("webhooks");
     final ServiceStandIn notifications = new ServiceStandIn("notifications");
 
     void register(DynamicPropertyRegistry registry) {
@@ -16,6 +17,7 @@ final class StandIns implements AutoCloseable {
         registry.add("helpdesk.gateway.services.sla.url", sla::url);
         registry.add("helpdesk.gateway.services.escalations.url", escalations::url);
         registry.add("helpdesk.gateway.services.budgets.url", budgets::url);
+        registry.add("helpdesk.gateway.services.webhooks.url", webhooks::url);
         registry.add("helpdesk.gateway.services.notifications.url", notifications::url);
     }
 
@@ -24,6 +26,7 @@ final class StandIns implements AutoCloseable {
         sla.forget();
         escalations.forget();
         budgets.forget();
+        webhooks.forget();
         notifications.forget();
     }
 
@@ -33,6 +36,7 @@ final class StandIns implements AutoCloseable {
         all.addAll(sla.received());
         all.addAll(escalations.received());
         all.addAll(budgets.received());
+        all.addAll(webhooks.received());
         all.addAll(notifications.received());
         return all;
     }
@@ -43,6 +47,7 @@ final class StandIns implements AutoCloseable {
         sla.close();
         escalations.close();
         budgets.close();
+        webhooks.close();
         notifications.close();
     }
 }

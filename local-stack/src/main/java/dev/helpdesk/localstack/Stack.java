@@ -283,6 +283,7 @@ public final class Stack implements AutoCloseable {
             env.put("SLA_SERVICE_URL", serviceUrl("sla-service"));
             env.put("ESCALATION_SERVICE_URL", serviceUrl("escalation-service"));
             env.put("BUDGET_SERVICE_URL", serviceUrl("budget-service"));
+            env.put("WEBHOOK_SERVICE_URL", serviceUrl("webhook-service"));
             env.put("NOTIFICATION_SERVICE_URL", serviceUrl("notification-service"));
             env.putAll(gatewayExtraEnvironment);
             if (spec.database() != null) {
@@ -293,6 +294,11 @@ public final class Stack implements AutoCloseable {
         } else if (spec.database() != null) {
             if (spec.name().equals("notification-service")) {
                 env.putAll(mailEnvironment());
+            }
+            if (spec.name().equals("webhook-service")) {
+                // a local stack may send webhooks to a receiver on this machine (docs/webhooks.md, "SSRF rule")
+                env.put("HELPDESK_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true");
+                env.put("HELPDESK_WEBHOOKS_ALLOW_HTTP", "true");
             }
             env.put("SPRING_DATASOURCE_URL", database.jdbcUrl(spec.database()));
             env.put("SPRING_DATASOURCE_USERNAME", "postgres");

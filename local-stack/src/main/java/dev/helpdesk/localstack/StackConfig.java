@@ -76,6 +76,7 @@ public record StackConfig(
                         service(get, "sla-service", "SLA_SERVICE_PORT", 8082, "HELPDESK_SLA_MANAGEMENT_PORT", 9082, "sla"),
                         service(get, "escalation-service", "ESCALATION_SERVICE_PORT", 8083, "HELPDESK_ESCALATIONS_MANAGEMENT_PORT", 9083, "escalations"),
                         service(get, "budget-service", "BUDGET_SERVICE_PORT", 8084, "HELPDESK_BUDGETS_MANAGEMENT_PORT", 9084, "budgets"),
+                        service(get, "webhook-service", "WEBHOOK_SERVICE_PORT", 8085, "HELPDESK_WEBHOOKS_MANAGEMENT_PORT", 9085, "webhooks"),
                         service(get, "notification-service", "NOTIFICATION_SERVICE_PORT", 8086, "HELPDESK_NOTIFICATIONS_MANAGEMENT_PORT", 9086, "notifications"),
                         service(get, "gateway", "GATEWAY_PORT", 8080, "HELPDESK_GATEWAY_MANAGEMENT_PORT", 9080, "gateway")),
                 new Addresses(or(get, "HELPDESK_BIND_ADDRESS", LOOPBACK), or(get, "HELPDESK_MANAGEMENT_ADDRESS", LOOPBACK),
