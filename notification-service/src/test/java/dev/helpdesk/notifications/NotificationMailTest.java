@@ -5,7 +5,7 @@ import dev.helpdesk.events.ActorKind;
 import dev.helpdesk.events.EventEnvelope;
 import dev.helpdesk.events.TicketStatus;
 import dev.helpdesk.events.Visibility;
-import dev.helpdesk.notifications.Api.Answer;
+import dev.helpdesk.testsupport.ServiceApi.Answer;
 import dev.helpdesk.testsupport.ApiDocumentAssertions;
 import dev.helpdesk.testsupport.TestTokens;
 import jakarta.mail.internet.MimeMessage;

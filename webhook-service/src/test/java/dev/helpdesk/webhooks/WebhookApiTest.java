@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.helpdesk.testsupport.ApiDocumentAssertions;
 import dev.helpdesk.testsupport.RealInfrastructure;
 import dev.helpdesk.testsupport.TestTokens;
-import dev.helpdesk.webhooks.Api.Answer;
+import dev.helpdesk.testsupport.ServiceApi.Answer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
