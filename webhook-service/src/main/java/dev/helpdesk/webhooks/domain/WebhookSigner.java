@@ -1,16 +1,14 @@
 package dev.helpdesk.webhooks.domain;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.Base64;
+import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.WebhookSigningException;
+
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Signs a delivery as the Standard Webhooks specification says: {@code v1,} followed by the base64 HMAC-SHA256, keyed
- * with the base64-decoded part of the {@code whsec_} secret, of {@code <webhook-id>.<webhook-timestamp>.<body>}.
+ * Signs a delivery as the Standard Webhooks specification says, with its reference library (com.standardwebhooks):
+ * {@code v1,} followed by the base64 HMAC-SHA256, keyed with the base64-decoded part of the {@code whsec_} secret, of {@code <webhook-id>.<webhook-timestamp>.<body>}.
  * Several secrets (during a rotation's overlap) give several signatures, space-delimited, in one header.
  */
 public final class WebhookSigner {
@@ -23,15 +21,12 @@ public final class WebhookSigner {
         return secrets.stream().map(secret -> sign(secret, id, timestampSeconds, body)).collect(Collectors.joining(" "));
     }
 
-    /** One {@code v1,<base64>} signature. */
+    /** One {@code v1,<base64>} signature, by the Standard Webhooks reference library. */
     public static String sign(WebhookSecret secret, String id, long timestampSeconds, String body) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.key(), "HmacSHA256"));
-            byte[] digest = mac.doFinal((id + "." + timestampSeconds + "." + body).getBytes(StandardCharsets.UTF_8));
-            return "v1," + Base64.getEncoder().encodeToString(digest);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
+            return new Webhook(secret.value()).sign(id, timestampSeconds, body);
+        } catch (WebhookSigningException e) {
+            throw new IllegalStateException("webhook " + id + " could not be signed", e);
         }
     }
 }
