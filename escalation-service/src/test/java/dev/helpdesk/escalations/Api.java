@@ -43,6 +43,10 @@ final class Api {
                 .header("Content-Type", "application/json"), headerNamesAndValues), token);
     }
 
+    Answer delete(String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE(), token);
+    }
+
     private static HttpRequest.Builder withHeaders(HttpRequest.Builder request, String... headerNamesAndValues) {
         for (int i = 0; i + 1 < headerNamesAndValues.length; i += 2) {
             request.header(headerNamesAndValues[i], headerNamesAndValues[i + 1]);
