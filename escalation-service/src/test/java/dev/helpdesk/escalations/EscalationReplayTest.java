@@ -7,6 +7,7 @@ import dev.helpdesk.events.EventEnvelope;
 import dev.helpdesk.events.Plan;
 import dev.helpdesk.events.Severity;
 import dev.helpdesk.events.TicketStatus;
+import dev.helpdesk.events.sla.SlaBusinessHours;
 import dev.helpdesk.events.ticket.SeverityChangedEvent;
 import dev.helpdesk.testsupport.TestTokens;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -16,7 +17,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -210,6 +216,16 @@ class EscalationReplayTest extends RunningService {
                 }
             }
         }
+        // a published calendar (holidays today and tomorrow) moves an open deadline: no escalation event says so
+        String calendared = id();
+        String moved = openTicket(calendared, Plan.STANDARD, Severity.S3);
+        tickets.add(moved);
+        desk.escalationRequested(moved, calendared, "contact-1");
+        JsonNode raised = awaitEscalations(moved, 1).get(0);
+        LocalDate today = Instant.parse(raised.path("raisedAt").asText()).atZone(ZoneOffset.UTC).toLocalDate();
+        awaitProcessed(desk.organizationCalendarChanged(calendared, 1, "UTC", roundTheClock(),
+                List.of(today, today.plusDays(1)), Instant.parse("2020-01-01T00:00:00Z")));
+        assertThat(escalations("?ticketId=" + moved).get(0).path("version").asLong()).as("moved").isEqualTo(1);
         for (String ticket : timed) {
             awaitEscalations(ticket, 3);
             await().atMost(PATIENCE).until(() -> jdbc.queryForObject("""
@@ -221,6 +237,14 @@ class EscalationReplayTest extends RunningService {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM escalation WHERE ticket_id = ANY (?) AND state = 'CLOSED'",
                 Long.class, (Object) tickets.toArray(String[]::new))).as("closed levels").isPositive();
         return new History(List.of(standard, dedicated, extended), tickets);
+    }
+
+    private static Map<DayOfWeek, List<SlaBusinessHours>> roundTheClock() {
+        Map<DayOfWeek, List<SlaBusinessHours>> week = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            week.put(day, List.of(new SlaBusinessHours(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT)));
+        }
+        return week;
     }
 
     /** Records the mirror applies (severity changes of one ticket), so that a replay has a history to read a while. */

@@ -2,6 +2,7 @@ package dev.helpdesk.escalations.replay;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.helpdesk.escalations.config.TopicNames;
+import dev.helpdesk.escalations.domain.AcknowledgementDeadline;
 import dev.helpdesk.escalations.domain.EscalationState;
 import dev.helpdesk.escalations.domain.Ladder;
 import dev.helpdesk.escalations.domain.LadderLevel;
@@ -10,7 +11,9 @@ import dev.helpdesk.escalations.escalation.Escalation;
 import dev.helpdesk.escalations.escalation.EscalationRepository;
 import dev.helpdesk.escalations.escalation.TicketMirror;
 import dev.helpdesk.escalations.inbound.TicketEventsHandler;
+import dev.helpdesk.escalations.escalation.TicketRow;
 import dev.helpdesk.escalations.ladder.LadderRepository;
+import dev.helpdesk.escalations.organization.OrganizationCalendars;
 import dev.helpdesk.events.Plan;
 import dev.helpdesk.events.ReceivedEvent;
 import dev.helpdesk.events.ReceivedEvents;
@@ -86,6 +89,7 @@ public class EscalationRebuild implements RebuildTarget {
     private final TicketMirror mirror;
     private final EscalationRepository escalations;
     private final LadderRepository ladders;
+    private final OrganizationCalendars calendars;
     private final ProcessedEvents processed;
     private final TransactionTemplate savepoint;
     private final TopicNames topics;
@@ -94,7 +98,7 @@ public class EscalationRebuild implements RebuildTarget {
 
     public EscalationRebuild(JdbcTemplate jdbc, ObjectMapper json, TicketEventsHandler tickets, TicketMirror mirror,
                              EscalationRepository escalations, LadderRepository ladders,
-                             PlatformTransactionManager transactions, TopicNames topics,
+                             OrganizationCalendars calendars, PlatformTransactionManager transactions, TopicNames topics,
                              @org.springframework.beans.factory.annotation.Value("${helpdesk.escalations.consumer-group}")
                              String group, Clock clock) {
         this.jdbc = jdbc;
@@ -103,6 +107,7 @@ public class EscalationRebuild implements RebuildTarget {
         this.mirror = mirror;
         this.escalations = escalations;
         this.ladders = ladders;
+        this.calendars = calendars;
         this.processed = new ProcessedEvents(jdbc);
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -283,9 +288,37 @@ public class EscalationRebuild implements RebuildTarget {
         // fired by the live poller already: marked, never fired again (what they decided came back from the topic)
         int fired = jdbc.update("UPDATE " + schema + ".acknowledgement_timer SET fired_at = due_at "
                 + "WHERE fired_at IS NULL AND due_at < ?", Timestamp.from(watermark));
+        int moved = inGeneration(generation, () -> moveDeadlines(watermark));
         new GenerationSwap(jdbc, served, schema, TABLES).run();
         jdbc.execute("DROP SCHEMA " + schema + " CASCADE");
-        log.info("Escalations: new generation served; {} timers due before {} marked fired", fired, watermark);
+        log.info("Escalations: new generation served; {} timers due before {} marked fired, {} deadlines moved by "
+                + "published calendars", fired, watermark, moved);
+    }
+
+    /**
+     * A published calendar moves open deadlines without an escalation event (docs/escalation-calendars.md): the open
+     * levels with a pending timer of organisations that have published calendars get their deadline recomputed on
+     * the calendars as published (the live path's rule, {@link AcknowledgementDeadline#moved}), in the generation on
+     * the search path. Answers how many moved.
+     */
+    private int moveDeadlines(Instant now) {
+        int moved = 0;
+        for (UUID id : jdbc.queryForList("""
+                SELECT e.id FROM escalation e JOIN acknowledgement_timer a ON a.escalation_id = e.id
+                WHERE e.state = 'OPEN' AND a.fired_at IS NULL
+                  AND EXISTS (SELECT 1 FROM organization_calendar c WHERE c.organization_id = e.organization_id)""",
+                UUID.class)) {
+            Escalation level = escalations.find(id).orElseThrow();
+            TicketRow ticket = mirror.lock(level.ticketId()).orElseThrow();
+            java.util.Optional<Instant> deadline = AcknowledgementDeadline.moved(level.state(), level.raisedAt(),
+                    level.acknowledgeBy(), level.acknowledgeWithin(),
+                    calendars.timeline(ticket.organizationId(), ticket.fallbackCalendar()), now);
+            if (deadline.isPresent()) {
+                escalations.moveDeadline(id, deadline.get());
+                moved++;
+            }
+        }
+        return moved;
     }
 
     /** The earliest timer pending in the served generation, or now when none is (read with it locked). */
