@@ -9,6 +9,7 @@ import dev.helpdesk.events.Severity;
 import dev.helpdesk.events.TicketStatus;
 import dev.helpdesk.events.sla.SlaBusinessHours;
 import dev.helpdesk.events.ticket.SeverityChangedEvent;
+import dev.helpdesk.testsupport.ApiDocumentAssertions;
 import dev.helpdesk.testsupport.TestTokens;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -149,6 +150,17 @@ class EscalationReplayTest extends RunningService {
         assertThat(api.get(REPLAYS + "/" + UUID.randomUUID(), ANALYST).status()).isEqualTo(404);
         assertThat(api.get(REPLAYS + "/not-an-id", ANALYST).status()).isEqualTo(404);
         assertThat(api.get(REPLAYS + "/" + id, AGENT).status()).isEqualTo(403);
+    }
+
+    @Test
+    void theReplaysAreInTheOpenApiDocument() {
+        JsonNode document = ApiDocumentAssertions.assertServesTheEdgeDocument(port);
+        JsonNode replays = document.at("/paths/~1api~1admin~1escalations~1replays");
+        assertThat(replays.at("/post/responses/409/content").has("application/problem+json")).isTrue();
+        assertThat(replays.at("/post/requestBody").isMissingNode()).isFalse();
+        JsonNode replay = document.at("/paths/~1api~1admin~1escalations~1replays~1{id}");
+        assertThat(replay.has("get")).isTrue();
+        assertThat(replay.at("/delete/responses/409/content").has("application/problem+json")).isTrue();
     }
 
     record History(List<String> organizations, List<String> tickets) {

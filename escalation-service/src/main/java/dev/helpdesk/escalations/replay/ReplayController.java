@@ -27,7 +27,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Operations: rebuild the escalations from their own topic and the ticket history (admins and analysts; docs/replays.md). */
+/**
+ * Operations: rebuild the escalations from this service's own topic and the ticket mirror from the ticket history
+ * (admins and analysts; docs/replays.md).
+ */
 @RestController
 @Tag(name = "Operations")
 class ReplayController {
@@ -44,8 +47,10 @@ class ReplayController {
     }
 
     /** 202 with the replay's progress; 409 {@code conflict} naming the running replay while one runs. */
-    @Operation(description = "Starts rebuilding a projection (escalations) from helpdesk.escalations.v1 and the ticket history into a new "
-            + "generation while the served one keeps answering; 202 with its progress and its Location.")
+    @Operation(description = "Starts rebuilding a projection (escalations: the escalations and their acknowledgement "
+            + "timers from helpdesk.escalations.v1, the ticket mirror from helpdesk.tickets.v1) into a new generation "
+            + "while the served one keeps answering; nothing is published and no timer fires again. 202 with its "
+            + "progress and its Location; 400 for another projection.")
     @ApiResponse(responseCode = "409", description = "A replay of the projection is running (replayId, Location).",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(ref = "#/components/schemas/Problem")))
