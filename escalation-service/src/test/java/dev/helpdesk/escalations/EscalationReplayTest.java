@@ -153,7 +153,7 @@ class EscalationReplayTest extends RunningService {
     }
 
     @Test
-    void theReplaysAreInTheOpenApiDocument() {
+    void theReplaysAreInTheOpenApiDocument() throws Exception {
         JsonNode document = ApiDocumentAssertions.assertServesTheEdgeDocument(port);
         JsonNode replays = document.at("/paths/~1api~1admin~1escalations~1replays");
         assertThat(replays.at("/post/responses/409/content").has("application/problem+json")).isTrue();

@@ -269,9 +269,11 @@ public class EscalationRebuild implements RebuildTarget {
     /** The escalation events committed to the outbox and not yet relayed (with the served tables locked). */
     @Override
     public List<ConsumerRecord<String, String>> unrelayed() {
-        return jdbc.query("SELECT record_key, payload FROM outbox WHERE published_at IS NULL AND topic = ? ORDER BY id",
+        List<ConsumerRecord<String, String>> unrelayed = jdbc.query("SELECT record_key, payload FROM outbox WHERE published_at IS NULL AND topic = ? ORDER BY id",
                 (rs, row) -> new ConsumerRecord<>(topics.escalations(), -1, -1L, rs.getString(1), rs.getString(2)),
                 topics.escalations());
+        log.info("Escalations replay: {} events taken from the outbox at the switch (not yet relayed)", unrelayed.size());
+        return unrelayed;
     }
 
     @Override

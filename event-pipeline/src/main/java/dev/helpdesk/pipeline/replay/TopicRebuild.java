@@ -30,7 +30,9 @@ import java.util.function.Supplier;
  * in one transaction with the served generation locked (the live consumer waits), it reads the rest: records below
  * the live group's committed offsets, and past them exactly those whose event id the live path has recorded as
  * applied ({@code processed_event}); the live consumer applies the others to the new generation after the switch.
- * The switch follows in that transaction. Cancelled or failed: the next generation is dropped.
+ * The switch follows in that transaction. The target's own topics ({@link RebuildTarget#ownTopics}, which it
+ * produces) are read to their end instead, and at the switch after the events its outbox has not relayed yet
+ * ({@link RebuildTarget#unrelayed}), all of them applied. Cancelled or failed: the next generation is dropped.
  */
 final class TopicRebuild implements Runnable {
 
