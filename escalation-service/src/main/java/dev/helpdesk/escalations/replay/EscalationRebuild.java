@@ -30,6 +30,7 @@ import dev.helpdesk.pipeline.replay.RebuildTarget;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -45,6 +46,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -99,8 +101,7 @@ public class EscalationRebuild implements RebuildTarget {
     public EscalationRebuild(JdbcTemplate jdbc, ObjectMapper json, TicketEventsHandler tickets, TicketMirror mirror,
                              EscalationRepository escalations, LadderRepository ladders,
                              OrganizationCalendars calendars, PlatformTransactionManager transactions, TopicNames topics,
-                             @org.springframework.beans.factory.annotation.Value("${helpdesk.escalations.consumer-group}")
-                             String group, Clock clock) {
+                             @Value("${helpdesk.escalations.consumer-group}") String group, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
         this.tickets = tickets;
@@ -312,7 +313,7 @@ public class EscalationRebuild implements RebuildTarget {
                 UUID.class)) {
             Escalation level = escalations.find(id).orElseThrow();
             TicketRow ticket = mirror.lock(level.ticketId()).orElseThrow();
-            java.util.Optional<Instant> deadline = AcknowledgementDeadline.moved(level.state(), level.raisedAt(),
+            Optional<Instant> deadline = AcknowledgementDeadline.moved(level.state(), level.raisedAt(),
                     level.acknowledgeBy(), level.acknowledgeWithin(),
                     calendars.timeline(ticket.organizationId(), ticket.fallbackCalendar()), now);
             if (deadline.isPresent()) {
