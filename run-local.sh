@@ -4,6 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 echo "Building the services (first run downloads dependencies; later runs are incremental)..."
-./mvnw -B -q -DskipTests package -pl ticket-service,sla-service,escalation-service,budget-service,gateway,local-stack -am
+./mvnw -B -q -DskipTests package -pl ticket-service,sla-service,escalation-service,budget-service,webhook-service,notification-service,gateway,local-stack -am
 # The launcher only starts and watches the others: a small heap, the serial collector and C1 are plenty.
 exec java -XX:+UseSerialGC -Xms16m -Xmx128m -XX:TieredStopAtLevel=1 -jar local-stack/target/local-stack-exec.jar "$@"

@@ -3,4 +3,6 @@ CREATE DATABASE tickets;
 CREATE DATABASE sla;
 CREATE DATABASE escalations;
 CREATE DATABASE budgets;
+CREATE DATABASE webhooks;
+CREATE DATABASE notifications;
 CREATE DATABASE gateway;

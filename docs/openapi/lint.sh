@@ -3,7 +3,7 @@
 # fails on any warning. Manual use, not part of CI.
 #
 #   docs/openapi/lint.sh            saves the documents of a running stack through the gateway
-#                                   (GATEWAY_URL, default http://localhost:8080: /v3/api-docs/{tickets,sla,escalations,budgets})
+#                                   (GATEWAY_URL, default http://localhost:8080: /v3/api-docs/{tickets,sla,escalations,budgets,webhooks,notifications})
 #   docs/openapi/lint.sh tests      lints the documents the services' tests saved (<service>/target/openapi/api-docs.json,
 #                                   written by ApiDocumentAssertions when `./mvnw -pl <service> -am verify` ran)
 #
@@ -17,14 +17,14 @@ docs=$(mktemp -d)
 trap 'rm -rf "$docs"' EXIT
 
 if [[ "${1:-}" == "tests" ]]; then
-  for service in ticket-service sla-service escalation-service budget-service; do
+  for service in ticket-service sla-service escalation-service budget-service webhook-service notification-service; do
     saved="$root/$service/target/openapi/api-docs.json"
     [[ -f "$saved" ]] || { echo "no $saved: run the service's tests first" >&2; exit 2; }
     cp "$saved" "$docs/$service.json"
   done
 else
   gateway=${GATEWAY_URL:-http://localhost:8080}
-  for service in tickets sla escalations budgets; do
+  for service in tickets sla escalations budgets webhooks notifications; do
     curl -fsS --max-time 30 "$gateway/v3/api-docs/$service" -o "$docs/$service.json"
   done
 fi

@@ -25,10 +25,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Issue 20, a docker-compose.yml that runs: after Compose's interpolation it is valid against the Compose
- * Specification's JSON schema (vendored: src/test/resources/compose-spec/SOURCE.md); it holds PostgreSQL, Kafka and
- * the five processes from the images Maven builds; only the gateway's public port is published; every process is
- * health-checked on its management port's readiness group and started after what it needs; the secret is required;
- * and every variable it sets is one the process reads.
+ * Specification's JSON schema (vendored: src/test/resources/compose-spec/SOURCE.md); it holds PostgreSQL, Kafka,
+ * the seven processes from the images Maven builds and an SMTP catcher (mailpit) for notification-service; only the
+ * gateway's public port is published, besides mailpit's web UI on loopback; every process is health-checked on its
+ * management port's readiness group and started after what it needs; the secret is required; and every variable it
+ * sets is one the process reads.
  */
 class ComposeFileTest {
 
@@ -36,6 +37,10 @@ class ComposeFileTest {
     private static final Map<String, String> USER_ENVIRONMENT = Map.of(
             "HELPDESK_JWT_SECRET", "a-secret-of-at-least-32-bytes-0123456789-abcdef");
     private static final Pattern REQUIRED = Pattern.compile("\\$\\{([A-Z_][A-Z0-9_]*):\\?[^}]+}");
+    /** The SMTP catcher of the local stack: where notification-service's mails go, its web UI on loopback only. */
+    private static final String MAIL_CATCHER = "mailpit";
+    private static final String MAIL_CATCHER_SMTP_PORT = "1025";
+    private static final String MAIL_CATCHER_UI_PORT = "8025";
 
     private final Map<String, Object> raw = Repository.yamlMap(ROOT.resolve("docker-compose.yml"));
     @SuppressWarnings("unchecked")
@@ -75,9 +80,12 @@ class ComposeFileTest {
     }
 
     @Test
-    void runsPostgresKafkaAndTheFiveProcessesFromTheImagesMavenBuilds() {
-        assertThat(services().keySet()).containsExactlyInAnyOrder("postgres", "kafka", "ticket-service", "sla-service",
-                "escalation-service", "budget-service", "gateway");
+    void runsPostgresKafkaAMailCatcherAndTheSevenProcessesFromTheImagesMavenBuilds() {
+        assertThat(services().keySet()).containsExactlyInAnyOrder("postgres", "kafka", MAIL_CATCHER, "ticket-service",
+                "sla-service", "escalation-service", "budget-service", "webhook-service", "notification-service", "gateway");
+        assertThat(services().keySet()).containsAll(Repository.SERVICES);
+        assertThat(String.valueOf(service(MAIL_CATCHER).get("image"))).as("a well-known SMTP catcher, its version pinned")
+                .matches("axllent/mailpit:v\\d+\\.\\d+(\\.\\d+)?");
         String version = projectVersion();
         for (String name : Repository.SERVICES) {
             assertThat(service(name)).as(name + " runs the image, never a local build").doesNotContainKey("build");
@@ -91,10 +99,14 @@ class ComposeFileTest {
     void publishesOnlyTheGatewaysPublicPort() {
         services().forEach((name, service) -> {
             assertThat(service).as(name + " shares the host's network").doesNotContainKey("network_mode");
-            if (!name.equals("gateway")) {
+            if (!name.equals("gateway") && !name.equals(MAIL_CATCHER)) {
                 assertThat(service).as(name + " publishes a port").doesNotContainKey("ports").doesNotContainKey("expose");
             }
         });
+        // the mail catcher's web UI, on loopback only (mails hold personal data); its SMTP port stays on the network
+        assertThat(service(MAIL_CATCHER)).doesNotContainKey("expose");
+        assertThat((List<?>) service(MAIL_CATCHER).get("ports")).map(String::valueOf)
+                .containsExactly("127.0.0.1:" + MAIL_CATCHER_UI_PORT + ":" + MAIL_CATCHER_UI_PORT);
         List<?> ports = (List<?>) service("gateway").get("ports");
         assertThat(ports).hasSize(1);
         String mapping = String.valueOf(ports.get(0));
@@ -114,14 +126,17 @@ class ComposeFileTest {
             assertThat(env.get("THC_PORT")).as(name + ": the health checker asks the management port").isEqualTo(management);
             assertThat(env.get("THC_PATH")).as(name).isEqualTo("/actuator/health/readiness");
             Map<?, ?> dependsOn = (Map<?, ?>) service(name).get("depends_on");
-            List<String> needs = name.equals("gateway")
-                    ? List.of("postgres", "ticket-service", "sla-service", "escalation-service", "budget-service")
-                    : List.of("postgres", "kafka");
+            List<String> needs = switch (name) {
+                case "gateway" -> Stream.concat(Stream.of("postgres"), Repository.BACKENDS.stream()).toList();
+                case "notification-service" -> List.of("postgres", "kafka", MAIL_CATCHER);
+                default -> List.of("postgres", "kafka");
+            };
             assertThat(dependsOn.keySet().stream().map(String::valueOf).toList()).as(name).containsExactlyInAnyOrderElementsOf(needs);
             dependsOn.values().forEach(condition -> assertThat(((Map<?, ?>) condition).get("condition")).isEqualTo("service_healthy"));
         }
         assertThat(service("postgres")).containsKey("healthcheck");
         assertThat(service("kafka")).containsKey("healthcheck");
+        assertThat(((Map<?, ?>) service(MAIL_CATCHER).get("healthcheck")).get("test")).isEqualTo(List.of("CMD", "/mailpit", "readyz"));
     }
 
     @Test
@@ -133,21 +148,21 @@ class ComposeFileTest {
                     .allSatisfy(variable -> assertThat(read.contains(variable) || Repository.alsoRead(variable))
                             .as(name + " reads " + variable).isTrue());
         }
+        for (String backend : Repository.BACKENDS) {
+            assertThat(environment("gateway").get(Repository.gatewayUrlVariable(backend))).as("the gateway's route to " + backend)
+                    .isEqualTo("http://" + backend + ":" + environment(backend).get(Repository.portVariable(backend)));
+        }
         assertThat(environment("gateway").get("TICKET_SERVICE_URL")).isEqualTo("http://ticket-service:8081");
+        assertThat(environment("notification-service")).as("notification-service mails to the SMTP catcher")
+                .containsEntry("HELPDESK_SMTP_HOST", MAIL_CATCHER).containsEntry("HELPDESK_SMTP_PORT", MAIL_CATCHER_SMTP_PORT);
         assertThat(environment("gateway").get("HELPDESK_GATEWAY_DB_URL")).isEqualTo("jdbc:postgresql://postgres:5432/gateway");
     }
 
     @Test
     void theDatabaseScriptCreatesEveryDatabaseAProcessUses() {
         String script = Repository.read(ROOT.resolve("deploy/create-databases.sql"));
-        for (String name : List.of("ticket-service", "sla-service", "escalation-service", "budget-service")) {
-            String variable = switch (name) {
-                case "ticket-service" -> "TICKETS_DB_NAME";
-                case "sla-service" -> "SLA_DB_NAME";
-                case "escalation-service" -> "ESCALATIONS_DB_NAME";
-                default -> "BUDGETS_DB_NAME";
-            };
-            assertThat(script).as(name).contains("CREATE DATABASE " + Repository.defaultOf(name, variable) + ";");
+        for (String name : Repository.BACKENDS) {
+            assertThat(script).as(name).contains("CREATE DATABASE " + Repository.defaultOf(name, Repository.databaseNameVariable(name)) + ";");
         }
         String gatewayUrl = environment("gateway").get("HELPDESK_GATEWAY_DB_URL");
         assertThat(script).contains("CREATE DATABASE " + gatewayUrl.substring(gatewayUrl.lastIndexOf('/') + 1) + ";");

@@ -198,7 +198,13 @@ class KubernetesManifestsTest {
             for (EnvVar variable : container.getEnv()) {
                 given.add(variable.getName());
                 assertThat(variable.getValue()).as(name + ": " + variable.getName() + " comes from a Secret").isNull();
-                assertThat(variable.getValueFrom().getSecretKeyRef().getName()).isIn("helpdesk-token", "helpdesk-db-app");
+                var secret = variable.getValueFrom().getSecretKeyRef();
+                assertThat(secret.getName()).isIn("helpdesk-token", "helpdesk-db-app", "helpdesk-smtp");
+                if (secret.getName().equals("helpdesk-smtp")) {
+                    // the relay's login, only where the relay wants one: the pod starts without the Secret
+                    assertThat(name).isEqualTo("notification-service");
+                    assertThat(secret.getOptional()).as(name + ": " + variable.getName()).isTrue();
+                }
             }
             assertThat(given).as(name + " is given only variables it reads (application.yml, or " + Repository.ALSO_READ + ")")
                     .allSatisfy(variable -> assertThat(read.contains(variable) || Repository.alsoRead(variable))
@@ -230,7 +236,72 @@ class KubernetesManifestsTest {
                 databases.add((String) ((Map<?, ?>) ((Map<?, ?>) spec.get("bootstrap")).get("initdb")).get("database"));
             }
         }
-        assertThat(databases).containsExactlyInAnyOrder("tickets", "sla", "escalations", "budgets", "gateway");
+        List<String> used = new ArrayList<>(Repository.BACKENDS.stream()
+                .map(name -> Repository.defaultOf(name, Repository.databaseNameVariable(name))).toList());
+        String gatewayDb = configOf("gateway").get("HELPDESK_GATEWAY_DB_URL");
+        used.add(gatewayDb.substring(gatewayDb.lastIndexOf('/') + 1));
+        assertThat(databases).containsExactlyInAnyOrderElementsOf(used)
+                .contains("tickets", "sla", "escalations", "budgets", "webhooks", "notifications", "gateway");
+        Repository.BACKENDS.forEach(name -> assertThat(configOf(name).get(Repository.databaseNameVariable(name))).as(name)
+                .isEqualTo(Repository.defaultOf(name, Repository.databaseNameVariable(name))));
+    }
+
+    @Test
+    void theGatewayRoutesToEveryServiceByItsServiceNameAndPort() {
+        Map<String, Service> services = byName(Service.class);
+        for (String backend : Repository.BACKENDS) {
+            int port = services.get(backend).getSpec().getPorts().stream().filter(p -> "http".equals(p.getName()))
+                    .findFirst().orElseThrow().getPort();
+            assertThat(port).as(backend).isEqualTo(Integer.parseInt(configOf(backend).get(Repository.portVariable(backend))));
+            assertThat(configOf("gateway").get(Repository.gatewayUrlVariable(backend))).as("the gateway's route to " + backend)
+                    .isEqualTo("http://" + backend + ":" + port);
+        }
+    }
+
+    @Test
+    void everyServiceBehindTheGatewayIsReachableOnlyFromTheGateway() {
+        List<NetworkPolicy> policies = of(NetworkPolicy.class);
+        for (String backend : Repository.BACKENDS) {
+            assertThat(policies).as(backend + "'s http port admitted from the gateway's pods").anySatisfy(policy -> {
+                assertThat(selectedProcesses(policy)).contains(backend);
+                assertThat(policy.getSpec().getIngress()).anySatisfy(rule -> {
+                    assertThat(rule.getPorts()).extracting(port -> port.getPort().getStrVal()).containsExactly("http");
+                    assertThat(rule.getFrom()).allSatisfy(peer -> assertThat(peer.getPodSelector().getMatchLabels())
+                            .containsExactly(Map.entry("app.kubernetes.io/name", "gateway")));
+                });
+            });
+        }
+    }
+
+    @Test
+    void notificationServiceMailsToTheRelayItsConfigurationNames() {
+        Map<String, String> config = configOf("notification-service");
+        assertThat(Repository.variablesReadBy("notification-service")).contains("HELPDESK_SMTP_HOST", "HELPDESK_SMTP_PORT");
+        assertThat(config.get("HELPDESK_SMTP_HOST")).as("the organisation's relay, set in an overlay").isNotBlank()
+                .isNotEqualTo(Repository.defaultOf("notification-service", "HELPDESK_SMTP_HOST"));
+        assertThat(Integer.parseInt(config.get("HELPDESK_SMTP_PORT"))).isBetween(1, 65535);
+        assertThat(config).as("a relay outside the cluster: the mails travel encrypted")
+                .containsEntry("HELPDESK_SMTP_STARTTLS", "true").containsEntry("HELPDESK_SMTP_STARTTLS_REQUIRED", "true");
+    }
+
+    @Test
+    void theTrialOverlaySetsEveryProcessToOneReplicaAndEveryTopicToOneReplica() {
+        Map<String, Object> trial = Repository.yamlMap(KUBERNETES.resolve("overlays/trial/kustomization.yaml"));
+        Map<String, Object> counts = new HashMap<>();
+        for (Object replica : (List<?>) trial.get("replicas")) {
+            counts.put((String) ((Map<?, ?>) replica).get("name"), ((Map<?, ?>) replica).get("count"));
+        }
+        assertThat(counts.keySet()).containsExactlyInAnyOrderElementsOf(Repository.SERVICES);
+        assertThat(counts.values()).containsOnly(1);
+        Map<String, Map<Object, Object>> patched = new HashMap<>();
+        for (Object document : Repository.yamlDocuments(KUBERNETES.resolve("overlays/trial/single-node.yaml"))) {
+            Map<?, ?> manifest = (Map<?, ?>) document;
+            patched.put((String) ((Map<?, ?>) manifest.get("metadata")).get("name"), new HashMap<>((Map<?, ?>) manifest.get("data")));
+        }
+        byName(ConfigMap.class).forEach((name, configMap) -> configMap.getData().keySet().stream()
+                .filter(key -> key.endsWith("_TOPIC_REPLICAS"))
+                .forEach(key -> assertThat(patched.get(name)).as("one broker in the trial: " + name + " " + key)
+                        .isNotNull().containsEntry(key, "1")));
     }
 
     @Test

@@ -18,7 +18,11 @@ import java.util.regex.Pattern;
 /** The repository these checks read: its deployment files and the services' application.yml. */
 final class Repository {
 
-    static final List<String> SERVICES = List.of("ticket-service", "sla-service", "escalation-service", "budget-service", "gateway");
+    static final List<String> SERVICES = List.of("ticket-service", "sla-service", "escalation-service", "budget-service",
+            "webhook-service", "notification-service", "gateway");
+
+    /** The processes behind the gateway: each owns a database and is reachable only from the gateway. */
+    static final List<String> BACKENDS = SERVICES.stream().filter(name -> !name.equals("gateway")).toList();
 
     private static final Pattern PLACEHOLDER_VARIABLE = Pattern.compile("\\$\\{([A-Z_][A-Z0-9_]*)");
 
@@ -99,6 +103,8 @@ final class Repository {
             case "sla-service" -> "SLA_SERVICE_PORT";
             case "escalation-service" -> "ESCALATION_SERVICE_PORT";
             case "budget-service" -> "BUDGET_SERVICE_PORT";
+            case "webhook-service" -> "WEBHOOK_SERVICE_PORT";
+            case "notification-service" -> "NOTIFICATION_SERVICE_PORT";
             case "gateway" -> "GATEWAY_PORT";
             default -> throw new IllegalArgumentException(service);
         };
@@ -110,7 +116,35 @@ final class Repository {
             case "sla-service" -> "HELPDESK_SLA_MANAGEMENT_PORT";
             case "escalation-service" -> "HELPDESK_ESCALATIONS_MANAGEMENT_PORT";
             case "budget-service" -> "HELPDESK_BUDGETS_MANAGEMENT_PORT";
+            case "webhook-service" -> "HELPDESK_WEBHOOKS_MANAGEMENT_PORT";
+            case "notification-service" -> "HELPDESK_NOTIFICATIONS_MANAGEMENT_PORT";
             case "gateway" -> "HELPDESK_GATEWAY_MANAGEMENT_PORT";
+            default -> throw new IllegalArgumentException(service);
+        };
+    }
+
+    /** The variable naming a backend's database (its default in application.yml is the database's name). */
+    static String databaseNameVariable(String service) {
+        return switch (service) {
+            case "ticket-service" -> "TICKETS_DB_NAME";
+            case "sla-service" -> "SLA_DB_NAME";
+            case "escalation-service" -> "ESCALATIONS_DB_NAME";
+            case "budget-service" -> "BUDGETS_DB_NAME";
+            case "webhook-service" -> "WEBHOOKS_DB_NAME";
+            case "notification-service" -> "NOTIFICATIONS_DB_NAME";
+            default -> throw new IllegalArgumentException(service);
+        };
+    }
+
+    /** The gateway's variable naming a backend's URL. */
+    static String gatewayUrlVariable(String service) {
+        return switch (service) {
+            case "ticket-service" -> "TICKET_SERVICE_URL";
+            case "sla-service" -> "SLA_SERVICE_URL";
+            case "escalation-service" -> "ESCALATION_SERVICE_URL";
+            case "budget-service" -> "BUDGET_SERVICE_URL";
+            case "webhook-service" -> "WEBHOOK_SERVICE_URL";
+            case "notification-service" -> "NOTIFICATION_SERVICE_URL";
             default -> throw new IllegalArgumentException(service);
         };
     }

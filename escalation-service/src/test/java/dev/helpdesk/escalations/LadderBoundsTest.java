@@ -2,7 +2,7 @@ package dev.helpdesk.escalations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.helpdesk.escalations.Api.Answer;
+import dev.helpdesk.testsupport.ServiceApi.Answer;
 import org.junit.jupiter.api.Test;
 
 /** Issue 16, resource consumption: a ladder level's acknowledgement time is bounded in the contract (P30D). */

@@ -2,7 +2,7 @@ package dev.helpdesk.escalations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.helpdesk.escalations.Api.Answer;
+import dev.helpdesk.testsupport.ServiceApi.Answer;
 import dev.helpdesk.events.CalendarKind;
 import dev.helpdesk.events.EventEnvelope;
 import dev.helpdesk.events.Plan;

@@ -76,6 +76,8 @@ class GatewayRoutingTest {
             case "sla" -> services.sla;
             case "escalations" -> services.escalations;
             case "budgets" -> services.budgets;
+            case "webhooks" -> services.webhooks;
+            case "notifications" -> services.notifications;
             default -> throw new IllegalArgumentException(name);
         };
     }
@@ -105,7 +107,10 @@ class GatewayRoutingTest {
             "/api/admin/tickets/replays/r-1, tickets",
             "/api/admin/sla/replays, sla",
             "/api/admin/escalations/replays, escalations",
-            "/api/admin/budgets/replays, budgets"})
+            "/api/admin/budgets/replays, budgets",
+            "/api/webhooks, webhooks",
+            "/api/webhooks/w-1/deliveries?page=1, webhooks",
+            "/api/me/notifications, notifications"})
     void routesEachPathToItsServiceKeepingPathAndQuery(String pathAndQuery, String expectedService) {
         client.get().uri(at(pathAndQuery)).header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.admin(someone())))
                 .exchange()
@@ -219,7 +224,7 @@ class GatewayRoutingTest {
     @Test
     @SuppressWarnings("unchecked")
     void servesEachServicesApiDocumentAndTheSwaggerUi() {
-        for (String service : List.of("tickets", "sla", "escalations", "budgets")) {
+        for (String service : List.of("tickets", "sla", "escalations", "budgets", "webhooks", "notifications")) {
             client.get().uri("/v3/api-docs/" + service).exchange()
                     .expectStatus().isOk()
                     .expectBody()
@@ -233,7 +238,8 @@ class GatewayRoutingTest {
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.urls[*].url").value(urls -> assertThat((List<Object>) urls)
-                        .containsExactlyInAnyOrder("/v3/api-docs/tickets", "/v3/api-docs/sla", "/v3/api-docs/escalations", "/v3/api-docs/budgets"));
+                        .containsExactlyInAnyOrder("/v3/api-docs/tickets", "/v3/api-docs/sla", "/v3/api-docs/escalations", "/v3/api-docs/budgets",
+                                "/v3/api-docs/webhooks", "/v3/api-docs/notifications"));
         client.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
         client.get().uri("/webjars/swagger-ui/index.html").exchange().expectStatus().isOk();
     }

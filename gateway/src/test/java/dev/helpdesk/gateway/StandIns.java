@@ -2,19 +2,23 @@ package dev.helpdesk.gateway;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** The four services as stand-ins, pointed at by the gateway's service address properties. */
+/** The services as stand-ins, pointed at by the gateway's service address properties. */
 final class StandIns implements AutoCloseable {
 
     final ServiceStandIn tickets = new ServiceStandIn("tickets");
     final ServiceStandIn sla = new ServiceStandIn("sla");
     final ServiceStandIn escalations = new ServiceStandIn("escalations");
     final ServiceStandIn budgets = new ServiceStandIn("budgets");
+    final ServiceStandIn webhooks = new ServiceStandIn("webhooks");
+    final ServiceStandIn notifications = new ServiceStandIn("notifications");
 
     void register(DynamicPropertyRegistry registry) {
         registry.add("helpdesk.gateway.services.tickets.url", tickets::url);
         registry.add("helpdesk.gateway.services.sla.url", sla::url);
         registry.add("helpdesk.gateway.services.escalations.url", escalations::url);
         registry.add("helpdesk.gateway.services.budgets.url", budgets::url);
+        registry.add("helpdesk.gateway.services.webhooks.url", webhooks::url);
+        registry.add("helpdesk.gateway.services.notifications.url", notifications::url);
     }
 
     void forget() {
@@ -22,6 +26,8 @@ final class StandIns implements AutoCloseable {
         sla.forget();
         escalations.forget();
         budgets.forget();
+        webhooks.forget();
+        notifications.forget();
     }
 
     java.util.List<ServiceStandIn.Received> allReceived() {
@@ -30,6 +36,8 @@ final class StandIns implements AutoCloseable {
         all.addAll(sla.received());
         all.addAll(escalations.received());
         all.addAll(budgets.received());
+        all.addAll(webhooks.received());
+        all.addAll(notifications.received());
         return all;
     }
 
@@ -39,5 +47,7 @@ final class StandIns implements AutoCloseable {
         sla.close();
         escalations.close();
         budgets.close();
+        webhooks.close();
+        notifications.close();
     }
 }

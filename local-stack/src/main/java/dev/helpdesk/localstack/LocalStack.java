@@ -102,6 +102,7 @@ public final class LocalStack {
                 .append("Gateway (the public API)  ").append(gateway).append('\n')
                 .append("API docs (Swagger UI)     ").append(gateway).append("/swagger-ui.html\n")
                 .append("Health                    ").append(gateway).append("/actuator/health\n")
+                .append("Mailbox (mails sent)      ").append(stack.mailboxUrl()).append("  (this machine only)\n")
                 .append("Metrics (this machine)    ");
         config.services().forEach(s -> text.append(stack.managementUrl(s.name())).append("/actuator/prometheus "));
         text.append("\nLogs                      ").append(config.logDir()).append('\n')

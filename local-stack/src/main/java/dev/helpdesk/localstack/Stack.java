@@ -18,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * The whole system on one machine: embedded PostgreSQL, a KRaft Kafka broker and the five services as separate
+ * The whole system on one machine: embedded PostgreSQL, a KRaft Kafka broker, the local mailbox and the six service
  * processes. {@link #close()} stops everything it started, in reverse order.
  */
 public final class Stack implements AutoCloseable {
@@ -38,6 +38,7 @@ public final class Stack implements AutoCloseable {
     private volatile Database database;
     private volatile CompletableFuture<Void> databaseStart = CompletableFuture.completedFuture(null);
     private volatile ManagedProcess kafka;
+    private volatile LocalMailbox mailbox;
     private volatile boolean stopping;
 
     private Stack(StackConfig config, Consumer<String> out, Map<String, String> gatewayExtraEnvironment) {
@@ -109,8 +110,11 @@ public final class Stack implements AutoCloseable {
         ports.put("HELPDESK_KAFKA_PORT + 1 (controller)", config.kafkaPort() + 1);
         config.services().forEach(s -> ports.put(s.portVariable(), s.port()));
         config.services().forEach(s -> ports.put(s.managementPortVariable(), s.managementPort()));
+        ports.put("HELPDESK_MAILBOX_SMTP_PORT", config.mailbox().smtpPort());
+        ports.put("HELPDESK_MAILBOX_PORT", config.mailbox().webPort());
         Ports.requireFree(ports);
         Files.createDirectories(config.logDir());
+        startMailbox();
 
         // PostgreSQL, Kafka and the preparation of the service jars (class data sharing) do not depend on each other.
         out.accept("Starting PostgreSQL on port " + config.dbPort() + " (data in " + config.dataDir().resolve("postgres") + ")"
@@ -148,6 +152,23 @@ public final class Stack implements AutoCloseable {
             awaitReady(service, config.service(service.name()));
             out.accept("  " + service.name() + " is ready");
         }
+    }
+
+    /** The SMTP server the notification-service sends to, and the page of what it received (in this JVM). */
+    private synchronized void startMailbox() throws java.io.IOException {
+        ensureStarting();
+        mailbox = LocalMailbox.start(config.mailbox().smtpPort(), config.mailbox().webPort());
+        out.accept("Local mailbox: SMTP on 127.0.0.1:" + mailbox.smtpPort() + ", received mails at " + mailbox.url());
+    }
+
+    /** The page listing the mails the local mailbox received. */
+    public String mailboxUrl() {
+        return mailbox == null ? null : mailbox.url();
+    }
+
+    /** The mails the local mailbox received, newest first ({@link LocalMailbox#mails()}). */
+    public List<Map<String, Object>> mails() {
+        return mailbox == null ? List.of() : mailbox.mails();
     }
 
     private void startDatabase() {
@@ -262,6 +283,8 @@ public final class Stack implements AutoCloseable {
             env.put("SLA_SERVICE_URL", serviceUrl("sla-service"));
             env.put("ESCALATION_SERVICE_URL", serviceUrl("escalation-service"));
             env.put("BUDGET_SERVICE_URL", serviceUrl("budget-service"));
+            env.put("WEBHOOK_SERVICE_URL", serviceUrl("webhook-service"));
+            env.put("NOTIFICATION_SERVICE_URL", serviceUrl("notification-service"));
             env.putAll(gatewayExtraEnvironment);
             if (spec.database() != null) {
                 env.put("HELPDESK_GATEWAY_DB_URL", database.jdbcUrl(spec.database()));
@@ -269,10 +292,32 @@ public final class Stack implements AutoCloseable {
                 env.put("HELPDESK_GATEWAY_DB_PASSWORD", "postgres");
             }
         } else if (spec.database() != null) {
+            if (spec.name().equals("notification-service")) {
+                env.putAll(mailEnvironment());
+            }
+            if (spec.name().equals("webhook-service")) {
+                // a local stack may send webhooks to a receiver on this machine (docs/webhooks.md, "SSRF rule")
+                env.put("HELPDESK_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true");
+                env.put("HELPDESK_WEBHOOKS_ALLOW_HTTP", "true");
+            }
             env.put("SPRING_DATASOURCE_URL", database.jdbcUrl(spec.database()));
             env.put("SPRING_DATASOURCE_USERNAME", "postgres");
             env.put("SPRING_DATASOURCE_PASSWORD", "postgres");
         }
+        return env;
+    }
+
+    /**
+     * Where the notification-service sends its mails (the local mailbox), and the demo staff's addresses (the events
+     * name staff by user id only; the same addresses their demo tokens carry).
+     */
+    private Map<String, String> mailEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("HELPDESK_SMTP_HOST", mailbox.smtpHost());
+        env.put("HELPDESK_SMTP_PORT", Integer.toString(mailbox.smtpPort()));
+        env.put("HELPDESK_NOTIFICATIONS_FROM", "Helpdesk <helpdesk@localhost>");
+        env.put("HELPDESK_NOTIFICATIONS_STAFF_ADDRESSES", "demo-agent=demo-agent@example.org,"
+                + "demo-manager=demo-manager@example.org,demo-admin=demo-admin@example.org");
         return env;
     }
 
@@ -527,6 +572,10 @@ public final class Stack implements AutoCloseable {
             // nothing to stop, or its own watchdog stops it when this process exits
         }
         closeDatabase();
+        if (mailbox != null) {
+            mailbox.close(); // after the services: the notification-service's last mails still arrive
+            mailbox = null;
+        }
     }
 
     private void closeDatabase() {

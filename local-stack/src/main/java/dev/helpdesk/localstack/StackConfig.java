@@ -12,7 +12,7 @@ import java.util.function.UnaryOperator;
  * @param dataDir     where PostgreSQL and Kafka keep their data between runs, and the logs
  * @param dbPort      embedded PostgreSQL port
  * @param kafkaPort   Kafka client port (the controller listens on the next port)
- * @param services    the five services with their ports
+ * @param services    the six processes (five services and the gateway) with their ports
  * @param addresses   the interfaces the services, their management ports and the gateway listen on
  * @param jwtSecret   HS256 secret shared by the gateway and the services (local stack only)
  * @param javaOptions JVM options for each service process
@@ -20,6 +20,7 @@ import java.util.function.UnaryOperator;
  *                    benchmarks); empty: none
  * @param tokenIssuer  the {@code iss} every service and the gateway require of HS256 tokens, and the demo tokens carry
  * @param tokenAudience the {@code aud} every service and the gateway require, and the demo tokens carry
+ * @param mailbox     the ports of the local mailbox (SMTP server and its page, docs/notifications.md)
  */
 public record StackConfig(
         Path home,
@@ -33,12 +34,13 @@ public record StackConfig(
         boolean demoData,
         List<String> dbPreloadLibraries,
         String tokenIssuer,
-        String tokenAudience) {
+        String tokenAudience,
+        Mailbox mailbox) {
 
     public StackConfig(Path home, Path dataDir, int dbPort, int kafkaPort, List<ServiceSpec> services, String jwtSecret,
                        List<String> javaOptions, boolean demoData) {
         this(home, dataDir, dbPort, kafkaPort, services, Addresses.LOCAL, jwtSecret, javaOptions, demoData, List.of(),
-                LOCAL_ISSUER, LOCAL_AUDIENCE);
+                LOCAL_ISSUER, LOCAL_AUDIENCE, Mailbox.DEFAULT);
     }
 
     /** Only the gateway's public port listens where others may reach it; everything else stays on this machine. */
@@ -74,6 +76,8 @@ public record StackConfig(
                         service(get, "sla-service", "SLA_SERVICE_PORT", 8082, "HELPDESK_SLA_MANAGEMENT_PORT", 9082, "sla"),
                         service(get, "escalation-service", "ESCALATION_SERVICE_PORT", 8083, "HELPDESK_ESCALATIONS_MANAGEMENT_PORT", 9083, "escalations"),
                         service(get, "budget-service", "BUDGET_SERVICE_PORT", 8084, "HELPDESK_BUDGETS_MANAGEMENT_PORT", 9084, "budgets"),
+                        service(get, "webhook-service", "WEBHOOK_SERVICE_PORT", 8085, "HELPDESK_WEBHOOKS_MANAGEMENT_PORT", 9085, "webhooks"),
+                        service(get, "notification-service", "NOTIFICATION_SERVICE_PORT", 8086, "HELPDESK_NOTIFICATIONS_MANAGEMENT_PORT", 9086, "notifications"),
                         service(get, "gateway", "GATEWAY_PORT", 8080, "HELPDESK_GATEWAY_MANAGEMENT_PORT", 9080, "gateway")),
                 new Addresses(or(get, "HELPDESK_BIND_ADDRESS", LOOPBACK), or(get, "HELPDESK_MANAGEMENT_ADDRESS", LOOPBACK),
                         or(get, "HELPDESK_GATEWAY_ADDRESS", "")),
@@ -83,7 +87,9 @@ public record StackConfig(
                 List.of(or(get, "HELPDESK_DB_PRELOAD_LIBRARIES", "").trim().split("\\s*,\\s*")).stream()
                         .filter(library -> !library.isEmpty()).toList(),
                 or(get, "HELPDESK_SECURITY_ISSUER", LOCAL_ISSUER),
-                or(get, "HELPDESK_SECURITY_AUDIENCE", LOCAL_AUDIENCE));
+                or(get, "HELPDESK_SECURITY_AUDIENCE", LOCAL_AUDIENCE),
+                new Mailbox(port(get, "HELPDESK_MAILBOX_SMTP_PORT", Mailbox.DEFAULT.smtpPort()),
+                        port(get, "HELPDESK_MAILBOX_PORT", Mailbox.DEFAULT.webPort())));
     }
 
     private static ServiceSpec service(UnaryOperator<String> env, String name, String portVariable, int port,
@@ -167,6 +173,16 @@ public record StackConfig(
         public boolean isGateway() {
             return name.equals("gateway");
         }
+    }
+
+    /**
+     * The local mailbox ({@link LocalMailbox}), both on 127.0.0.1: the SMTP server the notification-service sends to
+     * ({@code HELPDESK_MAILBOX_SMTP_PORT}, default 3025) and the page listing what it received
+     * ({@code HELPDESK_MAILBOX_PORT}, default 8025).
+     */
+    public record Mailbox(int smtpPort, int webPort) {
+
+        static final Mailbox DEFAULT = new Mailbox(3025, 8025);
     }
 
     /**

@@ -52,7 +52,8 @@ class LauncherLifecycleTest {
 
     @BeforeAll
     static void serviceJarsAreBuilt() {
-        for (String service : List.of("ticket-service", "sla-service", "escalation-service", "budget-service", "gateway")) {
+        for (String service : List.of("ticket-service", "sla-service", "escalation-service", "budget-service",
+                "webhook-service", "notification-service", "gateway")) {
             Path jar = ROOT.resolve(service).resolve("target").resolve(service + ".jar");
             assertThat(jar).as("the launcher starts the packaged services: run ./mvnw -B -q -DskipTests package first")
                     .isRegularFile();
@@ -105,7 +106,7 @@ class LauncherLifecycleTest {
         awaitOutput(line -> line.contains("helpdesk is ready"), START_BOUND);
         Set<ProcessHandle> started = everythingStarted();
         assertThat(started.stream().map(p -> commandLine(p.pid())).filter(c -> c.contains(" -jar ")).count())
-                .as("five service JVMs").isEqualTo(5);
+                .as("seven service JVMs").isEqualTo(7);
 
         launcher.destroyForcibly(); // SIGKILL: no shutdown hook runs; the children must notice by themselves
         assertThat(launcher.waitFor(10, TimeUnit.SECONDS)).isTrue();
@@ -117,9 +118,10 @@ class LauncherLifecycleTest {
     private void startLauncher() throws IOException {
         Map<String, String> env = new HashMap<>();
         for (String variable : List.of("TICKET_SERVICE_PORT", "SLA_SERVICE_PORT", "ESCALATION_SERVICE_PORT",
-                "BUDGET_SERVICE_PORT", "GATEWAY_PORT", "HELPDESK_TICKETS_MANAGEMENT_PORT", "HELPDESK_SLA_MANAGEMENT_PORT",
-                "HELPDESK_ESCALATIONS_MANAGEMENT_PORT", "HELPDESK_BUDGETS_MANAGEMENT_PORT",
-                "HELPDESK_GATEWAY_MANAGEMENT_PORT", "HELPDESK_DB_PORT")) {
+                "BUDGET_SERVICE_PORT", "WEBHOOK_SERVICE_PORT", "GATEWAY_PORT", "HELPDESK_TICKETS_MANAGEMENT_PORT", "HELPDESK_SLA_MANAGEMENT_PORT",
+                "HELPDESK_ESCALATIONS_MANAGEMENT_PORT", "HELPDESK_BUDGETS_MANAGEMENT_PORT", "HELPDESK_WEBHOOKS_MANAGEMENT_PORT",
+                "HELPDESK_GATEWAY_MANAGEMENT_PORT", "HELPDESK_DB_PORT", "NOTIFICATION_SERVICE_PORT",
+                "HELPDESK_NOTIFICATIONS_MANAGEMENT_PORT", "HELPDESK_MAILBOX_SMTP_PORT", "HELPDESK_MAILBOX_PORT")) {
             env.put(variable, Integer.toString(Ports.findFree()));
         }
         env.put("HELPDESK_KAFKA_PORT", Integer.toString(freePortPair()));

@@ -51,7 +51,7 @@ class LoopbackBindingTest {
                     .isNotEqualTo(resolve(property(yaml, "server.port"), env));
         }
         assertThat(config.services()).extracting(ServiceSpec::managementPort).doesNotHaveDuplicates()
-                .containsExactlyInAnyOrder(9080, 9081, 9082, 9083, 9084);
+                .containsExactlyInAnyOrder(9080, 9081, 9082, 9083, 9084, 9085, 9086);
     }
 
     @Test

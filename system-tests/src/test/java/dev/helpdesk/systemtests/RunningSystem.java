@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * Starts the whole system once for all system tests, exactly as {@code ./run-local.sh} does (embedded PostgreSQL,
- * a KRaft Kafka broker, the five service jars as separate processes) on free ports and a fresh data directory,
+ * a KRaft Kafka broker, the local mailbox, the seven service jars as separate processes) on free ports and a fresh data directory,
  * and stops every process at the end of the run. Every service exports its spans over OTLP to a receiver the run
  * holds ({@link #spans()}).
  */
@@ -41,8 +41,11 @@ public final class RunningSystem implements BeforeAllCallback, ExtensionContext.
         int kafka = freePortPair();
         env.put("HELPDESK_KAFKA_PORT", Integer.toString(kafka));
         for (String variable : new String[] {"TICKET_SERVICE_PORT", "SLA_SERVICE_PORT", "ESCALATION_SERVICE_PORT",
-                "BUDGET_SERVICE_PORT", "GATEWAY_PORT", "HELPDESK_TICKETS_MANAGEMENT_PORT", "HELPDESK_SLA_MANAGEMENT_PORT",
-                "HELPDESK_ESCALATIONS_MANAGEMENT_PORT", "HELPDESK_BUDGETS_MANAGEMENT_PORT", "HELPDESK_GATEWAY_MANAGEMENT_PORT"}) {
+                "BUDGET_SERVICE_PORT", "WEBHOOK_SERVICE_PORT", "GATEWAY_PORT", "HELPDESK_TICKETS_MANAGEMENT_PORT",
+                "HELPDESK_SLA_MANAGEMENT_PORT", "HELPDESK_ESCALATIONS_MANAGEMENT_PORT", "HELPDESK_BUDGETS_MANAGEMENT_PORT",
+                "HELPDESK_WEBHOOKS_MANAGEMENT_PORT", "HELPDESK_GATEWAY_MANAGEMENT_PORT",
+                "NOTIFICATION_SERVICE_PORT", "HELPDESK_NOTIFICATIONS_MANAGEMENT_PORT", "HELPDESK_MAILBOX_SMTP_PORT",
+                "HELPDESK_MAILBOX_PORT"}) {
             env.put(variable, Integer.toString(freePort()));
         }
         // Every service exports its spans to a receiver of the test's own (docs/observability.md).

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SystemStartsTest {
 
     private static final List<String> PROCESSES = List.of("ticket-service", "sla-service", "escalation-service",
-            "budget-service", "gateway");
+            "budget-service", "webhook-service", "notification-service", "gateway");
 
     @Test
     void gatewayReportsHealthUp() {

@@ -1,0 +1,12 @@
+package dev.helpdesk.webhooks.config;
+
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/** The topic names this service reads and writes ({@code helpdesk.topics.*}). */
+@Validated
+@ConfigurationProperties("helpdesk.topics")
+public record TopicNames(@NotBlank String tickets, @NotBlank String sla, @NotBlank String escalations,
+                         @NotBlank String webhooks) {
+}
