@@ -1,7 +1,7 @@
 package dev.helpdesk.escalations;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.helpdesk.escalations.Api.Answer;
+import dev.helpdesk.testsupport.ServiceApi.Answer;
 import dev.helpdesk.events.CalendarKind;
 import dev.helpdesk.events.EventEnvelope;
 import dev.helpdesk.events.Plan;
