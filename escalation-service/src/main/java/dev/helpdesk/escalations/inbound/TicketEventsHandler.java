@@ -93,6 +93,28 @@ public class TicketEventsHandler implements EventHandler {
         }
     }
 
+    /**
+     * The ticket mirror's part of an event alone ({@code organization} and {@code ticket}, with the live path's
+     * statements): what a replay rebuilds from this topic (docs/replays.md). No escalation is decided and nothing else
+     * is written: the escalations come from this service's own topic.
+     */
+    public void applyToMirror(InboundEvent event) {
+        Object data = event.data();
+        if (data instanceof OrganizationRegisteredEvent e) {
+            tickets.registerOrganization(e.organizationId(), e.plan(), e.calendar(), e.timeZone(), e.supportManager());
+        } else if (data instanceof TicketOpenedEvent e) {
+            tickets.ticketOpened(e.ticketId(), e.organizationId(), e.plan(), e.calendar(), e.timeZone(), e.severity());
+        } else if (data instanceof SeverityChangedEvent e) {
+            tickets.severityChanged(e.ticketId(), e.to());
+        } else if (data instanceof TicketStatusChangedEvent e) {
+            tickets.setResolved(e.ticketId(), e.to() == TicketStatus.RESOLVED || e.to() == TicketStatus.CLOSED);
+        } else if (data instanceof TicketReopenedEvent e) {
+            tickets.setResolved(e.ticketId(), false);
+        } else if (data instanceof EscalationRequestedEvent e) {
+            tickets.ensureTicket(e.ticketId(), e.organizationId(), null);
+        }
+    }
+
     private void statusChanged(TicketStatusChangedEvent e) {
         if (e.to() == TicketStatus.RESOLVED) {
             escalations.onTicketEnded(e.ticketId(), "TICKET_RESOLVED");

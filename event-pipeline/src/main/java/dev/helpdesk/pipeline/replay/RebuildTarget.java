@@ -21,6 +21,25 @@ public interface RebuildTarget {
     /** The topics the projection is built from. */
     List<String> topics();
 
+    /**
+     * Topics the service produces itself (its transactional outbox relays them) and rebuilds from: read to their end,
+     * never limited by a consumer group's offsets, and at the switch with the served generation locked read to their
+     * end after {@link #unrelayed()}: every event the live path decided is then in one or both (the target drops
+     * repeats by event id). Default: none.
+     */
+    default List<String> ownTopics() {
+        return List.of();
+    }
+
+    /**
+     * With the served generation locked, the events of {@link #ownTopics()} the live path has committed to its outbox
+     * and not yet seen relayed, as records in outbox order (any topic, partition and offset): applied after the topics'
+     * rest. Called before the own topics' ends are read. Default: none.
+     */
+    default List<ConsumerRecord<String, String>> unrelayed() {
+        return List.of();
+    }
+
     /** The consumer group of the live path that keeps the served generation. */
     String liveConsumerGroup();
 

@@ -30,7 +30,9 @@ import java.util.function.Supplier;
  * in one transaction with the served generation locked (the live consumer waits), it reads the rest: records below
  * the live group's committed offsets, and past them exactly those whose event id the live path has recorded as
  * applied ({@code processed_event}); the live consumer applies the others to the new generation after the switch.
- * The switch follows in that transaction. Cancelled or failed: the next generation is dropped.
+ * The switch follows in that transaction. The target's own topics ({@link RebuildTarget#ownTopics}, which it
+ * produces) are read to their end instead, and at the switch after the events its outbox has not relayed yet
+ * ({@link RebuildTarget#unrelayed}), all of them applied. Cancelled or failed: the next generation is dropped.
  */
 final class TopicRebuild implements Runnable {
 
@@ -73,14 +75,16 @@ final class TopicRebuild implements Runnable {
             this.admin = admin;
             inRebuildRun(() -> target.prepare(generation));
             List<TopicPartition> partitions = new ArrayList<>();
-            target.topics().forEach(topic -> consumer.partitionsFor(topic).forEach(
+            List<String> topics = new ArrayList<>(target.topics());
+            topics.addAll(target.ownTopics());
+            topics.forEach(topic -> consumer.partitionsFor(topic).forEach(
                     p -> partitions.add(new TopicPartition(p.topic(), p.partition()))));
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
             consumer.endOffsets(partitions).forEach((p, end) -> total += end - beginning.getOrDefault(p, 0L));
             for (int round = 0; round < 2; round++) {
-                if (!catchUp(consumer, committed(partitions))) {
+                if (!catchUp(consumer, limits(consumer, partitions))) {
                     return;
                 }
             }
@@ -132,7 +136,7 @@ final class TopicRebuild implements Runnable {
                 }
                 log.info("Replay {}: the served {} are busy; catching up and trying the switch again", id,
                         target.projection());
-                if (!catchUp(consumer, committed(partitions))) {
+                if (!catchUp(consumer, limits(consumer, partitions))) {
                     return;
                 }
             }
@@ -149,11 +153,14 @@ final class TopicRebuild implements Runnable {
         Map<TopicPartition, Long> positions = new HashMap<>();
         partitions.forEach(p -> positions.put(p, consumer.position(p)));
         // Read before the lock (an admin round trip is slow): a lower offset only sends more records through the
-        // processed_event check below, which decides right whatever the offset.
+        // processed_event check below, which decides right whatever the offset. The own topics are taken whole.
         Map<TopicPartition, Long> committed = committed(partitions);
+        own(partitions).forEach(p -> committed.put(p, Long.MAX_VALUE));
         try {
             target.lockServed(LOCK_WAIT);
             long locked = System.nanoTime();
+            // the outbox first: an event relayed after this read was on the topic before the ends read next
+            List<ConsumerRecord<String, String>> unrelayed = target.unrelayed();
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             consumer.resume(partitions);
             long mustEnd = locked + SWITCH_READ_LIMIT.toNanos();
@@ -167,6 +174,10 @@ final class TopicRebuild implements Runnable {
                     skipped += target.apply(generation, applied);
                     done += applied.size();
                 }
+            }
+            if (!unrelayed.isEmpty()) {
+                skipped += target.apply(generation, unrelayed);
+                done += unrelayed.size();
             }
             target.switchOver(generation);
             replays.completed(id, done, skipped);
@@ -237,6 +248,20 @@ final class TopicRebuild implements Runnable {
             }
         });
         return reached;
+    }
+
+    /** How far a catch-up reads: the live group's committed offsets, and the end of the own topics. */
+    private Map<TopicPartition, Long> limits(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions) {
+        Map<TopicPartition, Long> limits = committed(partitions);
+        List<TopicPartition> own = own(partitions);
+        if (!own.isEmpty()) {
+            limits.putAll(consumer.endOffsets(own));
+        }
+        return limits;
+    }
+
+    private List<TopicPartition> own(List<TopicPartition> partitions) {
+        return partitions.stream().filter(p -> target.ownTopics().contains(p.topic())).toList();
     }
 
     /** Where the live consumer group has committed, per partition (0 where it has not). */

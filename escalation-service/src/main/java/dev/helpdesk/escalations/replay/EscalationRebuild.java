@@ -1,0 +1,375 @@
+package dev.helpdesk.escalations.replay;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.helpdesk.escalations.config.TopicNames;
+import dev.helpdesk.escalations.domain.AcknowledgementDeadline;
+import dev.helpdesk.escalations.domain.EscalationState;
+import dev.helpdesk.escalations.domain.Ladder;
+import dev.helpdesk.escalations.domain.LadderLevel;
+import dev.helpdesk.escalations.domain.Trigger;
+import dev.helpdesk.escalations.escalation.Escalation;
+import dev.helpdesk.escalations.escalation.EscalationRepository;
+import dev.helpdesk.escalations.escalation.TicketMirror;
+import dev.helpdesk.escalations.inbound.TicketEventsHandler;
+import dev.helpdesk.escalations.escalation.TicketRow;
+import dev.helpdesk.escalations.ladder.LadderRepository;
+import dev.helpdesk.escalations.organization.OrganizationCalendars;
+import dev.helpdesk.events.Plan;
+import dev.helpdesk.events.ReceivedEvent;
+import dev.helpdesk.events.ReceivedEvents;
+import dev.helpdesk.events.escalation.EscalationAcknowledgedEvent;
+import dev.helpdesk.events.escalation.EscalationClosedEvent;
+import dev.helpdesk.events.escalation.EscalationEventTypes;
+import dev.helpdesk.events.escalation.EscalationRaisedEvent;
+import dev.helpdesk.events.organization.OrganizationRegisteredEvent;
+import dev.helpdesk.pipeline.inbound.Failures;
+import dev.helpdesk.pipeline.inbound.InboundEvent;
+import dev.helpdesk.pipeline.inbound.ProcessedEvents;
+import dev.helpdesk.pipeline.replay.GenerationSwap;
+import dev.helpdesk.pipeline.replay.RebuildTarget;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code escalations} projection rebuilt (docs/replays.md). Escalation decisions were taken at processing time
+ * (service clock, random ids), so they are not decided again: the escalations and their acknowledgement timers come
+ * from this service's own topic, helpdesk.escalations.v1 (raised: the row and its timer; acknowledged; closed), with
+ * what the outbox holds and has not relayed yet; the ticket mirror ({@code organization}, {@code ticket}) comes from
+ * helpdesk.tickets.v1 with the live path's mirror statements ({@link TicketEventsHandler#applyToMirror}). A next
+ * generation is a schema of its own with tables shaped like the served ones (and their indexes' names) plus an empty
+ * {@code processed_event} that drops repeats; the replay writes it with that schema first on the search path, in
+ * transactions marked as a rebuild's: nothing goes to the outbox and no timer alarm rings. At the switch, the timers
+ * due before the earliest one still pending in the served generation (the watermark) are marked fired, without
+ * firing: the live poller fired them and published what they decided, which the own topic brought back.
+ */
+@Component
+public class EscalationRebuild implements RebuildTarget {
+
+    static final String PROJECTION = "escalations";
+    /** The generation's tables, referenced ones first (the order they are created and moved). */
+    static final List<String> TABLES = List.of("organization", "ticket", "escalation", "acknowledgement_timer");
+    private static final List<String> PRIVATE = List.of("processed_event");
+    private static final String SCHEMA_PREFIX = "esc_rebuild_";
+    private static final Pattern INDEX = Pattern.compile("CREATE (UNIQUE )?INDEX \\S+ ON \\S+ (.*)");
+    private static final Map<String, Class<?>> OWN_TYPES = Map.of(
+            EscalationEventTypes.RAISED, EscalationRaisedEvent.class,
+            EscalationEventTypes.ACKNOWLEDGED, EscalationAcknowledgedEvent.class,
+            EscalationEventTypes.CLOSED, EscalationClosedEvent.class);
+    private static final Map<Class<?>, List<String>> OWN_REQUIRED = Map.of(
+            EscalationRaisedEvent.class, List.of("escalationId", "ticketId", "organizationId", "level", "levelName",
+                    "trigger", "raisedAt", "acknowledgeBy"),
+            EscalationAcknowledgedEvent.class, List.of("escalationId", "acknowledgedBy", "acknowledgedAt"),
+            EscalationClosedEvent.class, List.of("escalationId", "reason", "closedAt"));
+    private static final Logger log = LoggerFactory.getLogger(EscalationRebuild.class);
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final TicketEventsHandler tickets;
+    private final TicketMirror mirror;
+    private final EscalationRepository escalations;
+    private final LadderRepository ladders;
+    private final OrganizationCalendars calendars;
+    private final ProcessedEvents processed;
+    private final TransactionTemplate savepoint;
+    private final TopicNames topics;
+    private final String group;
+    private final Clock clock;
+
+    public EscalationRebuild(JdbcTemplate jdbc, ObjectMapper json, TicketEventsHandler tickets, TicketMirror mirror,
+                             EscalationRepository escalations, LadderRepository ladders,
+                             OrganizationCalendars calendars, PlatformTransactionManager transactions, TopicNames topics,
+                             @Value("${helpdesk.escalations.consumer-group}") String group, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.tickets = tickets;
+        this.mirror = mirror;
+        this.escalations = escalations;
+        this.ladders = ladders;
+        this.calendars = calendars;
+        this.processed = new ProcessedEvents(jdbc);
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.topics = topics;
+        this.group = group;
+        this.clock = clock;
+    }
+
+    @Override
+    public String projection() {
+        return PROJECTION;
+    }
+
+    @Override
+    public List<String> topics() {
+        return List.of(topics.tickets());
+    }
+
+    @Override
+    public List<String> ownTopics() {
+        return List.of(topics.escalations());
+    }
+
+    @Override
+    public String liveConsumerGroup() {
+        return group;
+    }
+
+    @Override
+    public void prepare(String generation) {
+        String served = servedSchema();
+        jdbc.queryForList("SELECT nspname FROM pg_namespace WHERE nspname LIKE ?", String.class,
+                SCHEMA_PREFIX.replace("_", "\\_") + "%").forEach(old -> jdbc.execute("DROP SCHEMA " + old + " CASCADE"));
+        String schema = schema(generation);
+        jdbc.execute("CREATE SCHEMA " + schema);
+        for (String table : TABLES) {
+            jdbc.execute("CREATE TABLE " + schema + "." + table + " (LIKE " + served + "." + table + " INCLUDING ALL)");
+            // the served indexes' names (and so their constraints'): ON CONFLICT ON CONSTRAINT names them
+            Map<String, String> servedNames = indexesByDefinition(served, table);
+            indexesByDefinition(schema, table).forEach((definition, name) -> {
+                String servedName = servedNames.get(definition);
+                if (servedName != null && !servedName.equals(name)) {
+                    jdbc.execute("ALTER INDEX " + schema + "." + name + " RENAME TO " + servedName);
+                }
+            });
+        }
+        for (String table : PRIVATE) {
+            jdbc.execute("CREATE TABLE " + schema + "." + table + " (LIKE " + served + "." + table + " INCLUDING ALL)");
+        }
+    }
+
+    @Override
+    public int apply(String generation, List<ConsumerRecord<String, String>> records) {
+        String served = servedSchema();
+        return inGeneration(generation, () -> {
+            List<InboundEvent> events = new ArrayList<>();
+            int skipped = 0;
+            for (ConsumerRecord<String, String> record : records) {
+                try {
+                    ReceivedEvent envelope = ReceivedEvents.read(json, record.value());
+                    Object data = null;
+                    if (record.topic().equals(topics.escalations())) {
+                        Class<?> type = OWN_TYPES.get(envelope.type());
+                        if (type != null) {
+                            data = ReceivedEvents.data(json, envelope, type, OWN_REQUIRED.get(type));
+                        }
+                    } else if (tickets.handles(envelope.type())) {
+                        data = tickets.decode(envelope);
+                    }
+                    if (data != null) {
+                        events.add(new InboundEvent(envelope, data, record.topic(), record.partition(), record.offset()));
+                    }
+                } catch (RuntimeException unreadable) {
+                    skipped++; // set aside as a dead letter by the live consumer (tickets), or never published so
+                }
+            }
+            return skipped + applyNew(events, served);
+        });
+    }
+
+    /** Applies the events not applied before (a record may come from the topic and from the outbox); answers refusals. */
+    private int applyNew(List<InboundEvent> events, String served) {
+        if (events.isEmpty()) {
+            return 0;
+        }
+        Set<String> firstSeen = processed.recordFirstSeen(events.stream().map(InboundEvent::id).toList());
+        Set<String> taken = new HashSet<>();
+        List<InboundEvent> fresh = events.stream()
+                .filter(event -> firstSeen.contains(event.id()) && taken.add(event.id())).toList();
+        try {
+            savepoint.executeWithoutResult(status -> fresh.forEach(event -> applyOne(event, served)));
+            return 0;
+        } catch (RuntimeException failure) {
+            if (Failures.isTransient(failure)) {
+                throw failure;
+            }
+            int refused = 0;
+            for (InboundEvent event : fresh) {
+                try {
+                    savepoint.executeWithoutResult(status -> applyOne(event, served));
+                } catch (RuntimeException refusal) {
+                    if (Failures.isTransient(refusal)) {
+                        throw refusal;
+                    }
+                    log.info("Replay: event {} ({}) not applied: {}", event.id(), event.type(),
+                            Failures.describe(refusal));
+                    refused++;
+                }
+            }
+            return refused;
+        }
+    }
+
+    private void applyOne(InboundEvent event, String served) {
+        Object data = event.data();
+        if (data instanceof EscalationRaisedEvent e) {
+            raised(e, served);
+        } else if (data instanceof EscalationAcknowledgedEvent e) {
+            escalations.acknowledge(UUID.fromString(e.escalationId()), e.acknowledgedBy(), e.actionPlan(),
+                    e.acknowledgedAt());
+        } else if (data instanceof EscalationClosedEvent e) {
+            escalations.close(UUID.fromString(e.escalationId()), e.reason(), e.closedAt());
+        } else {
+            tickets.applyToMirror(event);
+            if (data instanceof OrganizationRegisteredEvent e && e.supportManager() != null
+                    && !e.supportManager().isBlank()) {
+                escalations.assignSupportManager(e.organizationId(), e.supportManager(), e.plan().name());
+            }
+        }
+    }
+
+    /**
+     * A raised level: its row (OPEN, version 0) and its pending timer, as the live path inserted them. The event
+     * carries the decision (id, level, trigger, instants, relationship manager, and the level's name, which names the
+     * support manager on a DEDICATED level 1); whether it informs the relationship manager and its acknowledgement
+     * time come from the ticket's plan's ladder as it is now (docs/replays.md, limits).
+     */
+    private void raised(EscalationRaisedEvent e, String served) {
+        mirror.ensureTicket(e.ticketId(), e.organizationId(), null);
+        List<String> plans = jdbc.queryForList("SELECT coalesce(t.plan, o.plan) FROM " + served + ".ticket t LEFT JOIN "
+                + served + ".organization o ON o.organization_id = t.organization_id WHERE t.ticket_id = ?",
+                String.class, e.ticketId());
+        Plan plan = plans.isEmpty() || plans.get(0) == null ? Plan.STANDARD : Plan.valueOf(plans.get(0));
+        Ladder ladder = ladders.find(plan);
+        LadderLevel rung = ladder.level(e.level());
+        String levelName = e.levelName();
+        String assignee = null;
+        int cut = levelName.lastIndexOf(" (");
+        if (ladder.isNamedSupportManager(e.level()) && cut > 0 && levelName.endsWith(")")) {
+            assignee = levelName.substring(cut + 2, levelName.length() - 1);
+            levelName = levelName.substring(0, cut);
+        }
+        escalations.insertWithTimer(new Escalation(UUID.fromString(e.escalationId()), e.ticketId(), e.organizationId(),
+                e.level(), levelName, assignee, rung.informsRelationshipManager(), Trigger.valueOf(e.trigger()),
+                EscalationState.OPEN, e.raisedAt(), e.acknowledgeBy(), null, null, null, null, null, 0,
+                e.relationshipManager(), rung.acknowledgeWithin()));
+    }
+
+    /** The escalation events committed to the outbox and not yet relayed (with the served tables locked). */
+    @Override
+    public List<ConsumerRecord<String, String>> unrelayed() {
+        List<ConsumerRecord<String, String>> unrelayed = jdbc.query("SELECT record_key, payload FROM outbox WHERE published_at IS NULL AND topic = ? ORDER BY id",
+                (rs, row) -> new ConsumerRecord<>(topics.escalations(), -1, -1L, rs.getString(1), rs.getString(2)),
+                topics.escalations());
+        log.info("Escalations replay: {} events taken from the outbox at the switch (not yet relayed)", unrelayed.size());
+        return unrelayed;
+    }
+
+    @Override
+    public void lockServed(Duration timeout) {
+        String served = servedSchema();
+        GenerationSwap.lockServed(jdbc, TABLES.stream().map(table -> served + "." + table).toList(), timeout);
+    }
+
+    @Override
+    public void switchOver(String generation) {
+        String served = servedSchema();
+        String schema = schema(generation);
+        Instant watermark = watermark(served);
+        // fired by the live poller already: marked, never fired again (what they decided came back from the topic)
+        int fired = jdbc.update("UPDATE " + schema + ".acknowledgement_timer SET fired_at = due_at "
+                + "WHERE fired_at IS NULL AND due_at < ?", Timestamp.from(watermark));
+        int moved = inGeneration(generation, () -> moveDeadlines(watermark));
+        new GenerationSwap(jdbc, served, schema, TABLES).run();
+        jdbc.execute("DROP SCHEMA " + schema + " CASCADE");
+        log.info("Escalations: new generation served; {} timers due before {} marked fired, {} deadlines moved by "
+                + "published calendars", fired, watermark, moved);
+    }
+
+    /**
+     * A published calendar moves open deadlines without an escalation event (docs/escalation-calendars.md): the open
+     * levels with a pending timer of organisations that have published calendars get their deadline recomputed on
+     * the calendars as published (the live path's rule, {@link AcknowledgementDeadline#moved}), in the generation on
+     * the search path. Answers how many moved.
+     */
+    private int moveDeadlines(Instant now) {
+        int moved = 0;
+        for (UUID id : jdbc.queryForList("""
+                SELECT e.id FROM escalation e JOIN acknowledgement_timer a ON a.escalation_id = e.id
+                WHERE e.state = 'OPEN' AND a.fired_at IS NULL
+                  AND EXISTS (SELECT 1 FROM organization_calendar c WHERE c.organization_id = e.organization_id)""",
+                UUID.class)) {
+            Escalation level = escalations.find(id).orElseThrow();
+            TicketRow ticket = mirror.lock(level.ticketId()).orElseThrow();
+            Optional<Instant> deadline = AcknowledgementDeadline.moved(level.state(), level.raisedAt(),
+                    level.acknowledgeBy(), level.acknowledgeWithin(),
+                    calendars.timeline(ticket.organizationId(), ticket.fallbackCalendar()), now);
+            if (deadline.isPresent()) {
+                escalations.moveDeadline(id, deadline.get());
+                moved++;
+            }
+        }
+        return moved;
+    }
+
+    /** The earliest timer pending in the served generation, or now when none is (read with it locked). */
+    private Instant watermark(String served) {
+        Timestamp earliest = jdbc.queryForObject("SELECT min(due_at) FROM " + served
+                + ".acknowledgement_timer WHERE fired_at IS NULL", Timestamp.class);
+        Instant now = clock.instant();
+        return earliest == null || earliest.toInstant().isAfter(now) ? now : earliest.toInstant();
+    }
+
+    @Override
+    public void discard(String generation) {
+        jdbc.execute("DROP SCHEMA IF EXISTS " + schema(generation) + " CASCADE");
+    }
+
+    /** Runs {@code work} with the generation's schema first on the search path, then puts the path back. */
+    private <T> T inGeneration(String generation, Supplier<T> work) {
+        String path = jdbc.queryForObject("SELECT current_setting('search_path')", String.class);
+        jdbc.queryForObject("SELECT set_config('search_path', ?, true)", String.class,
+                schema(generation) + ", " + servedSchema());
+        try {
+            return work.get();
+        } finally {
+            jdbc.queryForObject("SELECT set_config('search_path', ?, true)", String.class, path);
+        }
+    }
+
+    private String servedSchema() {
+        return jdbc.queryForObject("SELECT current_schema()", String.class);
+    }
+
+    /** A table's indexes by their definition without index and table name. */
+    private Map<String, String> indexesByDefinition(String schema, String table) {
+        Map<String, String> indexes = new HashMap<>();
+        jdbc.query("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = ? AND tablename = ?", rs -> {
+            Matcher definition = INDEX.matcher(rs.getString(2));
+            if (definition.matches()) {
+                indexes.put((definition.group(1) == null ? "" : definition.group(1)) + definition.group(2),
+                        rs.getString(1));
+            }
+        }, schema, table);
+        return indexes;
+    }
+
+    static String schema(String generation) {
+        if (!generation.matches("[a-z0-9]{1,40}")) {
+            throw new IllegalArgumentException("not a generation name: " + generation);
+        }
+        return SCHEMA_PREFIX + generation;
+    }
+}

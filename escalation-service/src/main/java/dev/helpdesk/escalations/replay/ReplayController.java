@@ -1,0 +1,106 @@
+package dev.helpdesk.escalations.replay;
+
+import dev.helpdesk.edge.caller.Caller;
+import dev.helpdesk.edge.problem.ProblemException;
+import dev.helpdesk.edge.problem.ProblemType;
+import dev.helpdesk.edge.problem.Problems;
+import dev.helpdesk.pipeline.replay.ProjectionReplays;
+import dev.helpdesk.pipeline.replay.ReplayProgress;
+import dev.helpdesk.pipeline.replay.ReplayRunningException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import java.net.URI;
+import java.util.UUID;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Operations: rebuild the escalations from this service's own topic and the ticket mirror from the ticket history
+ * (admins and analysts; docs/replays.md).
+ */
+@RestController
+@Tag(name = "Operations")
+class ReplayController {
+
+    private static final String REPLAYS = "/api/admin/escalations/replays";
+
+    private final ProjectionReplays replays;
+
+    ReplayController(ProjectionReplays replays) {
+        this.replays = replays;
+    }
+
+    record StartReplay(@NotBlank String projection) {
+    }
+
+    /** 202 with the replay's progress; 409 {@code conflict} naming the running replay while one runs. */
+    @Operation(description = "Starts rebuilding a projection (escalations: the escalations and their acknowledgement "
+            + "timers from helpdesk.escalations.v1, the ticket mirror from helpdesk.tickets.v1) into a new generation "
+            + "while the served one keeps answering; nothing is published and no timer fires again. 202 with its "
+            + "progress and its Location; 400 for another projection.")
+    @ApiResponse(responseCode = "409", description = "A replay of the projection is running (replayId, Location).",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
+    @PostMapping(REPLAYS)
+    @PreAuthorize("hasAnyRole('admin', 'analyst')")
+    ResponseEntity<ReplayProgress> start(@Valid @RequestBody StartReplay body, Caller caller) {
+        if (!replays.projections().contains(body.projection())) {
+            throw ProblemException.invalid("projection", "unknown projection; known: " + replays.projections());
+        }
+        ReplayProgress progress = replays.start(body.projection(), caller.userId());
+        return ResponseEntity.accepted().location(URI.create(REPLAYS + "/" + progress.id())).body(progress);
+    }
+
+    @Operation(description = "A replay's progress, from any instance: done, total, skipped, rate (events/s), eta, "
+            + "state (RUNNING, COMPLETED, CANCELLED, FAILED) and error.")
+    @GetMapping(REPLAYS + "/{id}")
+    @PreAuthorize("hasAnyRole('admin', 'analyst')")
+    ReplayProgress progress(@PathVariable String id) {
+        return uuid(id).flatMap(replays::progress).orElseThrow(() -> ProblemException.notFound("Replay not found."));
+    }
+
+    /** Cancels a running replay: what it built is dropped and the served escalations stay as they are. */
+    @Operation(description = "Cancels a running replay: what it built is dropped; the served escalations stay as they are.")
+    @ApiResponse(responseCode = "409", description = "The replay is not running (reason replay-not-running).",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
+    @DeleteMapping(REPLAYS + "/{id}")
+    @PreAuthorize("hasAnyRole('admin', 'analyst')")
+    ReplayProgress cancel(@PathVariable String id) {
+        try {
+            return uuid(id).flatMap(replays::cancel).orElseThrow(() -> ProblemException.notFound("Replay not found."));
+        } catch (IllegalStateException notRunning) {
+            throw ProblemException.conflict("The replay is not running.").withReason("replay-not-running");
+        }
+    }
+
+    @ExceptionHandler(ReplayRunningException.class)
+    ResponseEntity<ProblemDetail> running(ReplayRunningException e) {
+        ProblemDetail problem = Problems.of(ProblemType.CONFLICT,
+                "A replay of this projection is already running (" + e.running() + "); follow it at its location.",
+                "replay-running", null);
+        problem.setProperty("replayId", e.running().toString());
+        return ResponseEntity.status(problem.getStatus()).location(URI.create(REPLAYS + "/" + e.running())).body(problem);
+    }
+
+    private static java.util.Optional<UUID> uuid(String id) {
+        try {
+            return java.util.Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+}
