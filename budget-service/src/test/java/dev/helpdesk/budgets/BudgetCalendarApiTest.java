@@ -3,12 +3,11 @@ package dev.helpdesk.budgets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.helpdesk.budgets.fixtures.Api;
+import dev.helpdesk.budgets.fixtures.SlaTopic;
 import dev.helpdesk.budgets.fixtures.TicketTopic;
 import dev.helpdesk.budgets.fixtures.TicketTopicCreation;
-import dev.helpdesk.events.EventEnvelope;
 import dev.helpdesk.events.RateKind;
 import dev.helpdesk.events.sla.SlaBusinessHours;
-import dev.helpdesk.events.sla.SlaEventTypes;
 import dev.helpdesk.events.sla.SlaOrganizationCalendarChangedEvent;
 import dev.helpdesk.events.ticket.TimeEntryLoggedEvent;
 import dev.helpdesk.testsupport.RealInfrastructure;
@@ -30,7 +29,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,32 +68,22 @@ class BudgetCalendarApiTest {
     String slaTopic;
 
     TicketTopic tickets;
-    TicketTopic sla;
+    SlaTopic sla;
     Api api;
     String org;
 
     @BeforeEach
     void setUp() {
         tickets = new TicketTopic(kafka, objectMapper, ticketsTopic);
-        sla = new TicketTopic(kafka, objectMapper, slaTopic);
+        sla = new SlaTopic(kafka, objectMapper, slaTopic);
         api = new Api(http, objectMapper);
         org = UUID.randomUUID().toString();
         // Registered on business hours in Europe/Amsterdam.
         tickets.registered(org, "10000.00", "100.00", "150.00", LocalDate.parse("2026-01-01"), LocalDate.now().plusDays(300));
     }
 
-    private TicketTopic.Sent calendar(long sequence, String effectiveFrom, List<LocalDate> holidays) throws Exception {
-        Map<DayOfWeek, List<SlaBusinessHours>> week = new EnumMap<>(DayOfWeek.class);
-        for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
-                DayOfWeek.FRIDAY)) {
-            week.put(day, List.of(new SlaBusinessHours(LocalTime.of(9, 0), LocalTime.of(17, 0))));
-        }
-        SlaOrganizationCalendarChangedEvent event = new SlaOrganizationCalendarChangedEvent(org, "business-hours",
-                sequence, "Europe/Amsterdam", week, holidays, Instant.parse(effectiveFrom));
-        EventEnvelope<Object> envelope = new EventEnvelope<>(EventEnvelope.SPEC_VERSION, UUID.randomUUID().toString(),
-                SlaEventTypes.ORGANIZATION_CALENDAR_CHANGED, "/sla-service", "organization/" + org, Instant.now(),
-                EventEnvelope.DATA_CONTENT_TYPE, "SlaOrganizationCalendar", sequence, null, "system", "calendar-test", event);
-        return sla.sendRaw(org, objectMapper.writeValueAsString(envelope));
+    private TicketTopic.Sent calendar(long sequence, String effectiveFrom, List<LocalDate> holidays) {
+        return sla.calendar(org, sequence, effectiveFrom, holidays);
     }
 
     private void entry(String entryId, String startedAt) {
@@ -110,7 +98,7 @@ class BudgetCalendarApiTest {
     }
 
     @Test
-    void workBegunOnAPublishedHolidayIsOutOfHoursInTheJsonAndCsvTimesheets() throws Exception {
+    void workBegunOnAPublishedHolidayIsOutOfHoursInTheJsonAndCsvTimesheets() {
         TicketTopic.Sent holidays = calendar(2, "2026-01-01T00:00:00Z", List.of(HOLIDAY));
         sla.resend(holidays);                                                      // repeated: ignored
         calendar(1, "2026-01-01T00:00:00Z", List.of());                            // older: ignored
@@ -148,10 +136,7 @@ class BudgetCalendarApiTest {
                 new SlaBusinessHours(LocalTime.of(12, 0), LocalTime.of(18, 0))));
         SlaOrganizationCalendarChangedEvent event = new SlaOrganizationCalendarChangedEvent(org, "broken", 1,
                 "Europe/Amsterdam", overlapping, List.of(HOLIDAY), Instant.parse("2026-01-01T00:00:00Z"));
-        sla.sendRaw(org, objectMapper.writeValueAsString(new EventEnvelope<>(EventEnvelope.SPEC_VERSION,
-                UUID.randomUUID().toString(), SlaEventTypes.ORGANIZATION_CALENDAR_CHANGED, "/sla-service",
-                "organization/" + org, Instant.now(), EventEnvelope.DATA_CONTENT_TYPE, "SlaOrganizationCalendar", 1, null,
-                "system", "calendar-test", event)));
+        sla.calendar(event, 1);
         entry("holiday", "2026-03-11T09:00:00Z");
 
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
