@@ -3,6 +3,7 @@ package dev.helpdesk.budgets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.helpdesk.budgets.fixtures.Api;
+import dev.helpdesk.budgets.fixtures.SlaTopic;
 import dev.helpdesk.budgets.fixtures.BudgetTopicReader;
 import dev.helpdesk.budgets.fixtures.TicketTopic;
 import dev.helpdesk.budgets.fixtures.TicketTopicCreation;
@@ -74,6 +75,8 @@ class BudgetRebuildTest {
     String ticketsTopic;
     @Value("${helpdesk.topics.budgets}")
     String budgetsTopic;
+    @Value("${helpdesk.topics.sla}")
+    String slaTopic;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
@@ -111,6 +114,9 @@ class BudgetRebuildTest {
         awaitConsumed(api, orgD, "200.00");
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 api.json(api.get("/api/budgets/" + orgD + "/entries", AGENT)).get("totalItems").asInt() == 5);
+        // The workshop began on a holiday of the calendar sla-service published: out of hours, before and after.
+        await().atMost(Duration.ofSeconds(60)).until(() -> api.get("/api/budgets/" + orgD + "/entries", AGENT).getBody()
+                .matches("(?s).*\\{\"entryId\":\"D-w\",\"kind\":\"LOGGED\"[^}]*\"outOfHours\":true}.*"));
         Map<String, String> before = snapshot(api, List.of(orgA, orgB, orgD));
         assertThat(before.get(orgD + "/entries")).contains("\"activity\":\"Workshop\"", "\"outOfHours\":true",
                 "\"hourlyRate\":120.00");
@@ -227,9 +233,12 @@ class BudgetRebuildTest {
     /**
      * orgD (business hours, Amsterdam, 100.00 / 150.00, then 120.00 / 180.00 from 16 March 2026): 60 min standard at
      * 08:30 on 10 March (out of hours, 100.00), a 90 min consultancy workshop on the organisation (225.00), reversed
-     * (-225.00), 30 min standard on 20 March (60.00), a 20 min call on Saturday 21 March (40.00), 200.00 in all.
+     * (-225.00), 30 min standard on 20 March (60.00), a 20 min call on Saturday 21 March (40.00), 200.00 in all. Its
+     * calendar, published on the SLA topic, has 12 March (the workshop's day) as a holiday.
      */
     private void issue21Events(TicketTopic tickets) {
+        new SlaTopic(kafka, objectMapper, slaTopic).calendar(orgD, 1, "2026-01-01T00:00:00Z",
+                List.of(LocalDate.parse("2026-03-12")));
         String ticket = "TD-" + orgD.substring(0, 8);
         tickets.registered(orgD, "10000.00", "100.00", "150.00", LocalDate.parse("2026-01-01"), END);
         tickets.send(ticket, "Ticket", new TimeEntryLoggedEvent(ticket, orgD, "D-1", "agent-1", 60, RateKind.STANDARD,

@@ -184,5 +184,7 @@ class BudgetTimeApiTest {
         JsonNode document = ApiDocumentAssertions.assertServesTheEdgeDocument(port);
         assertThat(document.at("/components/schemas/TimesheetRow/properties").fieldNames()).toIterable()
                 .contains("activity", "startedAt", "outOfHours");
+        assertThat(document.at("/components/schemas/TimesheetRow/properties/outOfHours/description").asText())
+                .contains("public holidays", "Monday to Friday 09:00-17:00");
     }
 }

@@ -14,11 +14,12 @@ import java.util.Optional;
 
 /**
  * An organisation's rates and coverage calendar over time: the terms it registered with, then each change in effect
- * from its {@code effectiveFrom}. Work is charged at the rates in effect when it began, and is out of hours when it
- * began outside the calendar in effect then (docs/budget-time.md).
+ * from its {@code effectiveFrom}, and the calendars sla-service published for it (hours and holidays), each in force
+ * from its own {@code effectiveFrom}. Work is charged at the rates in effect when it began, and is out of hours when it
+ * began outside the calendar in force then (docs/budget-time.md).
  */
 public record TermsHistory(RateCard registeredRates, CalendarKind registeredCalendar, ZoneId registeredZone,
-                           List<TermsChange> changes) {
+                           List<TermsChange> changes, List<PublishedCalendar> publishedCalendars) {
 
     /** Business hours as the default calendar of DOMAIN.md has them (Mon-Fri 09:00-17:00 in the organisation's zone). */
     static final LocalTime OPENS = LocalTime.of(9, 0);
@@ -27,6 +28,19 @@ public record TermsHistory(RateCard registeredRates, CalendarKind registeredCale
     public TermsHistory {
         changes = changes.stream().sorted(Comparator.comparing(TermsChange::effectiveFrom)
                 .thenComparing(TermsChange::changedAt)).toList();
+        publishedCalendars = publishedCalendars.stream()
+                .sorted(Comparator.comparing(PublishedCalendar::effectiveFrom)).toList();
+    }
+
+    /** Terms without any calendar published by sla-service: marks by the weekday rule only. */
+    public TermsHistory(RateCard registeredRates, CalendarKind registeredCalendar, ZoneId registeredZone,
+                        List<TermsChange> changes) {
+        this(registeredRates, registeredCalendar, registeredZone, changes, List.of());
+    }
+
+    /** The same terms with these published calendars instead of its own. */
+    public TermsHistory withPublishedCalendars(List<PublishedCalendar> calendars) {
+        return new TermsHistory(registeredRates, registeredCalendar, registeredZone, changes, calendars);
     }
 
     /** What budget knows before any registration: no calendar, no changes. */
@@ -89,13 +103,32 @@ public record TermsHistory(RateCard registeredRates, CalendarKind registeredCale
         return workDate.atStartOfDay(zone).toInstant();
     }
 
+    /** The calendar sla-service published that is in force at {@code moment} (the latest effective at or before it). */
+    Optional<PublishedCalendar> publishedAt(Instant moment) {
+        PublishedCalendar found = null;
+        for (PublishedCalendar calendar : publishedCalendars) {
+            if (calendar.effectiveFrom().isAfter(moment)) {
+                break;
+            }
+            found = calendar;
+        }
+        return Optional.ofNullable(found);
+    }
+
     /**
      * Whether work that began at {@code startedAt} began outside the organisation's coverage hours then: null when the
-     * start or the calendar is unknown; never for 24x7. Public holidays are not known to the budget (docs/budget-time.md).
+     * start is unknown. The calendar sla-service published and in force at the start decides (its hours and public
+     * holidays, in its zone); before the first published one, the registered terms' kind decides: Mon-Fri 09:00-17:00
+     * in the organisation's zone for business hours, never for 24x7, null when the kind or zone is unknown
+     * (docs/budget-time.md).
      */
     public Boolean outOfHours(Instant startedAt) {
         if (startedAt == null) {
             return null;
+        }
+        Optional<PublishedCalendar> published = publishedAt(startedAt);
+        if (published.isPresent()) {
+            return !published.get().calendar().isOpen(startedAt);
         }
         Optional<CalendarKind> calendar = calendarAt(startedAt);
         Optional<ZoneId> zone = zoneAt(startedAt);

@@ -18,6 +18,7 @@ import java.util.List;
  * application.yml. The outbox's knobs are the pipeline's ({@code helpdesk.pipeline.outbox.*}).
  *
  * @param consumerGroup          consumer group of the live listener on the ticket topic
+ * @param calendarConsumerGroup  consumer group of the listener on the SLA topic (organisation calendars)
  * @param thresholds             budget thresholds in percent, each raised once per organisation and period
  * @param metricsRefreshInterval how often the consumed-budget gauges are recomputed
  * @param replayMaxPollRecords   records per poll of a rebuild
@@ -28,6 +29,7 @@ import java.util.List;
 @ConfigurationProperties("helpdesk.budgets")
 public record BudgetProperties(
         @NotBlank String consumerGroup,
+        @NotBlank String calendarConsumerGroup,
         @NotEmpty List<@NotNull @Min(1) @Max(1000) Integer> thresholds,
         @NotNull Duration metricsRefreshInterval,
         @Min(1) @Max(10000) int replayMaxPollRecords,

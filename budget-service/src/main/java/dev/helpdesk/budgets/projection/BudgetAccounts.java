@@ -2,6 +2,7 @@ package dev.helpdesk.budgets.projection;
 
 import dev.helpdesk.budgets.charging.BudgetAccount;
 import dev.helpdesk.budgets.charging.LedgerLine;
+import dev.helpdesk.budgets.charging.PublishedCalendar;
 import dev.helpdesk.budgets.charging.Purchase;
 import dev.helpdesk.budgets.charging.RateCard;
 import dev.helpdesk.budgets.charging.SupportPeriod;
@@ -26,9 +27,11 @@ import java.util.Optional;
 public class BudgetAccounts {
 
     private final JdbcTemplate jdbc;
+    private final OrganizationCalendars calendars;
 
-    public BudgetAccounts(JdbcTemplate jdbc) {
+    public BudgetAccounts(JdbcTemplate jdbc, OrganizationCalendars calendars) {
         this.jdbc = jdbc;
+        this.calendars = calendars;
     }
 
     /** The organisation's account, empty until its registration (or a purchase) has been applied. */
@@ -37,11 +40,13 @@ public class BudgetAccounts {
     }
 
     /**
-     * The accounts of the organisations (those registered), loaded together with four statements whatever their
-     * number, so that reading many accounts costs no round trip per organisation.
+     * The accounts of the organisations (those registered), loaded together with six statements whatever their
+     * number, so that reading many accounts costs no round trip per organisation. The calendars sla-service published
+     * are not per generation (reference data, {@link OrganizationCalendars}).
      */
     public List<BudgetAccount> loadAll(int generation, List<String> organizationIds) {
         Object ids = organizationIds.toArray(String[]::new);
+        Map<String, List<PublishedCalendar>> published = calendars.of(organizationIds);
         Map<String, List<SupportPeriod>> periods = new HashMap<>();
         jdbc.query("select organization_id, period_start, period_end from support_period "
                         + "where generation = ? and organization_id = any(?::text[])",
@@ -90,7 +95,8 @@ public class BudgetAccounts {
                     return new BudgetAccount(id, row.getString(2), rates,
                             new SupportPeriods(periods.getOrDefault(id, List.of())), purchases.getOrDefault(id, List.of()),
                             lines.getOrDefault(id, List.of()), new TermsHistory(rates, calendar(row.getString(5)),
-                                    zone(row.getString(6)), changes.getOrDefault(id, List.of())));
+                                    zone(row.getString(6)), changes.getOrDefault(id, List.of()),
+                                    published.getOrDefault(id, List.of())));
                 }, generation, ids);
     }
 
