@@ -179,13 +179,23 @@ class LauncherLifecycleTest {
         return all;
     }
 
+    /**
+     * The running postmaster, from its pid file; empty while there is none. The file comes and goes while the embedded
+     * PostgreSQL starts (initdb's bootstrap server, then the real one) and is written in steps, so a file that vanished
+     * or is half written between the look and the read counts as "not yet".
+     */
     private Optional<ProcessHandle> postmaster() throws IOException {
         Path pidFile = dataDir.resolve("postgres").resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(pidFile);
+        } catch (java.nio.file.NoSuchFileException vanished) {
             return Optional.empty();
         }
-        List<String> lines = Files.readAllLines(pidFile);
-        return lines.isEmpty() ? Optional.empty() : ProcessHandle.of(Long.parseLong(lines.get(0).trim()));
+        if (lines.isEmpty() || !lines.get(0).trim().matches("\\d+")) {
+            return Optional.empty();
+        }
+        return ProcessHandle.of(Long.parseLong(lines.get(0).trim()));
     }
 
     private void assertEverythingGoneWithin(Set<ProcessHandle> started, Duration bound) {
