@@ -52,7 +52,9 @@ public final class RunningSystem implements BeforeAllCallback, ExtensionContext.
         spans = OtlpReceiver.start();
         env.put("HELPDESK_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
                 + " -Dmanagement.otlp.tracing.export.enabled=true -Dmanagement.otlp.tracing.endpoint=" + spans.endpoint()
-                + " -Dmanagement.tracing.sampling.probability=1.0");
+                + " -Dmanagement.tracing.sampling.probability=1.0"
+                // the auto-close loop looks for timers every 2 s (AutoCloseStoriesTest moves one's due time)
+                + " -Dhelpdesk.tickets.auto-close.fallback-interval=PT2S");
         stack = Stack.start(StackConfig.fromEnvironment(env, false), line -> System.out.println("[system] " + line));
         tokens = new DemoTokens(SECRET, Duration.ofHours(2));
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(RunningSystem.class.getName(), this);
