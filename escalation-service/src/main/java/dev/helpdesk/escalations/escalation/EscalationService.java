@@ -163,8 +163,8 @@ public class EscalationService {
         if (!supportManagerChanged) {
             return;
         }
-        supportManagers.changed(organizationId, supportManager, effectiveFrom);
         Instant now = now();
+        supportManagers.changed(organizationId, supportManager, effectiveFrom, now);
         if (effectiveFrom.isAfter(now)) {
             log.info("Organisation {} names support manager {} from {}", organizationId, supportManager, effectiveFrom);
             return;
