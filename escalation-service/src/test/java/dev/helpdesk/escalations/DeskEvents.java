@@ -75,6 +75,13 @@ final class DeskEvents implements AutoCloseable {
                 List.of("relationshipManager"), effectiveFrom, "admin-1", Instant.now()));
     }
 
+    /** An admin named another support manager, in effect from {@code effectiveFrom} (the other terms unchanged). */
+    EventEnvelope<Object> supportManagerChanged(String organizationId, Plan plan, String supportManager, Instant effectiveFrom) {
+        return sendTicketEvent(organizationId, new OrganizationTermsChangedEvent(organizationId, "Org " + organizationId,
+                plan, CalendarKind.TWENTY_FOUR_SEVEN, "UTC", 3, supportManager, null, null, null,
+                List.of("supportManager"), effectiveFrom, "admin-1", Instant.now()));
+    }
+
     /**
      * The sla-service's {@code organization-calendar-changed} of an organisation, at {@code sequence} in its stream
      * ({@code organization/<id>}, also the key).

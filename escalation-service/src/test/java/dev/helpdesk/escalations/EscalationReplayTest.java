@@ -238,6 +238,20 @@ class EscalationReplayTest extends RunningService {
         awaitProcessed(desk.organizationCalendarChanged(calendared, 1, "UTC", roundTheClock(),
                 List.of(today, today.plusDays(1)), Instant.parse("2020-01-01T00:00:00Z")));
         assertThat(escalations("?ticketId=" + moved).get(0).path("version").asLong()).as("moved").isEqualTo(1);
+        // a terms change naming another support manager hands an open DEDICATED level 1 over: no escalation event says so
+        String handedOver = id();
+        awaitProcessed(desk.organizationRegistered(handedOver, Plan.DEDICATED, CalendarKind.TWENTY_FOUR_SEVEN, "UTC",
+                "Dana Scully"));
+        String reassigned = id();
+        tickets.add(reassigned);
+        awaitProcessed(desk.ticketOpened(reassigned, handedOver, Plan.DEDICATED, CalendarKind.TWENTY_FOUR_SEVEN, "UTC",
+                Severity.S2));
+        desk.escalationRequested(reassigned, handedOver, "contact-1");
+        awaitEscalations(reassigned, 1);
+        awaitProcessed(desk.supportManagerChanged(handedOver, Plan.DEDICATED, "Fox Mulder", Instant.now().minusSeconds(1)));
+        JsonNode handed = escalations("?ticketId=" + reassigned).get(0);
+        assertThat(handed.path("assignee").asText()).as("handed over").isEqualTo("Fox Mulder");
+        assertThat(handed.path("version").asLong()).isEqualTo(1);
         for (String ticket : timed) {
             awaitEscalations(ticket, 3);
             await().atMost(PATIENCE).until(() -> jdbc.queryForObject("""

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The escalation ladder of a support plan: levels 1 to {@link #TOP_LEVEL}, each with its acknowledgement time.
@@ -82,6 +83,17 @@ public record Ladder(Plan plan, List<LadderLevel> levels) {
     public String assigneeAt(int level, String organizationSupportManager) {
         return isNamedSupportManager(level) && organizationSupportManager != null && !organizationSupportManager.isBlank()
                 ? organizationSupportManager : null;
+    }
+
+    /**
+     * Whom an open level goes to once another support manager is in force: the new one, on the level the named support
+     * manager takes, while it is OPEN (not acknowledged, not closed) and names someone else; empty when it stays as it
+     * is. A manager removed ({@code null}) leaves the level with the one it was raised for: nobody would be assigned.
+     */
+    public Optional<String> reassignedTo(int level, EscalationState state, String assignee, String supportManagerInForce) {
+        String inForce = assigneeAt(level, supportManagerInForce);
+        return state == EscalationState.OPEN && inForce != null && !inForce.equals(assignee)
+                ? Optional.of(inForce) : Optional.empty();
     }
 
     /** The level's name as published: on DEDICATED level 1 it names the organisation's support manager. */

@@ -21,6 +21,9 @@ public record Escalation(
         String organizationId,
         int level,
         String levelName,
+        @Schema(description = "Who the level is assigned to by name: on DEDICATED level 1 the organisation's support "
+                + "manager in force when it was raised, or, while it is OPEN, the one a terms change in force since "
+                + "named (the version goes up); null on the other levels", nullable = true)
         String assignee,
         boolean informsRelationshipManager,
         Trigger trigger,

@@ -81,6 +81,17 @@ public class EscalationRepository {
                 supportManager, organizationId, organizationPlan);
     }
 
+    /** The OPEN levels of an organisation's tickets (those another support manager may take over). */
+    public List<UUID> openOf(String organizationId) {
+        return jdbc.queryForList("SELECT id FROM escalation WHERE organization_id = ? AND state = 'OPEN' ORDER BY ticket_id, level",
+                UUID.class, organizationId);
+    }
+
+    /** Another person takes the level over: its version (ETag) goes up. */
+    public void reassign(UUID escalationId, String assignee) {
+        jdbc.update("UPDATE escalation SET version = version + 1, assignee = ? WHERE id = ?", assignee, escalationId);
+    }
+
     /** The open levels of an organisation's tickets whose deadline has not passed: those a calendar change moves. */
     public List<UUID> openWithDeadlineAfter(String organizationId, Instant now) {
         return jdbc.queryForList("""

@@ -14,6 +14,7 @@ import dev.helpdesk.escalations.domain.Trigger;
 import dev.helpdesk.escalations.ladder.LadderRepository;
 import dev.helpdesk.escalations.organization.OrganizationCalendars;
 import dev.helpdesk.escalations.organization.RelationshipManagers;
+import dev.helpdesk.escalations.organization.SupportManagers;
 import dev.helpdesk.events.CalendarKind;
 import dev.helpdesk.events.Plan;
 import dev.helpdesk.events.Severity;
@@ -62,11 +63,13 @@ public class EscalationService {
     private final DeferredSlaTriggers deferred;
     private final OrganizationCalendars calendars;
     private final RelationshipManagers relationshipManagers;
+    private final SupportManagers supportManagers;
     private final Clock clock;
 
     public EscalationService(TicketMirror tickets, EscalationRepository escalations, LadderRepository ladders,
                              OutboxWriter outbox, TopicNames topics, EscalationMetrics metrics, DeferredSlaTriggers deferred,
-                             OrganizationCalendars calendars, RelationshipManagers relationshipManagers, Clock clock) {
+                             OrganizationCalendars calendars, RelationshipManagers relationshipManagers,
+                             SupportManagers supportManagers, Clock clock) {
         this.tickets = tickets;
         this.escalations = escalations;
         this.ladders = ladders;
@@ -76,6 +79,7 @@ public class EscalationService {
         this.deferred = deferred;
         this.calendars = calendars;
         this.relationshipManagers = relationshipManagers;
+        this.supportManagers = supportManagers;
         this.clock = clock;
     }
 
@@ -83,6 +87,7 @@ public class EscalationService {
                                          String supportManager, String relationshipManager) {
         tickets.registerOrganization(organizationId, plan, calendar, timeZone, supportManager);
         relationshipManagers.registered(organizationId, relationshipManager);
+        supportManagers.registered(organizationId, supportManager);
         if (supportManager != null && !supportManager.isBlank()) {
             escalations.assignSupportManager(organizationId, supportManager, plan.name());
         }
@@ -148,10 +153,43 @@ public class EscalationService {
 
     /**
      * The organisation's terms changed: its relationship manager (null: none) is named on the levels raised from
-     * {@code effectiveFrom}. (The other terms are not followed here yet; see docs/escalation-calendars.md.)
+     * {@code effectiveFrom}; when {@code supportManagerChanged}, its support manager (null: none) too, and once the
+     * change is in force (applied at or after {@code effectiveFrom}) the OPEN levels the named support manager takes
+     * go over to the one in force (docs/escalation-calendars.md, "Terms changes"). The other terms are not followed here.
      */
-    public void onOrganizationTermsChanged(String organizationId, String relationshipManager, Instant effectiveFrom) {
+    public void onOrganizationTermsChanged(String organizationId, String relationshipManager, boolean supportManagerChanged,
+                                           String supportManager, Instant effectiveFrom) {
         relationshipManagers.changed(organizationId, relationshipManager, effectiveFrom);
+        if (!supportManagerChanged) {
+            return;
+        }
+        Instant now = now();
+        supportManagers.changed(organizationId, supportManager, effectiveFrom, now);
+        if (effectiveFrom.isAfter(now)) {
+            log.info("Organisation {} names support manager {} from {}", organizationId, supportManager, effectiveFrom);
+            return;
+        }
+        int reassigned = 0;
+        for (UUID escalationId : escalations.openOf(organizationId)) {
+            reassigned += reassignToSupportManager(escalationId, now) ? 1 : 0;
+        }
+        log.info("Organisation {} names support manager {} from {}: {} open level(s) reassigned", organizationId,
+                supportManager, effectiveFrom, reassigned);
+    }
+
+    private boolean reassignToSupportManager(UUID escalationId, Instant now) {
+        Escalation found = escalations.find(escalationId).orElseThrow();
+        TicketRow ticket = tickets.lock(found.ticketId()).orElseThrow();
+        Escalation current = escalations.find(escalationId).orElseThrow();
+        Ladder ladder = ladders.find(ticket.planOrDefault());
+        return ladder.reassignedTo(current.level(), current.state(), current.assignee(),
+                        supportManagers.inForceAt(ticket.organizationId(), now))
+                .map(assignee -> {
+                    escalations.reassign(escalationId, assignee);
+                    log.info("Level {} of ticket {}: reassigned from {} to {}", current.level(), current.ticketId(),
+                            current.assignee(), assignee);
+                    return true;
+                }).orElse(false);
     }
 
     /**
@@ -248,8 +286,9 @@ public class EscalationService {
         Instant acknowledgeBy = AcknowledgementDeadline.of(now, rung.acknowledgeWithin(), calendarOf(ticket));
         String relationshipManager = rung.informsRelationshipManager()
                 ? relationshipManagers.inForceAt(ticket.organizationId(), now) : null;
+        String supportManager = supportManagers.inForceAt(ticket.organizationId(), now);
         Escalation escalation = new Escalation(UUID.randomUUID(), ticket.ticketId(), ticket.organizationId(), level,
-                rung.name(), ladder.assigneeAt(level, ticket.supportManager()), rung.informsRelationshipManager(), trigger,
+                rung.name(), ladder.assigneeAt(level, supportManager), rung.informsRelationshipManager(), trigger,
                 EscalationState.OPEN, now, acknowledgeBy, null, null, null, null, null, 0, relationshipManager,
                 rung.acknowledgeWithin());
         if (!escalations.insertWithTimer(escalation)) {
@@ -263,7 +302,7 @@ public class EscalationService {
             }
         }
         events.add(event(ticket.ticketId(), EscalationEventTypes.RAISED, new EscalationRaisedEvent(escalation.id().toString(),
-                ticket.ticketId(), ticket.organizationId(), level, ladder.displayNameAt(level, ticket.supportManager()),
+                ticket.ticketId(), ticket.organizationId(), level, ladder.displayNameAt(level, supportManager),
                 trigger.name(), now, acknowledgeBy, relationshipManager), actor, now));
         outbox.appendAll(events);
         metrics.raised(level, trigger);

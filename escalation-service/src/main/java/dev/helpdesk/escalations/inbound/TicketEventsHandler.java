@@ -78,7 +78,8 @@ public class TicketEventsHandler implements EventHandler {
             escalations.onOrganizationRegistered(e.organizationId(), e.plan(), e.calendar(), e.timeZone(), e.supportManager(),
                     e.relationshipManager());
         } else if (data instanceof OrganizationTermsChangedEvent e) {
-            escalations.onOrganizationTermsChanged(e.organizationId(), e.relationshipManager(), e.effectiveFrom());
+            escalations.onOrganizationTermsChanged(e.organizationId(), e.relationshipManager(), e.changed("supportManager"),
+                    e.supportManager(), e.effectiveFrom());
         } else if (data instanceof TicketOpenedEvent e) {
             escalations.onTicketOpened(e.ticketId(), e.organizationId(), e.plan(), e.calendar(), e.timeZone(), e.severity());
         } else if (data instanceof SeverityChangedEvent e) {

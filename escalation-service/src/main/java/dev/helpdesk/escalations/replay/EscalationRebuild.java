@@ -14,6 +14,7 @@ import dev.helpdesk.escalations.inbound.TicketEventsHandler;
 import dev.helpdesk.escalations.escalation.TicketRow;
 import dev.helpdesk.escalations.ladder.LadderRepository;
 import dev.helpdesk.escalations.organization.OrganizationCalendars;
+import dev.helpdesk.escalations.organization.SupportManagers;
 import dev.helpdesk.events.Plan;
 import dev.helpdesk.events.ReceivedEvent;
 import dev.helpdesk.events.ReceivedEvents;
@@ -92,6 +93,7 @@ public class EscalationRebuild implements RebuildTarget {
     private final EscalationRepository escalations;
     private final LadderRepository ladders;
     private final OrganizationCalendars calendars;
+    private final SupportManagers supportManagers;
     private final ProcessedEvents processed;
     private final TransactionTemplate savepoint;
     private final TopicNames topics;
@@ -100,7 +102,8 @@ public class EscalationRebuild implements RebuildTarget {
 
     public EscalationRebuild(JdbcTemplate jdbc, ObjectMapper json, TicketEventsHandler tickets, TicketMirror mirror,
                              EscalationRepository escalations, LadderRepository ladders,
-                             OrganizationCalendars calendars, PlatformTransactionManager transactions, TopicNames topics,
+                             OrganizationCalendars calendars, SupportManagers supportManagers,
+                             PlatformTransactionManager transactions, TopicNames topics,
                              @Value("${helpdesk.escalations.consumer-group}") String group, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
@@ -109,6 +112,7 @@ public class EscalationRebuild implements RebuildTarget {
         this.escalations = escalations;
         this.ladders = ladders;
         this.calendars = calendars;
+        this.supportManagers = supportManagers;
         this.processed = new ProcessedEvents(jdbc);
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -292,10 +296,13 @@ public class EscalationRebuild implements RebuildTarget {
         int fired = jdbc.update("UPDATE " + schema + ".acknowledgement_timer SET fired_at = due_at "
                 + "WHERE fired_at IS NULL AND due_at < ?", Timestamp.from(watermark));
         int moved = inGeneration(generation, () -> moveDeadlines(watermark));
+        Instant now = clock.instant();
+        int handedOver = inGeneration(generation, () -> handOver(now));
         new GenerationSwap(jdbc, served, schema, TABLES).run();
         jdbc.execute("DROP SCHEMA " + schema + " CASCADE");
         log.info("Escalations: new generation served; {} timers due before {} marked fired, {} deadlines moved by "
-                + "published calendars", fired, watermark, moved);
+                + "published calendars, {} open levels handed over to another support manager", fired, watermark, moved,
+                handedOver);
     }
 
     /**
@@ -322,6 +329,31 @@ public class EscalationRebuild implements RebuildTarget {
             }
         }
         return moved;
+    }
+
+    /**
+     * A terms change naming another support manager hands the OPEN levels the named manager takes over without an
+     * escalation event (docs/escalation-calendars.md): each open level of an organisation with a change applied after
+     * it was raised, in force when applied, goes to the manager in force at the last such change (the live path's
+     * rule, {@link Ladder#reassignedTo}), in the generation on the search path. Answers how many were handed over.
+     */
+    private int handOver(Instant now) {
+        int handedOver = 0;
+        for (UUID id : jdbc.queryForList("""
+                SELECT e.id FROM escalation e WHERE e.state = 'OPEN'
+                  AND EXISTS (SELECT 1 FROM organization_support_manager s WHERE s.organization_id = e.organization_id
+                              AND s.effective_from > '-infinity' AND s.recorded_at > e.raised_at)""", UUID.class)) {
+            Escalation level = escalations.find(id).orElseThrow();
+            TicketRow ticket = mirror.lock(level.ticketId()).orElseThrow();
+            Optional<String> assignee = supportManagers.lastHandOverAfter(level.organizationId(), level.raisedAt(), now)
+                    .flatMap(at -> ladders.find(ticket.planOrDefault()).reassignedTo(level.level(), level.state(),
+                            level.assignee(), supportManagers.inForceAt(level.organizationId(), at)));
+            if (assignee.isPresent()) {
+                escalations.reassign(id, assignee.get());
+                handedOver++;
+            }
+        }
+        return handedOver;
     }
 
     /** The earliest timer pending in the served generation, or now when none is (read with it locked). */

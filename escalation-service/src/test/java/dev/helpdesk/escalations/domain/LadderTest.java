@@ -37,6 +37,22 @@ class LadderTest {
     }
 
     @Test
+    void anotherSupportManagerTakesOverOnlyTheOpenLevelTheNamedManagerTakes() {
+        Ladder dedicated = Ladder.defaults(Plan.DEDICATED);
+
+        assertThat(dedicated.reassignedTo(1, EscalationState.OPEN, "Dana Scully", "Fox Mulder")).contains("Fox Mulder");
+        assertThat(dedicated.reassignedTo(1, EscalationState.OPEN, null, "Fox Mulder")).as("raised before the registration was read")
+                .contains("Fox Mulder");
+        assertThat(dedicated.reassignedTo(1, EscalationState.OPEN, "Fox Mulder", "Fox Mulder")).as("already theirs").isEmpty();
+        assertThat(dedicated.reassignedTo(1, EscalationState.ACKNOWLEDGED, "Dana Scully", "Fox Mulder")).as("acknowledged: kept").isEmpty();
+        assertThat(dedicated.reassignedTo(1, EscalationState.CLOSED, "Dana Scully", "Fox Mulder")).isEmpty();
+        assertThat(dedicated.reassignedTo(2, EscalationState.OPEN, null, "Fox Mulder")).as("not a named level").isEmpty();
+        assertThat(dedicated.reassignedTo(1, EscalationState.OPEN, "Dana Scully", null)).as("manager removed: kept").isEmpty();
+        assertThat(dedicated.reassignedTo(1, EscalationState.OPEN, "Dana Scully", " ")).isEmpty();
+        assertThat(Ladder.defaults(Plan.EXTENDED).reassignedTo(1, EscalationState.OPEN, null, "Fox Mulder")).isEmpty();
+    }
+
+    @Test
     void rejectsLaddersWithoutExactlyThreeOrderedLevels() {
         assertThat(Ladder.violationsOf(List.of(new LadderLevel(1, "Manager", Duration.ofHours(1), false))))
                 .extracting(LadderViolation::field).containsExactly("levels");
