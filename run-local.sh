@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the whole helpdesk on this machine: embedded PostgreSQL, a KRaft Kafka broker and the five services.
+# Runs the whole helpdesk on this machine: embedded PostgreSQL, a KRaft Kafka broker, the seven services and a local mailbox.
 # Needs only a JDK 17+. Options: --fresh (delete local data first), --no-demo (no demo organisation).
 set -euo pipefail
 cd "$(dirname "$0")"
