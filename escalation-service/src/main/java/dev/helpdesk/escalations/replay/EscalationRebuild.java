@@ -26,7 +26,7 @@ import dev.helpdesk.events.organization.OrganizationRegisteredEvent;
 import dev.helpdesk.pipeline.inbound.Failures;
 import dev.helpdesk.pipeline.inbound.InboundEvent;
 import dev.helpdesk.pipeline.inbound.ProcessedEvents;
-import dev.helpdesk.pipeline.replay.GenerationSwap;
+import dev.helpdesk.pipeline.replay.GenerationSchemas;
 import dev.helpdesk.pipeline.replay.RebuildTarget;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -43,16 +43,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The {@code escalations} projection rebuilt (docs/replays.md). Escalation decisions were taken at processing time
@@ -74,7 +70,6 @@ public class EscalationRebuild implements RebuildTarget {
     static final List<String> TABLES = List.of("organization", "ticket", "escalation", "acknowledgement_timer");
     private static final List<String> PRIVATE = List.of("processed_event");
     private static final String SCHEMA_PREFIX = "esc_rebuild_";
-    private static final Pattern INDEX = Pattern.compile("CREATE (UNIQUE )?INDEX \\S+ ON \\S+ (.*)");
     private static final Map<String, Class<?>> OWN_TYPES = Map.of(
             EscalationEventTypes.RAISED, EscalationRaisedEvent.class,
             EscalationEventTypes.ACKNOWLEDGED, EscalationAcknowledgedEvent.class,
@@ -99,6 +94,7 @@ public class EscalationRebuild implements RebuildTarget {
     private final TopicNames topics;
     private final String group;
     private final Clock clock;
+    private final GenerationSchemas generations;
 
     public EscalationRebuild(JdbcTemplate jdbc, ObjectMapper json, TicketEventsHandler tickets, TicketMirror mirror,
                              EscalationRepository escalations, LadderRepository ladders,
@@ -119,6 +115,7 @@ public class EscalationRebuild implements RebuildTarget {
         this.topics = topics;
         this.group = group;
         this.clock = clock;
+        this.generations = new GenerationSchemas(jdbc, SCHEMA_PREFIX);
     }
 
     @Override
@@ -143,31 +140,15 @@ public class EscalationRebuild implements RebuildTarget {
 
     @Override
     public void prepare(String generation) {
-        String served = servedSchema();
-        jdbc.queryForList("SELECT nspname FROM pg_namespace WHERE nspname LIKE ?", String.class,
-                SCHEMA_PREFIX.replace("_", "\\_") + "%").forEach(old -> jdbc.execute("DROP SCHEMA " + old + " CASCADE"));
-        String schema = schema(generation);
-        jdbc.execute("CREATE SCHEMA " + schema);
-        for (String table : TABLES) {
-            jdbc.execute("CREATE TABLE " + schema + "." + table + " (LIKE " + served + "." + table + " INCLUDING ALL)");
-            // the served indexes' names (and so their constraints'): ON CONFLICT ON CONSTRAINT names them
-            Map<String, String> servedNames = indexesByDefinition(served, table);
-            indexesByDefinition(schema, table).forEach((definition, name) -> {
-                String servedName = servedNames.get(definition);
-                if (servedName != null && !servedName.equals(name)) {
-                    jdbc.execute("ALTER INDEX " + schema + "." + name + " RENAME TO " + servedName);
-                }
-            });
-        }
-        for (String table : PRIVATE) {
-            jdbc.execute("CREATE TABLE " + schema + "." + table + " (LIKE " + served + "." + table + " INCLUDING ALL)");
-        }
+        List<String> all = new ArrayList<>(TABLES);
+        all.addAll(PRIVATE);
+        generations.create(generation, all, List.of());
     }
 
     @Override
     public int apply(String generation, List<ConsumerRecord<String, String>> records) {
-        String served = servedSchema();
-        return inGeneration(generation, () -> {
+        String served = generations.served();
+        return generations.inGeneration(generation, () -> {
             List<InboundEvent> events = new ArrayList<>();
             int skipped = 0;
             for (ConsumerRecord<String, String> record : records) {
@@ -283,23 +264,20 @@ public class EscalationRebuild implements RebuildTarget {
 
     @Override
     public void lockServed(Duration timeout) {
-        String served = servedSchema();
-        GenerationSwap.lockServed(jdbc, TABLES.stream().map(table -> served + "." + table).toList(), timeout);
+        generations.lockServed(TABLES, timeout);
     }
 
     @Override
     public void switchOver(String generation) {
-        String served = servedSchema();
-        String schema = schema(generation);
-        Instant watermark = watermark(served);
+        String schema = generations.schema(generation);
+        Instant watermark = watermark(generations.served());
         // fired by the live poller already: marked, never fired again (what they decided came back from the topic)
         int fired = jdbc.update("UPDATE " + schema + ".acknowledgement_timer SET fired_at = due_at "
                 + "WHERE fired_at IS NULL AND due_at < ?", Timestamp.from(watermark));
-        int moved = inGeneration(generation, () -> moveDeadlines(watermark));
+        int moved = generations.inGeneration(generation, () -> moveDeadlines(watermark));
         Instant now = clock.instant();
-        int handedOver = inGeneration(generation, () -> handOver(now));
-        new GenerationSwap(jdbc, served, schema, TABLES).run();
-        jdbc.execute("DROP SCHEMA " + schema + " CASCADE");
+        int handedOver = generations.inGeneration(generation, () -> handOver(now));
+        generations.serve(generation, TABLES);
         log.info("Escalations: new generation served; {} timers due before {} marked fired, {} deadlines moved by "
                 + "published calendars, {} open levels handed over to another support manager", fired, watermark, moved,
                 handedOver);
@@ -366,42 +344,6 @@ public class EscalationRebuild implements RebuildTarget {
 
     @Override
     public void discard(String generation) {
-        jdbc.execute("DROP SCHEMA IF EXISTS " + schema(generation) + " CASCADE");
-    }
-
-    /** Runs {@code work} with the generation's schema first on the search path, then puts the path back. */
-    private <T> T inGeneration(String generation, Supplier<T> work) {
-        String path = jdbc.queryForObject("SELECT current_setting('search_path')", String.class);
-        jdbc.queryForObject("SELECT set_config('search_path', ?, true)", String.class,
-                schema(generation) + ", " + servedSchema());
-        try {
-            return work.get();
-        } finally {
-            jdbc.queryForObject("SELECT set_config('search_path', ?, true)", String.class, path);
-        }
-    }
-
-    private String servedSchema() {
-        return jdbc.queryForObject("SELECT current_schema()", String.class);
-    }
-
-    /** A table's indexes by their definition without index and table name. */
-    private Map<String, String> indexesByDefinition(String schema, String table) {
-        Map<String, String> indexes = new HashMap<>();
-        jdbc.query("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = ? AND tablename = ?", rs -> {
-            Matcher definition = INDEX.matcher(rs.getString(2));
-            if (definition.matches()) {
-                indexes.put((definition.group(1) == null ? "" : definition.group(1)) + definition.group(2),
-                        rs.getString(1));
-            }
-        }, schema, table);
-        return indexes;
-    }
-
-    static String schema(String generation) {
-        if (!generation.matches("[a-z0-9]{1,40}")) {
-            throw new IllegalArgumentException("not a generation name: " + generation);
-        }
-        return SCHEMA_PREFIX + generation;
+        generations.discard(generation);
     }
 }

@@ -69,14 +69,14 @@ public final class GenerationSwap {
 
     public void run() {
         Map<String, Map<String, String>> servedIndexes = new HashMap<>();
-        tables.forEach(table -> servedIndexes.put(table, indexesByDefinition(served, table)));
+        tables.forEach(table -> servedIndexes.put(table, indexesByDefinition(jdbc, served, table)));
         List<String[]> foreignKeys = foreignKeys();
         List<String> qualified = new ArrayList<>();
         tables.forEach(table -> qualified.add(served + "." + table));
         jdbc.execute("DROP TABLE " + String.join(", ", qualified));
         for (String table : tables) {
             jdbc.execute("ALTER TABLE " + next + "." + table + " SET SCHEMA " + served);
-            indexesByDefinition(served, table).forEach((definition, name) -> {
+            indexesByDefinition(jdbc, served, table).forEach((definition, name) -> {
                 String servedName = servedIndexes.get(table).get(definition);
                 if (servedName != null && !servedName.equals(name)) {
                     jdbc.execute("ALTER INDEX " + served + "." + name + " RENAME TO " + servedName);
@@ -103,7 +103,7 @@ public final class GenerationSwap {
     }
 
     /** A table's indexes by their definition without index and table name. */
-    private Map<String, String> indexesByDefinition(String schema, String table) {
+    static Map<String, String> indexesByDefinition(JdbcTemplate jdbc, String schema, String table) {
         Map<String, String> indexes = new HashMap<>();
         jdbc.query("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = ? AND tablename = ?", rs -> {
             Matcher definition = INDEX.matcher(rs.getString(2));

@@ -7,7 +7,7 @@ import dev.helpdesk.pipeline.inbound.Failures;
 import dev.helpdesk.pipeline.inbound.InboundBatch;
 import dev.helpdesk.pipeline.inbound.InboundEvent;
 import dev.helpdesk.pipeline.inbound.ProcessedEvents;
-import dev.helpdesk.pipeline.replay.GenerationSwap;
+import dev.helpdesk.pipeline.replay.GenerationSchemas;
 import dev.helpdesk.pipeline.replay.RebuildTarget;
 import dev.helpdesk.sla.ingest.TicketEventHandler;
 import dev.helpdesk.sla.ticket.ClockExemptions;
@@ -17,7 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +57,7 @@ public class SlaClockRebuild implements RebuildTarget {
     private final TransactionTemplate savepoint;
     private final String topic;
     private final String group;
+    private final GenerationSchemas generations;
 
     public SlaClockRebuild(JdbcTemplate jdbc, ObjectMapper json, TicketEventHandler handler, ProcessedEvents processed,
                            SilentTimers timers, ClockExemptions exemptions, PlatformTransactionManager transactions,
@@ -73,6 +73,7 @@ public class SlaClockRebuild implements RebuildTarget {
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.topic = topic;
         this.group = group;
+        this.generations = new GenerationSchemas(jdbc, SCHEMA_PREFIX);
     }
 
     @Override
@@ -92,22 +93,12 @@ public class SlaClockRebuild implements RebuildTarget {
 
     @Override
     public void prepare(String generation) {
-        String served = servedSchema();
-        jdbc.queryForList("SELECT nspname FROM pg_namespace WHERE nspname LIKE ?", String.class,
-                SCHEMA_PREFIX.replace("_", "\\_") + "%").forEach(old -> jdbc.execute("DROP SCHEMA " + old + " CASCADE"));
-        String schema = schema(generation);
-        jdbc.execute("CREATE SCHEMA " + schema);
-        for (String table : concat(TABLES, COPIED, PRIVATE)) {
-            jdbc.execute("CREATE TABLE " + schema + "." + table + " (LIKE " + served + "." + table + " INCLUDING ALL)");
-        }
-        for (String table : COPIED) {
-            jdbc.execute("INSERT INTO " + schema + "." + table + " SELECT * FROM " + served + "." + table);
-        }
+        generations.create(generation, concat(TABLES, COPIED, PRIVATE), COPIED);
     }
 
     @Override
     public int apply(String generation, List<ConsumerRecord<String, String>> records) {
-        return inGeneration(generation, () -> {
+        return generations.inGeneration(generation, () -> {
             List<InboundEvent> events = new ArrayList<>();
             int skipped = 0;
             for (ConsumerRecord<String, String> record : records) {
@@ -180,7 +171,7 @@ public class SlaClockRebuild implements RebuildTarget {
             return Set.of();
         }
         Set<String> applied = new HashSet<>();
-        for (String ticketId : jdbc.queryForList("SELECT ticket_id::text FROM " + servedSchema()
+        for (String ticketId : jdbc.queryForList("SELECT ticket_id::text FROM " + generations.served()
                 + ".ticket WHERE ticket_id::text = ANY (?)", String.class, (Object) openings.keySet().toArray(String[]::new))) {
             applied.add(openings.get(ticketId));
         }
@@ -189,51 +180,24 @@ public class SlaClockRebuild implements RebuildTarget {
 
     @Override
     public void lockServed(Duration timeout) {
-        String served = servedSchema();
-        GenerationSwap.lockServed(jdbc, TABLES.stream().map(table -> served + "." + table).toList(), timeout);
+        generations.lockServed(TABLES, timeout);
     }
 
     @Override
     public void switchOver(String generation) {
-        String served = servedSchema();
-        String schema = schema(generation);
-        java.time.Instant watermark = timers.watermark(served);
+        java.time.Instant watermark = timers.watermark(generations.served());
         // exemptions are this service's own commands: those after their ticket's last event are applied here
-        int exempted = inGeneration(generation, () -> exemptions.reapplyAll());
-        int fired = inGeneration(generation, () -> timers.fireBefore(watermark));
+        int exempted = generations.inGeneration(generation, () -> exemptions.reapplyAll());
+        int fired = generations.inGeneration(generation, () -> timers.fireBefore(watermark));
         log.info("SLA clocks: {} exemptions applied after their tickets' last events", exempted);
-        new GenerationSwap(jdbc, served, schema, TABLES).run();
-        jdbc.execute("DROP SCHEMA " + schema + " CASCADE");
+        generations.serve(generation, TABLES);
         log.info("SLA clocks: new generation served; {} clocks caught up with the live timers (before {})", fired,
                 watermark);
     }
 
     @Override
     public void discard(String generation) {
-        jdbc.execute("DROP SCHEMA IF EXISTS " + schema(generation) + " CASCADE");
-    }
-
-    /** Runs {@code work} with the generation's schema first on the search path, then puts the path back. */
-    private <T> T inGeneration(String generation, Supplier<T> work) {
-        String path = jdbc.queryForObject("SELECT current_setting('search_path')", String.class);
-        jdbc.queryForObject("SELECT set_config('search_path', ?, true)", String.class,
-                schema(generation) + ", " + servedSchema());
-        try {
-            return work.get();
-        } finally {
-            jdbc.queryForObject("SELECT set_config('search_path', ?, true)", String.class, path);
-        }
-    }
-
-    private String servedSchema() {
-        return jdbc.queryForObject("SELECT current_schema()", String.class);
-    }
-
-    static String schema(String generation) {
-        if (!generation.matches("[a-z0-9]{1,40}")) {
-            throw new IllegalArgumentException("not a generation name: " + generation);
-        }
-        return SCHEMA_PREFIX + generation;
+        generations.discard(generation);
     }
 
     @SafeVarargs
