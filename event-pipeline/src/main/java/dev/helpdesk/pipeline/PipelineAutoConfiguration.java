@@ -13,6 +13,7 @@ import dev.helpdesk.pipeline.outbox.OutboxWriter;
 import dev.helpdesk.pipeline.replay.ProjectionReplays;
 import dev.helpdesk.pipeline.replay.RebuildTarget;
 import dev.helpdesk.pipeline.replay.ReplayLog;
+import dev.helpdesk.pipeline.replay.ReplayMeters;
 import org.springframework.kafka.core.ConsumerFactory;
 import java.util.List;
 import dev.helpdesk.pipeline.tracing.EventTracing;
@@ -144,8 +145,10 @@ public class PipelineAutoConfiguration {
     @ConditionalOnBean(RebuildTarget.class)
     ProjectionReplays projectionReplays(ReplayLog replays, List<RebuildTarget> targets,
                                         ObjectProvider<ConsumerFactory<?, ?>> consumers, JdbcTemplate jdbc,
-                                        PlatformTransactionManager transactions,
+                                        PlatformTransactionManager transactions, ObjectProvider<MeterRegistry> meters,
                                         @Value("${helpdesk.pipeline.replay.max-poll-records:2000}") int maxPollRecords) {
+        meters.ifAvailable(registry -> ReplayMeters.register(registry, jdbc,
+                targets.stream().map(RebuildTarget::projection).toList()));
         return new ProjectionReplays(replays, targets, () -> consumers.getObject().getConfigurationProperties(), jdbc,
                 new TransactionTemplate(transactions), maxPollRecords);
     }

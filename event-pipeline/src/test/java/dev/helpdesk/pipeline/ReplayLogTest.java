@@ -9,6 +9,7 @@ import dev.helpdesk.pipeline.replay.ProjectionReplays;
 import dev.helpdesk.pipeline.replay.RebuildTarget;
 import dev.helpdesk.pipeline.replay.Rebuilding;
 import dev.helpdesk.pipeline.replay.ReplayLog;
+import dev.helpdesk.pipeline.replay.ReplayMeters;
 import dev.helpdesk.pipeline.replay.ReplayProgress;
 import dev.helpdesk.pipeline.replay.ReplayRunningException;
 import dev.helpdesk.testsupport.RealInfrastructure;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -100,6 +102,33 @@ class ReplayLogTest {
     private ProjectionReplays instance(RebuildTarget target) {
         return new ProjectionReplays(new ReplayLog(jdbc, transaction), List.of(target),
                 consumers::getConfigurationProperties, jdbc, transaction, 100);
+    }
+
+    @Test
+    void replayProgressIsAMetricOnEveryInstanceReadFromTheReplayTable() {
+        Waiting target = new Waiting() {
+            @Override
+            public String projection() {
+                return "gauged";
+            }
+        };
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        ReplayMeters.register(meters, jdbc, List.of("gauged", "never-replayed"), Duration.ZERO);
+        try (ProjectionReplays runner = instance(target)) {
+            assertThat(meters.get("helpdesk.replay.running").tag("projection", "gauged").gauge().value()).isZero();
+            ReplayProgress running = runner.start("gauged", "analyst-1");
+            assertThat(meters.get("helpdesk.replay.running").tag("projection", "gauged").gauge().value()).isEqualTo(1.0);
+            jdbc.update("UPDATE replay SET done = 40, total = 100 WHERE id = ?", UUID.fromString(running.id()));
+            assertThat(meters.get("helpdesk.replay.events.done").tag("projection", "gauged").gauge().value()).isEqualTo(40.0);
+            assertThat(meters.get("helpdesk.replay.events.total").tag("projection", "gauged").gauge().value()).isEqualTo(100.0);
+            assertThat(meters.get("helpdesk.replay.running").tag("projection", "never-replayed").gauge().value()).isZero();
+
+            runner.cancel(UUID.fromString(running.id()));
+            target.go.set(true);
+            assertThat(meters.get("helpdesk.replay.running").tag("projection", "gauged").gauge().value()).isZero();
+            assertThat(meters.get("helpdesk.replay.events.done").tag("projection", "gauged").gauge().value())
+                    .as("the latest replay's figures stay after it ended").isEqualTo(40.0);
+        }
     }
 
     @Test

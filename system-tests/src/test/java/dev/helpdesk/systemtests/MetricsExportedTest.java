@@ -44,7 +44,7 @@ class MetricsExportedTest {
     private static final Path OBSERVABILITY = Path.of("..", "deploy", "observability").toAbsolutePath().normalize();
     private static final Pattern METRIC = Pattern.compile("\\b((?:helpdesk|kafka)_[a-z0-9_]+)");
     private static final List<String> PROCESSES = List.of("ticket-service", "sla-service", "escalation-service",
-            "budget-service", "gateway");
+            "budget-service", "webhook-service", "notification-service", "gateway");
 
     /**
      * Used by the dashboard or alerts, exported by no process yet, and who adds it. Empty now: consumer lag is the
@@ -66,7 +66,9 @@ class MetricsExportedTest {
     void everyMetricTheDashboardAndTheAlertRulesUseIsExported() throws Exception {
         Set<String> used = metricsUsed();
         assertThat(used).as("metrics read from " + OBSERVABILITY).hasSizeGreaterThan(15)
-                .contains("helpdesk_sla_breaches_total", "helpdesk_dead_letters_total", "helpdesk_outbox_publish_lag_seconds_bucket");
+                .contains("helpdesk_sla_breaches_total", "helpdesk_dead_letters_total", "helpdesk_outbox_publish_lag_seconds_bucket",
+                        "helpdesk_replay_events_done", "helpdesk_kafka_consumer_lag", "helpdesk_webhooks_deliveries_total",
+                        "helpdesk_notifications_given_up_total");
         assertThat(used).containsAll(PENDING.keySet()).containsAll(NOT_CAUSED_HERE.keySet());
 
         causeEveryBusinessEvent();

@@ -1,5 +1,6 @@
 package dev.helpdesk.notifications.outbox;
 
+import dev.helpdesk.notifications.notice.NotificationType;
 import dev.helpdesk.notifications.config.NotificationProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
@@ -52,6 +53,13 @@ public class MailDelivery {
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
+        // at zero from the start, so that rates and alerts see a series before the first mail of a kind
+        for (NotificationType type : NotificationType.values()) {
+            for (String name : List.of("helpdesk.notifications.sent", "helpdesk.notifications.given.up",
+                    "helpdesk.notifications.send.failures")) {
+                meters.counter(name, "type", type.id());
+            }
+        }
     }
 
     /** Sends what is due, round after round while rounds come back full; answers when the next unsent mail is due. */

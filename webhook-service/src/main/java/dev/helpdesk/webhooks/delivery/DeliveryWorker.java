@@ -84,6 +84,10 @@ public class DeliveryWorker implements DisposableBean {
         this.schedule = settings.retry().schedule();
         this.clock = clock;
         this.meters = meters;
+        // at zero from the start, so that rates and alerts see a series before the first delivery
+        for (String outcome : List.of("delivered", "retried", "failed")) {
+            meters.counter("helpdesk.webhooks.deliveries", "outcome", outcome);
+        }
         this.senders = Executors.newFixedThreadPool(settings.concurrency(), runnable -> {
             Thread thread = new Thread(runnable, "webhook-sender");
             thread.setDaemon(true);
