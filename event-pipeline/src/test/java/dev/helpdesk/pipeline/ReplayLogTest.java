@@ -120,7 +120,7 @@ class ReplayLogTest {
             assertThat(meters.get("helpdesk.replay.running").tag("projection", "gauged").gauge().value()).isEqualTo(1.0);
             jdbc.update("UPDATE replay SET done = 40, total = 100 WHERE id = ?", UUID.fromString(running.id()));
             assertThat(meters.get("helpdesk.replay.events.done").tag("projection", "gauged").gauge().value()).isEqualTo(40.0);
-            assertThat(meters.get("helpdesk.replay.events.total").tag("projection", "gauged").gauge().value()).isEqualTo(100.0);
+            assertThat(meters.get("helpdesk.replay.events.expected").tag("projection", "gauged").gauge().value()).isEqualTo(100.0);
             assertThat(meters.get("helpdesk.replay.running").tag("projection", "never-replayed").gauge().value()).isZero();
 
             runner.cancel(UUID.fromString(running.id()));

@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * Replay progress as metrics, per projection, read from the {@code replay} table: every instance reports the same
  * figures, whichever instance runs the replay (the dashboard takes the max). {@code helpdesk.replay.running} is 1
- * while one runs; {@code helpdesk.replay.events.done} and {@code .total} are the running (else the latest) replay's
+ * while one runs; {@code helpdesk.replay.events.done} and {@code .expected} are the running (else the latest) replay's
  * counts. The table is read at most once per {@link #FRESH_FOR}, and only when the metrics are scraped: an idle
  * service without a scraper reads nothing.
  */
@@ -53,7 +53,7 @@ public final class ReplayMeters {
             Gauge.builder("helpdesk.replay.events.done", replayMeters, m -> m.of(projection).done())
                     .tag("projection", projection).description("Events read by the running (else the latest) replay")
                     .register(meters);
-            Gauge.builder("helpdesk.replay.events.total", replayMeters, m -> m.of(projection).total())
+            Gauge.builder("helpdesk.replay.events.expected", replayMeters, m -> m.of(projection).total())
                     .tag("projection", projection).description("Events the running (else the latest) replay has to read")
                     .register(meters);
         }
