@@ -91,9 +91,10 @@ public class PipelineAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     InboundPipeline inboundPipeline(ObjectMapper json, PlatformTransactionManager transactions, ProcessedEvents processed,
-                                    DeadLetters deadLetters, InboundProperties properties, EventTracing tracing) {
+                                    DeadLetters deadLetters, InboundProperties properties, EventTracing tracing,
+                                    ObjectProvider<MeterRegistry> meters) {
         return new InboundPipeline(json, new TransactionTemplate(transactions), processed, deadLetters, properties,
-                tracing);
+                tracing, meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     /**

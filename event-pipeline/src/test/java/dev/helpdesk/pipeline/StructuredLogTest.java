@@ -2,7 +2,9 @@ package dev.helpdesk.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.helpdesk.pipeline.inbound.InboundPipeline;
 import dev.helpdesk.testsupport.RealInfrastructure;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -27,11 +29,13 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Structured logs (Spring Boot's, {@code logging.structured.format.console=ecs}) carry the trace id, span id and
- * correlation id: the line the pipeline logs for an applied event is a JSON object with the producer's trace id, the
- * span of the event's application and the event's correlation id.
+ * correlation id: the line the pipeline logs for an applied event (at DEBUG, switched on here for the pipeline's
+ * logger as an operator would) is a JSON object with the producer's trace id, the span of the event's application and
+ * the event's correlation id. What an operator sees without DEBUG is the counter of applied events.
  */
 @SpringBootTest(properties = {"logging.structured.format.console=ecs", "management.tracing.sampling.probability=1.0",
-        "logging.config=classpath:structured-logback-test.xml"})
+        "logging.config=classpath:structured-logback-test.xml",
+        "logging.level.dev.helpdesk.pipeline.inbound.InboundPipeline=DEBUG"})
 @AutoConfigureObservability(metrics = false)
 @RealInfrastructure(database = "logs")
 @ExtendWith(OutputCaptureExtension.class)
@@ -39,6 +43,8 @@ class StructuredLogTest {
 
     @Autowired
     ObjectMapper json;
+    @Autowired
+    MeterRegistry meters;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrap;
     @Value("${helpdesk.topics.tickets}")
@@ -68,11 +74,13 @@ class StructuredLogTest {
                 .findFirst().map(this::read), Optional::isPresent).orElseThrow();
 
         assertThat(line.path("message").asText()).startsWith("Applied");
-        assertThat(line.path("log").path("level").asText()).isEqualTo("INFO");
+        assertThat(line.path("log").path("level").asText()).isEqualTo("DEBUG");
         assertThat(line.path("service").path("name").asText()).isEqualTo("pipeline-test");
         assertThat(line.path("traceId").asText()).isEqualTo(traceId);
         assertThat(line.path("spanId").asText()).matches("[0-9a-f]{16}").isNotEqualTo(producerSpanId);
         assertThat(line.path("correlationId").asText()).isEqualTo(correlationId);
+        assertThat(meters.get(InboundPipeline.APPLIED).tag("topic", topic)
+                .tag("type", PipelineTestApplication.NOTE_ADDED).counter().count()).isEqualTo(1.0);
     }
 
     private JsonNode read(String text) {

@@ -7,6 +7,9 @@ import dev.helpdesk.events.UnreadableEventException;
 import dev.helpdesk.pipeline.tracing.EventSpan;
 import dev.helpdesk.pipeline.tracing.EventTracing;
 import dev.helpdesk.pipeline.tracing.TraceHeaders;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -21,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one way a service consumes a topic: call {@link #consume} from a batch {@code @KafkaListener}.
@@ -36,10 +40,15 @@ import java.util.Set;
  *   <li>A transient failure (the database unreachable) is thrown to the container, whose error handler retries the
  *       poll with back-off for as long as it lasts and never sets anything aside.</li>
  * </ol>
+ * Applied events are counted ({@value #APPLIED}, tagged {@code topic} and {@code type}) and logged at DEBUG, one line
+ * each with the event's ids in the logging context (an INFO line per event cost the consumers ~8 % of their CPU).
  */
 public class InboundPipeline {
 
     private static final Logger log = LoggerFactory.getLogger(InboundPipeline.class);
+
+    /** The counter of applied events (Prometheus {@code helpdesk_pipeline_events_applied_total}). */
+    public static final String APPLIED = "helpdesk.pipeline.events.applied";
 
     private final ObjectMapper json;
     private final TransactionTemplate transaction;
@@ -47,6 +56,8 @@ public class InboundPipeline {
     private final DeadLetters deadLetters;
     private final InboundProperties properties;
     private final EventTracing tracing;
+    private final MeterRegistry meters;
+    private final Map<String, Counter> appliedCounters = new ConcurrentHashMap<>();
 
     public InboundPipeline(ObjectMapper json, TransactionTemplate transaction, ProcessedEvents processed,
                            DeadLetters deadLetters, InboundProperties properties) {
@@ -55,6 +66,13 @@ public class InboundPipeline {
 
     public InboundPipeline(ObjectMapper json, TransactionTemplate transaction, ProcessedEvents processed,
                            DeadLetters deadLetters, InboundProperties properties, EventTracing tracing) {
+        this(json, transaction, processed, deadLetters, properties, tracing, new SimpleMeterRegistry());
+    }
+
+    public InboundPipeline(ObjectMapper json, TransactionTemplate transaction, ProcessedEvents processed,
+                           DeadLetters deadLetters, InboundProperties properties, EventTracing tracing,
+                           MeterRegistry meters) {
+        this.meters = meters;
         this.json = json;
         this.transaction = transaction;
         this.processed = processed;
@@ -153,13 +171,23 @@ public class InboundPipeline {
         return fresh;
     }
 
-    /** One line per applied event, with its correlation id in the logging context, so a request can be traced here. */
-    private static void logApplied(List<InboundEvent> applied) {
-        if (applied == null || !log.isInfoEnabled()) {
+    /**
+     * Counts the applied (committed) events by topic and type and, at DEBUG, logs one line per event with its
+     * correlation id and span in the logging context, so that a request can be followed here.
+     */
+    private void logApplied(List<InboundEvent> applied) {
+        if (applied == null || applied.isEmpty()) {
             return;
         }
-        new InboundBatch(applied, Map.of()).forEach(event -> log.info("Applied {} {} from {}-{}@{}", event.type(),
-                event.id(), event.topic(), event.partition(), event.offset()));
+        for (InboundEvent event : applied) {
+            appliedCounters.computeIfAbsent(event.topic() + ' ' + event.type(), key -> Counter.builder(APPLIED)
+                    .description("events applied by the service's consumers").tag("topic", event.topic())
+                    .tag("type", event.type()).register(meters)).increment();
+        }
+        if (log.isDebugEnabled()) {
+            new InboundBatch(applied, Map.of()).forEach(event -> log.debug("Applied {} {} from {}-{}@{}", event.type(),
+                    event.id(), event.topic(), event.partition(), event.offset()));
+        }
     }
 
     private void applyAlone(InboundEvent event, ConsumerRecord<String, String> record, EventHandler handler) {

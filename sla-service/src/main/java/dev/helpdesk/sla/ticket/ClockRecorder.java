@@ -1,6 +1,7 @@
 package dev.helpdesk.sla.ticket;
 
 import dev.helpdesk.pipeline.AfterCommit;
+import dev.helpdesk.pipeline.InTransaction;
 import dev.helpdesk.businesstime.BusinessCalendar;
 import dev.helpdesk.sla.clock.ClockChange;
 import dev.helpdesk.sla.clock.ClockEvent;
@@ -22,8 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Stores clock changes with their timers and writes their events to the outbox, in the caller's transaction, with a
@@ -65,7 +64,6 @@ public class ClockRecorder {
     }
 
     /** @param firedAt when the timer poller fired the change (for the lag metric), null for ticket events */
-    @Transactional(propagation = Propagation.MANDATORY)
     public void record(SlaTicket ticket, ClockChange change, BusinessCalendar calendar, String correlationId, Instant firedAt) {
         recordAll(List.of(), List.of(new TicketChange(ticket, change, calendar, correlationId)), firedAt);
     }
@@ -74,11 +72,13 @@ public class ClockRecorder {
      * Inserts the opened tickets (a ticket known already is left as it is, and its changes are dropped), stores the
      * last state of every changed clock and writes all events in the order given.
      *
+     * In the caller's transaction (checked without a proxy: this runs once per poll and per timer batch).
+     *
      * @param firedAt when the timer poller fired the changes (for the lag metric), null for ticket events
      * @return the opened tickets that were inserted
      */
-    @Transactional(propagation = Propagation.MANDATORY)
     public Set<String> recordAll(List<TicketStore.NewTicket> opened, List<TicketChange> changes, Instant firedAt) {
+        InTransaction.required("ClockRecorder.recordAll");
         Map<String, TicketStore.TimedClock> last = new LinkedHashMap<>();
         for (TicketChange change : changes) {
             SlaClock clock = change.change().clock();

@@ -1,6 +1,7 @@
 package dev.helpdesk.sla.ticket;
 
 import dev.helpdesk.pipeline.AfterCommit;
+import dev.helpdesk.pipeline.InTransaction;
 import dev.helpdesk.businesstime.BusinessCalendar;
 import dev.helpdesk.events.ActorKind;
 import dev.helpdesk.events.TicketStatus;
@@ -39,8 +40,6 @@ import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Applies a poll of ticket-service events to the SLA clocks in the pipeline's transaction (the pipeline records the
@@ -102,8 +101,9 @@ public class TicketEventApplier {
         TraceHeaders trace;
     }
 
-    @Transactional(propagation = Propagation.MANDATORY)
+    /** In the pipeline's transaction (checked without a proxy: this runs once per poll). */
     public void apply(InboundBatch batch) {
+        InTransaction.required("TicketEventApplier.apply");
         Poll poll = new Poll();
         lockChangedTickets(batch, poll);
         if (Rebuilding.active()) {
