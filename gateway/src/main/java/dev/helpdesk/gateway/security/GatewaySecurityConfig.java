@@ -91,7 +91,7 @@ public class GatewaySecurityConfig {
     @Bean
     ReactiveJwtDecoder jwtDecoder(TokenSettings settings, Environment environment) {
         // accepted tokens are remembered until their exp (at most 5 min), so a caller's requests are not parsed and
-        // their signatures checked again each time (BENCHMARKS.md, benchmark 2; docs/gateway-token-cache.md)
+        // their signatures checked again each time (BENCHMARKS.md, benchmark 2; docs/gateway.md, "Authentication")
         return new VerifiedTokenCache(
                 TokenDecoders.forSettings(settings.requireSafe(environment.acceptsProfiles(Profiles.of("local")))));
     }
