@@ -81,9 +81,10 @@ class FaultScenariosTest {
         for (String victim : victims) {
             fleet.stack.kill(victim);
         }
+        long killedAt = System.nanoTime();
         System.out.println("[faults] killed with -9: " + victims);
         restartAll(victims);
-        System.out.println("[faults] restarted and ready: " + victims);
+        System.out.println("[faults] restarted and ready after " + seconds(killedAt) + " s: " + victims + "; " + fleet.cpu());
         pace(STEADY);
         load.stop();
 
@@ -181,6 +182,7 @@ class FaultScenariosTest {
         load.ledger.violations().stream().limit(20).forEach(v -> report.append("[faults]   violation: ").append(v).append('\n'));
         last.get().counts().forEach((what, count) -> report.append("[faults]   ").append(what).append(": ").append(count).append('\n'));
         report.append("[faults] readiness afterwards: ").append(readiness).append('\n');
+        report.append("[faults] ").append(fleet.cpu()).append('\n');
         report.append("[faults] scenario took ").append(seconds(load.startedAt())).append(" s, of which settling ")
                 .append(seconds(settling)).append(" s after the load stopped\n");
         System.out.println(report);

@@ -69,7 +69,7 @@ final class Fleet implements AutoCloseable {
             fleet.addSecondInstances();
             stack.start(); // every JVM at once: the first instances, the second ones and the second gateway
             System.out.println("[faults] fleet of " + fleet.instances.size() + " processes ready after "
-                    + (System.nanoTime() - started) / 1_000_000 + " ms");
+                    + (System.nanoTime() - started) / 1_000_000 + " ms; " + fleet.cpu());
             fleet.createFastPolicy();
             return fleet;
         } catch (Exception | Error e) {
@@ -109,6 +109,19 @@ final class Fleet implements AutoCloseable {
         policy.put("warningThresholds", List.of(75, 90));
         policy.put("targets", targets);
         untilOk(() -> new Http().put(gateways().get(0) + "/api/sla/policies/" + FAST_POLICY, token("admin-setup", "admin"), policy));
+    }
+
+    /**
+     * The CPU time the fleet's processes (services, gateways, broker; not PostgreSQL) and this JVM have used so far:
+     * what the suite costs a machine, whatever else runs on it (wall time on a shared machine says little).
+     */
+    String cpu() {
+        Map<String, Long> seconds = new LinkedHashMap<>();
+        stack.pids().forEach((name, pid) -> seconds.put(name, ProcessHandle.of(pid)
+                .flatMap(process -> process.info().totalCpuDuration()).map(Duration::toSeconds).orElse(0L)));
+        long fleet = seconds.values().stream().mapToLong(Long::longValue).sum();
+        long suite = ProcessHandle.current().info().totalCpuDuration().map(Duration::toSeconds).orElse(0L);
+        return "CPU so far: live fleet processes " + fleet + " s " + seconds + ", suite JVM " + suite + " s";
     }
 
     List<String> gateways() {
