@@ -59,6 +59,9 @@ class FaultScenariosTest {
             System.out.println("[faults] starting again what an earlier scenario left down: " + dead);
             restartAll(dead);
         }
+        // an instance an earlier scenario restarted may still be starting (its wait gave up on a loaded machine)
+        await("every instance ready before the scenario").atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> readinessOf(all()).values().stream().allMatch(status -> status == 200));
     }
 
     @AfterAll
