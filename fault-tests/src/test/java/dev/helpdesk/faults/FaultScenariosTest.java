@@ -38,9 +38,13 @@ class FaultScenariosTest {
     private static final Duration STEADY = Duration.ofSeconds(8);
     private static final Duration OUTAGE = Duration.ofSeconds(20);
     private static final Duration SETTLE = Duration.ofSeconds(150);
+    /** How long an operator's view may take to show the fault (readiness, metrics), on a loaded machine. */
+    private static final Duration OBSERVE = Duration.ofSeconds(40);
 
     private Fleet fleet;
     private final OperatorView operator = new OperatorView();
+
+    private final long suiteStarted = System.nanoTime();
 
     @BeforeAll
     void startFleet() throws Exception {
@@ -55,12 +59,17 @@ class FaultScenariosTest {
             System.out.println("[faults] starting again what an earlier scenario left down: " + dead);
             restartAll(dead);
         }
+        // an instance an earlier scenario restarted may still be starting (its wait gave up on a loaded machine)
+        await("every instance ready before the scenario").atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> readinessOf(all()).values().stream().allMatch(status -> status == 200));
     }
 
     @AfterAll
     void stopFleet() {
         if (fleet != null) {
+            long stopping = System.nanoTime();
             fleet.close();
+            System.out.println("[faults] fleet stopped in " + seconds(stopping) + " s; the suite took " + seconds(suiteStarted) + " s");
         }
     }
 
@@ -75,9 +84,10 @@ class FaultScenariosTest {
         for (String victim : victims) {
             fleet.stack.kill(victim);
         }
+        long killedAt = System.nanoTime();
         System.out.println("[faults] killed with -9: " + victims);
         restartAll(victims);
-        System.out.println("[faults] restarted and ready: " + victims);
+        System.out.println("[faults] restarted and ready after " + seconds(killedAt) + " s: " + victims + "; " + fleet.cpu());
         pace(STEADY);
         load.stop();
 
@@ -93,18 +103,22 @@ class FaultScenariosTest {
         long stoppedAt = System.nanoTime();
         fleet.stack.stopKafka();
         System.out.println("[faults] Kafka broker stopped");
-        await("every service instance reports not ready").atMost(OUTAGE).pollInterval(Duration.ofSeconds(1))
-                .untilAsserted(() -> assertThat(readinessOf(services())).allSatisfy((name, status) ->
-                        assertThat(status).as(name).isEqualTo(503)));
-        assertThat(readinessOf(gateways())).allSatisfy((name, status) -> assertThat(status).as(name).isEqualTo(200));
-        Stack.Instance sla = fleet.instances().get("sla-service");
-        await("the lag of sla-service is seen to be stale").atMost(OUTAGE).pollInterval(Duration.ofSeconds(1))
-                .until(() -> operator.metric(sla, "helpdesk_kafka_consumer_lag_age_seconds", "group=\"sla-service\"")
-                        .orElse(0) > 10);
-        System.out.println("[faults] during the outage: every service not ready, gateways ready, lag age "
-                + operator.metric(sla, "helpdesk_kafka_consumer_lag_age_seconds", "group=\"sla-service\"") + " s");
-        pace(OUTAGE.minus(Duration.ofNanos(System.nanoTime() - stoppedAt)));
-        fleet.stack.startKafka();
+        try {
+            await("every service instance reports not ready").atMost(OBSERVE).pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> assertThat(readinessOf(services())).allSatisfy((name, status) ->
+                            assertThat(status).as(name).isEqualTo(503)));
+            System.out.println("[faults] every service instance not ready " + seconds(stoppedAt) + " s after the stop");
+            assertThat(readinessOf(gateways())).allSatisfy((name, status) -> assertThat(status).as(name).isEqualTo(200));
+            Stack.Instance sla = fleet.instances().get("sla-service");
+            await("the lag of sla-service is seen to be stale").atMost(OBSERVE).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> operator.metric(sla, "helpdesk_kafka_consumer_lag_age_seconds", "group=\"sla-service\"")
+                            .orElse(0) > 10);
+            System.out.println("[faults] during the outage: every service not ready, gateways ready, lag age "
+                    + operator.metric(sla, "helpdesk_kafka_consumer_lag_age_seconds", "group=\"sla-service\"") + " s");
+            pace(OUTAGE.minus(Duration.ofNanos(System.nanoTime() - stoppedAt)));
+        } finally {
+            fleet.stack.startKafka(); // whatever failed above, the next scenario has a broker
+        }
         System.out.println("[faults] Kafka broker started again after " + (System.nanoTime() - stoppedAt) / 1_000_000 + " ms");
         pace(STEADY);
         load.stop();
@@ -122,21 +136,25 @@ class FaultScenariosTest {
         fleet.stack.disconnectDatabase("sla");
         System.out.println("[faults] database sla cut off");
         List<Stack.Instance> sla = List.of(fleet.instances().get("sla-service"), fleet.instances().get("sla-service-2"));
-        await("both sla-service instances report not ready").atMost(OUTAGE).pollInterval(Duration.ofSeconds(1))
-                .untilAsserted(() -> assertThat(readinessOf(sla)).allSatisfy((name, status) ->
-                        assertThat(status).as(name).isEqualTo(503)));
-        assertThat(readinessOf(services().stream().filter(i -> !sla.contains(i)).toList()))
-                .allSatisfy((name, status) -> assertThat(status).as(name).isEqualTo(200));
-        AtomicReference<Double> lag = new AtomicReference<>(0.0);
-        await("the sla-service group's lag grows").atMost(OUTAGE).pollInterval(Duration.ofSeconds(1))
-                .until(() -> {
-                    lag.set(operator.metric(sla.get(0), "helpdesk_kafka_consumer_lag", "group=\"sla-service\"").orElse(0));
-                    return lag.get() > 0;
-                });
-        System.out.println("[faults] during the outage: sla-service not ready (both), the others ready, sla-service lag "
-                + lag.get() + " records");
-        pace(OUTAGE.minus(Duration.ofNanos(System.nanoTime() - cutAt)));
-        fleet.stack.reconnectDatabase("sla");
+        try {
+            await("both sla-service instances report not ready").atMost(OBSERVE).pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> assertThat(readinessOf(sla)).allSatisfy((name, status) ->
+                            assertThat(status).as(name).isEqualTo(503)));
+            System.out.println("[faults] both sla-service instances not ready " + seconds(cutAt) + " s after the cut");
+            assertThat(readinessOf(services().stream().filter(i -> !sla.contains(i)).toList()))
+                    .allSatisfy((name, status) -> assertThat(status).as(name).isEqualTo(200));
+            AtomicReference<Double> lag = new AtomicReference<>(0.0);
+            await("the sla-service group's lag grows").atMost(OBSERVE).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> {
+                        lag.set(operator.metric(sla.get(0), "helpdesk_kafka_consumer_lag", "group=\"sla-service\"").orElse(0));
+                        return lag.get() > 0;
+                    });
+            System.out.println("[faults] during the outage: sla-service not ready (both), the others ready, sla-service lag "
+                    + lag.get() + " records");
+            pace(OUTAGE.minus(Duration.ofNanos(System.nanoTime() - cutAt)));
+        } finally {
+            fleet.stack.reconnectDatabase("sla"); // whatever failed above, the next scenario has its database
+        }
         System.out.println("[faults] database sla reachable again after " + (System.nanoTime() - cutAt) / 1_000_000 + " ms");
         pace(STEADY);
         load.stop();
@@ -150,8 +168,9 @@ class FaultScenariosTest {
     /** Waits until every promise holds (or fails with what does not), then prints the counts. */
     private void verify(String scenario, Load load, Map<String, Long> pidsBefore, Set<String> restarted) throws Exception {
         AtomicReference<Evidence> last = new AtomicReference<>();
+        long settling = System.nanoTime();
         try {
-            await(scenario).atMost(SETTLE).pollInterval(Duration.ofSeconds(5)).until(() -> {
+            await(scenario).atMost(SETTLE).pollInterval(Duration.ofSeconds(3)).until(() -> {
                 last.set(Evidence.gather(fleet, load.organizations(), load.ledger));
                 return last.get().failures().isEmpty();
             });
@@ -163,8 +182,12 @@ class FaultScenariosTest {
         Map<String, Long> pidsAfter = pids();
         StringBuilder report = new StringBuilder("\n[faults] ===== " + scenario + " =====\n");
         report.append("[faults] commands: ").append(load.ledger.summary()).append('\n');
+        load.ledger.violations().stream().limit(20).forEach(v -> report.append("[faults]   violation: ").append(v).append('\n'));
         last.get().counts().forEach((what, count) -> report.append("[faults]   ").append(what).append(": ").append(count).append('\n'));
         report.append("[faults] readiness afterwards: ").append(readiness).append('\n');
+        report.append("[faults] ").append(fleet.cpu()).append('\n');
+        report.append("[faults] scenario took ").append(seconds(load.startedAt())).append(" s, of which settling ")
+                .append(seconds(settling)).append(" s after the load stopped\n");
         System.out.println(report);
 
         assertThat(load.ledger.violations()).as("answers that break the promise").isEmpty();
@@ -214,9 +237,11 @@ class FaultScenariosTest {
     }
 
     private Map<String, Integer> readinessOf(List<Stack.Instance> instances) {
-        Map<String, Integer> statuses = new LinkedHashMap<>();
-        instances.forEach(instance -> statuses.put(instance.name(), operator.readiness(instance)));
-        return statuses;
+        return operator.readiness(instances);
+    }
+
+    private static long seconds(long since) {
+        return Math.round((System.nanoTime() - since) / 1e9);
     }
 
     /** Lets the load run for a while: the length of a phase of the scenario, not a wait for an outcome. */
@@ -227,16 +252,17 @@ class FaultScenariosTest {
     }
 
     /** Four portals, two on each gateway, each with a fresh organisation, sharing one ledger. */
-    private record Load(List<Portal> portals, Ledger ledger) {
+    private record Load(List<Portal> portals, Ledger ledger, long startedAt) {
 
         static Load start(Fleet fleet, String scenario) {
+            long startedAt = System.nanoTime();
             Ledger ledger = new Ledger();
             List<Portal> portals = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 portals.add(Portal.open(fleet, fleet.gateways().get(i % 2), scenario + "-" + i, ledger));
             }
             portals.forEach(Portal::start);
-            return new Load(portals, ledger);
+            return new Load(portals, ledger, startedAt);
         }
 
         Set<String> organizations() {

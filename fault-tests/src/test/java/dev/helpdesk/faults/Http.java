@@ -18,6 +18,15 @@ final class Http {
     static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(40);
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Duration timeout;
+
+    Http() {
+        this(CLIENT_TIMEOUT);
+    }
+
+    Http(Duration timeout) {
+        this.timeout = timeout;
+    }
 
     Reply get(String url, String token) {
         return send(builder(url, token).GET().build());
@@ -33,8 +42,8 @@ final class Http {
                 .PUT(HttpRequest.BodyPublishers.ofString(write(body))).build());
     }
 
-    private static HttpRequest.Builder builder(String url, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(CLIENT_TIMEOUT);
+    private HttpRequest.Builder builder(String url, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(timeout);
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }
 

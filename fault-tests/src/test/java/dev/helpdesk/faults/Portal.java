@@ -80,8 +80,8 @@ final class Portal implements Runnable {
             long started = System.nanoTime();
             switch (step % 4) {
                 case 0 -> openTicket();
-                case 2 -> ledger.record("assign-policy", http.put(gateway + "/api/sla/organizations/" + organizationId
-                        + "/policy", admin, Map.of("policyId", Fleet.FAST_POLICY)));
+                case 2 -> ledger.record("assign-policy", resend(() -> http.put(gateway + "/api/sla/organizations/"
+                        + organizationId + "/policy", admin, Map.of("policyId", Fleet.FAST_POLICY))));
                 default -> logTime();
             }
             long left = PACE_MILLIS - (System.nanoTime() - started) / 1_000_000;
@@ -95,6 +95,16 @@ final class Portal implements Runnable {
         }
     }
 
+    /** Sends a command; sends it again (at most twice more) when answered 409 concurrent-change, as the problem asks. */
+    private Http.Reply resend(java.util.function.Supplier<Http.Reply> command) {
+        Http.Reply reply = command.get();
+        for (int again = 0; again < 2 && Ledger.isConcurrentChange(reply); again++) {
+            ledger.concurrentChangeRetried();
+            reply = command.get();
+        }
+        return reply;
+    }
+
     private void openTicket() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("organizationId", organizationId);
@@ -103,7 +113,7 @@ final class Portal implements Runnable {
         body.put("title", "Quiz page fails for students");
         body.put("description", "Students get an error when submitting the quiz.");
         body.put("channel", "PORTAL");
-        Http.Reply reply = ledger.record("open-ticket", http.post(gateway + "/api/tickets", agent, body));
+        Http.Reply reply = ledger.record("open-ticket", resend(() -> http.post(gateway + "/api/tickets", agent, body)));
         if (reply.ok()) {
             String ticketId = reply.json().path("id").asText();
             tickets.add(ticketId);
@@ -119,8 +129,9 @@ final class Portal implements Runnable {
         // multiples of 3 minutes cost whole cents at 80 and 120 an hour: the expected sums are exact
         int minutes = 3 * ThreadLocalRandom.current().nextInt(1, 11);
         String rate = ThreadLocalRandom.current().nextBoolean() ? "STANDARD" : "CONSULTANCY";
-        Http.Reply reply = ledger.record("log-time", http.post(gateway + "/api/tickets/" + ticketId + "/time-entries", agent,
-                Map.of("minutes", minutes, "rate", rate, "workDate", LocalDate.now().toString(), "note", "Fault load")));
+        Http.Reply reply = ledger.record("log-time", resend(() -> http.post(gateway + "/api/tickets/" + ticketId
+                + "/time-entries", agent, Map.of("minutes", minutes, "rate", rate, "workDate", LocalDate.now().toString(),
+                "note", "Fault load"))));
         if (reply.ok()) {
             ledger.acceptedEntries.add(reply.json().path("entryId").asText());
         }

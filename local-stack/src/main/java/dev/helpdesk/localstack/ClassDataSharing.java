@@ -34,6 +34,14 @@ final class ClassDataSharing {
             return new Launch(jar, List.of(), null, null);
         }
 
+        /**
+         * The same jar for one more JVM of the service: with the archive when there is one, else without any (one
+         * recording per service: two JVMs writing the same file at exit would spoil it).
+         */
+        Launch withoutRecording() {
+            return recording == null ? this : plain(jar);
+        }
+
         /** After a graceful stop of a recording run: the archive the JVM wrote at exit becomes the one to use. */
         void archiveWritten() {
             if (recording == null) {

@@ -32,6 +32,8 @@ public final class Stack implements AutoCloseable {
     private final Map<String, String> gatewayExtraEnvironment;
     private final List<ManagedProcess> services = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, ExtraInstance> extraInstances = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Instances {@link #addInstance added} before {@link #start()}: launched with the others, awaited with them. */
+    private final List<String> instancesToLaunch = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ClassDataSharing classDataSharing;
     private final Object databaseLock = new Object();
@@ -148,8 +150,15 @@ public final class Stack implements AutoCloseable {
                     + " (log: " + config.logDir().resolve(spec.name() + ".log") + ")");
             adopt(startService(spec, launches.get(spec.name()).join()));
         }
+        for (String name : instancesToLaunch) {
+            ensureStarting();
+            ServiceSpec spec = extraInstances.get(name).spec();
+            out.accept("Starting " + name + " on " + config.url(spec) + ", management " + config.managementUrl(spec)
+                    + " (log: " + config.logDir().resolve(name + ".log") + ")");
+            adopt(startExtra(name, launches.get(spec.name()).join().withoutRecording()));
+        }
         for (ManagedProcess service : services) {
-            awaitReady(service, config.service(service.name()));
+            awaitReady(service, specOf(service.name()));
             out.accept("  " + service.name() + " is ready");
         }
     }
@@ -279,12 +288,13 @@ public final class Stack implements AutoCloseable {
             env.put("HELPDESK_OIDC_ISSUER_URI", issuer);
         }
         if (spec.isGateway()) {
-            env.put("TICKET_SERVICE_URL", serviceUrl("ticket-service"));
-            env.put("SLA_SERVICE_URL", serviceUrl("sla-service"));
-            env.put("ESCALATION_SERVICE_URL", serviceUrl("escalation-service"));
-            env.put("BUDGET_SERVICE_URL", serviceUrl("budget-service"));
-            env.put("WEBHOOK_SERVICE_URL", serviceUrl("webhook-service"));
-            env.put("NOTIFICATION_SERVICE_URL", serviceUrl("notification-service"));
+            // a stack of fewer services (StackConfig#only) leaves the gateway's default for the ones it lacks
+            for (ServiceSpec routed : config.services()) {
+                if (!routed.isGateway()) {
+                    env.put(routed.name().replace("-service", "").toUpperCase(java.util.Locale.ROOT) + "_SERVICE_URL",
+                            config.url(routed));
+                }
+            }
             env.putAll(gatewayExtraEnvironment);
             if (spec.database() != null) {
                 env.put("HELPDESK_GATEWAY_DB_URL", database.jdbcUrl(spec.database()));
@@ -435,23 +445,51 @@ public final class Stack implements AutoCloseable {
      * name. Returns once it reports ready.
      */
     public Instance startInstance(String service, Map<String, String> environment) throws Exception {
-        ServiceSpec base = config.service(service);
-        String name;
-        synchronized (services) {
-            int n = 2;
-            while (instanceNamed(service + "-" + n)) {
-                n++;
-            }
-            name = service + "-" + n;
-            extraInstances.put(name, new ExtraInstance(new ServiceSpec(base.name(), base.portVariable(), Ports.findFree(),
-                    base.managementPortVariable(), Ports.findFree(), base.database()), Map.copyOf(environment)));
-        }
-        ManagedProcess process = startExtra(name);
+        String name = reserveInstance(service, environment);
+        ManagedProcess process = startExtra(name, launchOf(service));
         synchronized (services) {
             services.add(process);
         }
         awaitReady(process, extraInstances.get(name).spec());
         return instance(name);
+    }
+
+    /**
+     * As {@link #startInstance}, but before {@link #start()}: the instance is launched together with the stack's own
+     * processes (after them, in the order added) and {@link #start()} returns once it is ready too, so a fleet of
+     * several instances starts at once instead of in two waves. Returns where it will listen.
+     */
+    public Instance addInstance(String service, Map<String, String> environment) {
+        if (!services.isEmpty()) {
+            throw new IllegalStateException("addInstance is for a stack not started yet; use startInstance");
+        }
+        String name = reserveInstance(service, environment);
+        instancesToLaunch.add(name);
+        return instance(name);
+    }
+
+    private String reserveInstance(String service, Map<String, String> environment) {
+        ServiceSpec base = config.service(service);
+        synchronized (services) {
+            int n = 2;
+            while (instanceNamed(service + "-" + n)) {
+                n++;
+            }
+            String name = service + "-" + n;
+            extraInstances.put(name, new ExtraInstance(new ServiceSpec(base.name(), base.portVariable(), Ports.findFree(),
+                    base.managementPortVariable(), Ports.findFree(), base.database()), Map.copyOf(environment)));
+            return name;
+        }
+    }
+
+    private ServiceSpec specOf(String name) {
+        ExtraInstance extra = extraInstances.get(name);
+        return extra == null ? config.service(name) : extra.spec();
+    }
+
+    /** How a further instance of a service runs: the first instance's extracted jar and archive, never recording one. */
+    private ClassDataSharing.Launch launchOf(String service) {
+        return classDataSharing.prepare(service, jar(config.service(service))).withoutRecording();
     }
 
     /** Where an instance started with {@link #startInstance} listens. */
@@ -470,7 +508,7 @@ public final class Stack implements AutoCloseable {
         }
         ManagedProcess old = process(name);
         old.stop(20);
-        ManagedProcess fresh = startExtra(name);
+        ManagedProcess fresh = startExtra(name, launchOf(extra.spec().name()));
         synchronized (services) {
             services.set(services.indexOf(old), fresh);
         }
@@ -513,15 +551,17 @@ public final class Stack implements AutoCloseable {
         database.setConnectionsAllowed(databaseName, true);
     }
 
-    private ManagedProcess startExtra(String name) throws Exception {
+    private ManagedProcess startExtra(String name, ClassDataSharing.Launch launch) throws Exception {
         ExtraInstance extra = extraInstances.get(name);
         Map<String, String> env = environmentOf(extra.spec());
         env.putAll(extra.environment());
         List<String> command = new ArrayList<>();
         command.add(JavaCommand.javaExecutable());
         command.addAll(config.javaOptions());
+        command.add("-D" + JavaCommand.EXIT_WITH_LAUNCHER + "=true");
+        command.addAll(launch.jvmOptions());
         command.add("-jar");
-        command.add(jar(extra.spec()).toString());
+        command.add(launch.jar().toString());
         return ManagedProcess.start(name, command, env, config.logDir().resolve(name + ".log"));
     }
 

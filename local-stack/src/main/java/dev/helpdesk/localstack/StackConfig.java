@@ -126,6 +126,16 @@ public record StackConfig(
         return "http://" + Addresses.host(addresses.management()) + ":" + spec.managementPort();
     }
 
+    /**
+     * The same stack with only the named processes (and the gateway), e.g. without the webhook- and
+     * notification-service for a test that needs neither; the gateway keeps its default address for the ones left out.
+     */
+    public StackConfig only(java.util.Set<String> names) {
+        List<ServiceSpec> kept = services.stream().filter(s -> s.isGateway() || names.contains(s.name())).toList();
+        return new StackConfig(home, dataDir, dbPort, kafkaPort, kept, addresses, jwtSecret, javaOptions, demoData,
+                dbPreloadLibraries, tokenIssuer, tokenAudience, mailbox);
+    }
+
     public ServiceSpec gateway() {
         return service("gateway");
     }
