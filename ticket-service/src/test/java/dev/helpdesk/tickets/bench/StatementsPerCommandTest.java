@@ -83,6 +83,7 @@ class StatementsPerCommandTest {
             assertThat(command.get().status()).isBetween(200, 201);
         }
         settle();
+        Map<String, Long> othersBefore = counter.otherThreads();
         Map<String, Map<Threads, Double>> perCommand = new java.util.LinkedHashMap<>();
         commands.keySet().forEach(name -> perCommand.put(name, new EnumMap<>(Threads.class)));
         for (int i = 0; i < COMMANDS; i++) {
@@ -101,6 +102,8 @@ class StatementsPerCommandTest {
                 "round trips per command, %-17s: request %5.2f, views %5.2f, publisher %5.2f, other %5.2f, total %5.2f%n",
                 name, counts.get(Threads.REQUEST), counts.get(Threads.VIEWS), counts.get(Threads.PUBLISHER),
                 counts.get(Threads.OTHER), counts.values().stream().mapToDouble(Double::doubleValue).sum()));
+        counter.otherThreads().forEach((name, count) -> System.out.printf("other round trips on %s: %.2f per command%n",
+                name, (count - othersBefore.getOrDefault(name, 0L)) / (3.0 * COMMANDS)));
     }
 
     /** Waits until both tracking processors have handled every stored event, then a little for their token commits. */

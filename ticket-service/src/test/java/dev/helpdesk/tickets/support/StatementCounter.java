@@ -26,6 +26,14 @@ public final class StatementCounter implements BeanPostProcessor {
     private final AtomicLongArray statements = new AtomicLongArray(Threads.values().length);
     private final AtomicLongArray transactionEnds = new AtomicLongArray(Threads.values().length);
     private final Thread testThread = Thread.currentThread();
+    private final Map<String, java.util.concurrent.atomic.AtomicLong> otherThreads = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Round trips of the OTHER threads so far, by thread name (digits dropped). */
+    public Map<String, Long> otherThreads() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        otherThreads.forEach((name, count) -> counts.put(name, count.get()));
+        return counts;
+    }
 
     /** Statements plus commits and rollbacks so far, by thread kind. */
     public Map<Threads, Long> roundTrips() {
@@ -54,6 +62,10 @@ public final class StatementCounter implements BeanPostProcessor {
         Threads kind = kind(Thread.currentThread());
         if (kind != null) {
             counts.incrementAndGet(kind.ordinal());
+        }
+        if (kind == Threads.OTHER) {
+            otherThreads.computeIfAbsent(Thread.currentThread().getName().replaceAll("\\d+", "#"),
+                    name -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
         }
     }
 
