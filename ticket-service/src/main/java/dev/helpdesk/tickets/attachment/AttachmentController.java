@@ -30,6 +30,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -84,12 +85,14 @@ class AttachmentController {
                 contentType, bytes.length, sha256, Actors.of(caller), clock.instant(),
                 writes.expectedVersion(id, ifMatch, caller));
         // the quota, the command's event and the bytes commit together (Axon's unit of work joins this transaction)
-        transaction.executeWithoutResult(status -> {
+        Optional<TicketView> written = transaction.execute(status -> {
             quota.reserve(organizationId, bytes.length, quotaBytes);
-            writes.send(command, caller);
+            Optional<TicketView> view = writes.sendAndReadIfCurrent(command, id, caller);
             contents.store(sha256, contentType, bytes);
+            return view;
         });
-        String etag = writes.etag(id, caller); // the caller's version: contacts' counts only what they can see
+        // the caller's version: contacts' counts only what they can see
+        String etag = written.orElseGet(() -> writes.fresh(id, caller)).etag();
         TicketView.Attachment attachment = tickets.attachment(id, attachmentId)
                 .orElseThrow(() -> new NotFoundException("Attachment not found."));
         return ResponseEntity.created(URI.create("/api/tickets/" + id + "/attachments/" + attachmentId))

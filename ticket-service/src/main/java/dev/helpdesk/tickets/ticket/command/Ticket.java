@@ -46,7 +46,7 @@ import static dev.helpdesk.events.TicketStatus.WAITING_ON_CUSTOMER;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A support ticket: its command handlers check the rules of DOMAIN.md, then apply the events. */
-@Aggregate
+@Aggregate(repository = "ticketRepository")
 public class Ticket {
 
     /** A single time entry may not exceed one day of work. */

@@ -18,16 +18,21 @@ import dev.helpdesk.events.ticket.TimeEntryLoggedEvent;
 import dev.helpdesk.events.ticket.TimeEntryReversedEvent;
 import dev.helpdesk.tickets.config.AxonConfig;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -39,6 +44,11 @@ import java.util.Map;
  * they see.
  * This tracking processor is the view's keeper of record (it replays, and catches up whatever was not applied);
  * {@link InlineTicketProjection} applies the same handlers inside the command's own transaction.
+ * <p>
+ * The tracking processor handles its events in batches (one transaction and one token update per batch) and reads
+ * the view versions of a batch's tickets once: an event the inline projection already applied is skipped without a
+ * statement (issue 15). It still applies whatever the inline projection did not (events stored by other means, or
+ * after a view that was behind), and replays.
  */
 @Component
 @ProcessingGroup(AxonConfig.VIEWS)
@@ -77,6 +87,9 @@ class TicketProjection {
 
     @EventHandler
     void on(TicketOpenedEvent e, @SequenceNumber long version) {
+        if (appliedBefore(e.ticketId(), version)) {
+            return;
+        }
         jdbc.update("""
                 INSERT INTO %s (id, ticket_key, organization_id, type, severity, status, title, description, course_id,
                     affected_user_email, page_url, channel, opened_by, opened_at, updated_at, version, public_version,
@@ -215,6 +228,9 @@ class TicketProjection {
 
     /** Like {@link #advance(String, long, Instant)}; an event {@code visibleToContacts} also moves what contacts see. */
     boolean advance(String ticketId, long version, Instant at, boolean visibleToContacts) {
+        if (appliedBefore(ticketId, version)) {
+            return false;
+        }
         java.sql.Timestamp time = storedPrecision(at);
         String condition = onlyOnPredecessor ? "version = ? - 1" : "version < ?";
         return visibleToContacts
@@ -222,6 +238,38 @@ class TicketProjection {
                 + " public_updated_at = ? WHERE id = ? AND " + condition, version, time, time, ticketId, version) == 1
                 : jdbc.update("UPDATE " + tables.view() + " SET version = ?, updated_at = ? WHERE id = ? AND " + condition,
                 version, time, ticketId, version) == 1;
+    }
+
+    /**
+     * True when the served view had applied {@code version} of the ticket already as the tracking processor's batch
+     * started (the view only moves forward, so it still has). Read once per batch for all its tickets; false outside a
+     * tracking batch, for the inline projection and for a replay's next generation.
+     */
+    private boolean appliedBefore(String ticketId, long version) {
+        if (onlyOnPredecessor || tables != ViewTables.SERVED || !CurrentUnitOfWork.isStarted()
+                || !(CurrentUnitOfWork.get() instanceof BatchingUnitOfWork<?> batch)) {
+            return false;
+        }
+        Map<String, Long> applied = batch.root().getOrComputeResource(APPLIED_VERSIONS, key -> viewVersions(batch));
+        Long viewVersion = applied.get(ticketId);
+        return viewVersion != null && viewVersion >= version;
+    }
+
+    private static final String APPLIED_VERSIONS = TicketProjection.class.getName() + ".appliedVersions";
+
+    private Map<String, Long> viewVersions(BatchingUnitOfWork<?> batch) {
+        String[] tickets = batch.getMessages().stream()
+                .filter(DomainEventMessage.class::isInstance)
+                .map(m -> ((DomainEventMessage<?>) m).getAggregateIdentifier())
+                .distinct().toArray(String[]::new);
+        Map<String, Long> versions = new HashMap<>();
+        if (tickets.length > 0) {
+            jdbc.query("SELECT id, version FROM " + tables.view() + " WHERE id = ANY (?)",
+                    rs -> {
+                        versions.put(rs.getString(1), rs.getLong(2));
+                    }, (Object) tickets);
+        }
+        return versions;
     }
 
     /**

@@ -50,9 +50,72 @@ public class TicketQueries {
         return summary(id, true);
     }
 
-    /** The ticket with its comments (internal ones and the stream version only when {@code staff}) and attachments. */
+    /**
+     * The ticket with its comments (internal ones and the stream version only when {@code staff}) and attachments,
+     * read in one statement.
+     */
     public Optional<TicketView> details(String id, boolean staff) {
-        return summary(id, staff).map(ticket -> ticket.withDetails(comments(id, staff), attachments(id)));
+        return jdbc.query("SELECT " + COLUMNS + ", " + DETAILS + " FROM ticket_view v WHERE v.id = ?",
+                (rs, n) -> withDetails(rs, n, staff), staff, id).stream().findFirst();
+    }
+
+    /**
+     * What a write answers, read once inside the command's own transaction after its events were stored and the
+     * inline projection applied them: the ticket as {@link #details} reads it, the stream version the view shows
+     * and the stream version of the event store, in one statement.
+     */
+    public Optional<Written> written(String id, boolean staff) {
+        return jdbc.query("SELECT " + COLUMNS + ", " + DETAILS + ", (SELECT max(e.sequence_number) FROM domain_event_entry e"
+                        + " WHERE e.aggregate_identifier = v.id) AS stream_version FROM ticket_view v WHERE v.id = ?",
+                (rs, n) -> new Written(withDetails(rs, n, staff), rs.getLong("version"), rs.getLong("stream_version")),
+                staff, id).stream().findFirst();
+    }
+
+    /**
+     * {@code view} as the writer sees it; {@code viewVersion}: the stream version the view has applied;
+     * {@code streamVersion}: the last sequence number stored. The view shows the write when they are equal.
+     */
+    public record Written(TicketView view, long viewVersion, long streamVersion) {
+        public boolean viewIsCurrent() {
+            return viewVersion >= streamVersion;
+        }
+    }
+
+    /** Comments (all, or only public ones unless the first parameter is true) and attachments as JSON arrays. */
+    private static final String DETAILS = "(SELECT coalesce(json_agg(json_build_object('id', c.id, 'authorId', c.author_id,"
+            + " 'authorKind', c.author_kind, 'visibility', c.visibility, 'body', c.body, 'addedAt', c.added_at)"
+            + " ORDER BY c.added_at, c.id), '[]') FROM ticket_comment c WHERE c.ticket_id = v.id"
+            + " AND (?::boolean OR c.visibility = 'PUBLIC')) AS comments_json,"
+            + " (SELECT coalesce(json_agg(json_build_object('id', a.id, 'fileName', a.file_name, 'contentType',"
+            + " a.content_type, 'size', a.size, 'sha256', a.sha256, 'addedBy', a.added_by, 'addedAt', a.added_at)"
+            + " ORDER BY a.added_at, a.id), '[]') FROM ticket_attachment a WHERE a.ticket_id = v.id) AS attachments_json";
+
+    private static TicketView withDetails(java.sql.ResultSet rs, int n, boolean staff) throws java.sql.SQLException {
+        TicketView ticket = (staff ? FOR_STAFF : FOR_CONTACTS).mapRow(rs, n);
+        try {
+            List<TicketView.Comment> comments = new ArrayList<>();
+            for (com.fasterxml.jackson.databind.JsonNode c : JSON.readTree(rs.getString("comments_json"))) {
+                comments.add(new TicketView.Comment(c.get("id").asText(), text(c, "authorId"), text(c, "authorKind"),
+                        text(c, "visibility"), text(c, "body"), jsonInstant(c.get("addedAt"))));
+            }
+            List<TicketView.Attachment> attachments = new ArrayList<>();
+            for (com.fasterxml.jackson.databind.JsonNode a : JSON.readTree(rs.getString("attachments_json"))) {
+                attachments.add(new TicketView.Attachment(a.get("id").asText(), text(a, "fileName"), text(a, "contentType"),
+                        a.get("size").asLong(), text(a, "sha256"), text(a, "addedBy"), jsonInstant(a.get("addedAt"))));
+            }
+            return ticket.withDetails(comments, attachments);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable comments or attachments of ticket " + ticket.id(), e);
+        }
+    }
+
+    private static String text(com.fasterxml.jackson.databind.JsonNode node, String field) {
+        com.fasterxml.jackson.databind.JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static Instant jsonInstant(com.fasterxml.jackson.databind.JsonNode value) {
+        return value == null || value.isNull() ? null : java.time.OffsetDateTime.parse(value.asText()).toInstant();
     }
 
     /** A ticket's stream version and the version its contacts see, read together. */
@@ -144,13 +207,6 @@ public class TicketQueries {
     public long version(String id) {
         return jdbc.query("SELECT version FROM ticket_view WHERE id = ?", (rs, n) -> rs.getLong(1), id)
                 .stream().findFirst().orElse(-1L);
-    }
-
-    private List<TicketView.Comment> comments(String ticketId, boolean withInternal) {
-        return jdbc.query("SELECT * FROM ticket_comment WHERE ticket_id = ?" + (withInternal ? "" : " AND visibility = 'PUBLIC'")
-                        + " ORDER BY added_at, id",
-                (rs, n) -> new TicketView.Comment(rs.getString("id"), rs.getString("author_id"), rs.getString("author_kind"),
-                        rs.getString("visibility"), rs.getString("body"), instant(rs.getTimestamp("added_at"))), ticketId);
     }
 
     private List<TicketView.Attachment> attachments(String ticketId) {

@@ -72,11 +72,10 @@ class TicketController {
     ResponseEntity<TicketView> open(@Valid @RequestBody TicketRequests.Open body, Caller caller) {
         caller.requireReadable(body.organizationId(), "Organisation");
         String id = UUID.randomUUID().toString();
-        writes.send(new OpenTicketCommand(id, body.organizationId(), body.type(), body.severity(), body.title(),
+        TicketView view = writes.sendAndRead(new OpenTicketCommand(id, body.organizationId(), body.type(), body.severity(), body.title(),
                 body.description(), body.channel() == null ? Channel.PORTAL : body.channel(), body.courseId(),
-                body.affectedUserEmail(), body.pageUrl(), Actors.of(caller), clock.instant()), caller);
+                body.affectedUserEmail(), body.pageUrl(), Actors.of(caller), clock.instant()), id, caller);
         meters.counter("helpdesk.tickets.opened", "type", body.type().name(), "severity", body.severity().name()).increment();
-        TicketView view = writes.fresh(id, caller);
         return ResponseEntity.created(URI.create("/api/tickets/" + id)).eTag(view.etag()).body(view);
     }
 
@@ -138,9 +137,8 @@ class TicketController {
                                        Caller caller) {
         writes.requireReadable(id, caller);
         String commentId = UUID.randomUUID().toString();
-        writes.send(new AddCommentCommand(id, commentId, body.body(), body.visibility(), Actors.of(caller),
-                clock.instant(), writes.expectedVersion(id, ifMatch, caller)), caller);
-        TicketView view = writes.fresh(id, caller);
+        TicketView view = writes.sendAndRead(new AddCommentCommand(id, commentId, body.body(), body.visibility(), Actors.of(caller),
+                clock.instant(), writes.expectedVersion(id, ifMatch, caller)), id, caller);
         return ResponseEntity.created(URI.create("/api/tickets/" + id + "#comment-" + commentId)).eTag(view.etag()).body(view);
     }
 
@@ -150,9 +148,8 @@ class TicketController {
                                       @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                       Caller caller) {
         writes.requireReadable(id, caller);
-        writes.send(new AssignTicketCommand(id, body.assignee(), Actors.of(caller), clock.instant(),
-                writes.expectedVersion(id, ifMatch, caller)), caller);
-        return writes.answer(id, caller);
+        return writes.sendAndAnswer(new AssignTicketCommand(id, body.assignee(), Actors.of(caller), clock.instant(),
+                writes.expectedVersion(id, ifMatch, caller)), id, caller);
     }
 
     @PostMapping("/{id}/severity")
@@ -161,9 +158,8 @@ class TicketController {
                                         @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                         Caller caller) {
         writes.requireReadable(id, caller);
-        writes.send(new ChangeSeverityCommand(id, body.severity(), body.justification(), Actors.of(caller),
-                clock.instant(), writes.expectedVersion(id, ifMatch, caller)), caller);
-        return writes.answer(id, caller);
+        return writes.sendAndAnswer(new ChangeSeverityCommand(id, body.severity(), body.justification(), Actors.of(caller),
+                clock.instant(), writes.expectedVersion(id, ifMatch, caller)), id, caller);
     }
 
     @PostMapping("/{id}/status")
@@ -176,9 +172,8 @@ class TicketController {
                                       @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                       Caller caller) {
         writes.requireReadable(id, caller);
-        writes.send(new ChangeStatusCommand(id, body.status(), body.reason(), Actors.of(caller), clock.instant(),
-                writes.expectedVersion(id, ifMatch, caller), body.resolution()), caller);
-        return writes.answer(id, caller);
+        return writes.sendAndAnswer(new ChangeStatusCommand(id, body.status(), body.reason(), Actors.of(caller), clock.instant(),
+                writes.expectedVersion(id, ifMatch, caller), body.resolution()), id, caller);
     }
 
     @PostMapping("/{id}/severity-requests")
@@ -196,9 +191,8 @@ class TicketController {
                                                                Caller caller) {
         writes.requireReadable(id, caller);
         String requestId = UUID.randomUUID().toString();
-        writes.send(new RequestSeverityChangeCommand(id, requestId, body.severity(), body.reason(), Actors.of(caller),
-                clock.instant(), writes.expectedVersion(id, ifMatch, caller)), caller);
-        TicketView view = writes.fresh(id, caller);
+        TicketView view = writes.sendAndRead(new RequestSeverityChangeCommand(id, requestId, body.severity(), body.reason(), Actors.of(caller),
+                clock.instant(), writes.expectedVersion(id, ifMatch, caller)), id, caller);
         TicketView.SeverityRequest request = view.severityRequests().stream()
                 .filter(r -> r.requestId().equals(requestId)).findFirst().orElseThrow();
         return ResponseEntity.created(URI.create("/api/tickets/" + id + "#severity-request-" + requestId))
@@ -217,9 +211,8 @@ class TicketController {
                                               @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                               Caller caller) {
         writes.requireReadable(id, caller);
-        writes.send(new DecideSeverityChangeRequestCommand(id, requestId, body.accept(), body.reason(),
-                Actors.of(caller), clock.instant(), writes.expectedVersion(id, ifMatch, caller)), caller);
-        return writes.answer(id, caller);
+        return writes.sendAndAnswer(new DecideSeverityChangeRequestCommand(id, requestId, body.accept(), body.reason(),
+                Actors.of(caller), clock.instant(), writes.expectedVersion(id, ifMatch, caller)), id, caller);
     }
 
     @PostMapping("/{id}/reopen")
@@ -228,9 +221,8 @@ class TicketController {
                                       @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                       Caller caller) {
         writes.requireReadable(id, caller);
-        writes.send(new ReopenTicketCommand(id, body.reason(), Actors.of(caller), clock.instant(),
-                writes.expectedVersion(id, ifMatch, caller)), caller);
-        return writes.answer(id, caller);
+        return writes.sendAndAnswer(new ReopenTicketCommand(id, body.reason(), Actors.of(caller), clock.instant(),
+                writes.expectedVersion(id, ifMatch, caller)), id, caller);
     }
 
     @PostMapping("/{id}/escalation-requests")
@@ -239,9 +231,8 @@ class TicketController {
                                                  @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                  Caller caller) {
         writes.requireReadable(id, caller);
-        writes.send(new RequestEscalationCommand(id, body.reason(), Actors.of(caller), clock.instant(),
-                writes.expectedVersion(id, ifMatch, caller)), caller);
-        TicketView view = writes.fresh(id, caller);
+        TicketView view = writes.sendAndRead(new RequestEscalationCommand(id, body.reason(), Actors.of(caller), clock.instant(),
+                writes.expectedVersion(id, ifMatch, caller)), id, caller);
         return ResponseEntity.status(HttpStatus.CREATED).eTag(view.etag()).body(view);
     }
 
@@ -255,9 +246,8 @@ class TicketController {
                                                 Caller caller) {
         writes.requireReadable(id, caller);
         String entryId = UUID.randomUUID().toString();
-        writes.send(new LogTimeCommand(id, entryId, body.minutes(), body.rate(), body.workDate(), body.note(),
-                Actors.of(caller), clock.instant(), writes.expectedVersion(id, ifMatch, caller), body.startedAt()), caller);
-        TicketView view = writes.fresh(id, caller);
+        TicketView view = writes.sendAndRead(new LogTimeCommand(id, entryId, body.minutes(), body.rate(), body.workDate(), body.note(),
+                Actors.of(caller), clock.instant(), writes.expectedVersion(id, ifMatch, caller), body.startedAt()), id, caller);
         return ResponseEntity.created(URI.create("/api/tickets/" + id + "/time-entries/" + entryId))
                 .eTag(view.etag()).body(Map.of("entryId", entryId));
     }
@@ -269,9 +259,8 @@ class TicketController {
                                                     @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                     Caller caller) {
         writes.requireReadable(id, caller);
-        writes.send(new ReverseTimeEntryCommand(id, entryId, body.reason(), Actors.of(caller), clock.instant(),
-                writes.expectedVersion(id, ifMatch, caller)), caller);
-        TicketView view = writes.fresh(id, caller);
+        TicketView view = writes.sendAndRead(new ReverseTimeEntryCommand(id, entryId, body.reason(), Actors.of(caller), clock.instant(),
+                writes.expectedVersion(id, ifMatch, caller)), id, caller);
         return ResponseEntity.status(HttpStatus.CREATED).eTag(view.etag()).body(Map.of("entryId", entryId, "reversed", "true"));
     }
 

@@ -9,16 +9,24 @@ import dev.helpdesk.tickets.domain.NotFoundException;
 import dev.helpdesk.tickets.history.EventStoreReader;
 import dev.helpdesk.tickets.ticket.query.TicketQueries;
 import dev.helpdesk.tickets.ticket.query.TicketView;
+import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
+import java.util.Optional;
+
 /**
  * What every ticket write does around its command: tenant check before, read-your-writes answer after, and the
  * caller's {@code If-Match} mapped to the stream version the command expects. Staff are shown the stream version;
  * contacts the version that counts only what they can see (docs/security.md, "Replays and what contacts see").
+ * <p>
+ * The answer is read once, inside the command's own transaction, after its events were stored and the inline
+ * projection applied them (issue 15): the view and the store's version in one statement. Only when the view did not
+ * show the write there (the inline projection applies an event only on top of its predecessor) does the answer wait,
+ * bounded, for the tracking processor as before ({@link ViewCatchUp}). See docs/command-path.md.
  */
 @Component
 public class TicketWrites {
@@ -28,11 +36,47 @@ public class TicketWrites {
     private final ViewCatchUp catchUp;
     private final CommandGateway commands;
 
-    TicketWrites(TicketQueries queries, EventStoreReader store, ViewCatchUp catchUp, CommandGateway commands) {
+    /** The write the current request thread is sending, and what its command's transaction read for the answer. */
+    private static final ThreadLocal<Pending> PENDING = new ThreadLocal<>();
+
+    private static final class Pending {
+        final String ticketId;
+        final boolean staff;
+        boolean claimed;
+        TicketQueries.Written written;
+
+        Pending(String ticketId, boolean staff) {
+            this.ticketId = ticketId;
+            this.staff = staff;
+        }
+    }
+
+    TicketWrites(TicketQueries queries, EventStoreReader store, ViewCatchUp catchUp, CommandGateway commands,
+                 CommandBus commandBus) {
         this.queries = queries;
         this.store = store;
         this.catchUp = catchUp;
         this.commands = commands;
+        // The command bus handles a command on the sending thread, in a unit of work whose transaction commits after
+        // its prepare-commit phase; the event bus stores the events and runs the inline projection in that phase,
+        // from a handler registered when the first event was applied, so one registered after the command handler
+        // returned runs after them, still inside the transaction.
+        commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
+            Pending pending = PENDING.get();
+            if (pending == null || pending.claimed || unitOfWork.parent().isPresent()) {
+                return chain.proceed();
+            }
+            pending.claimed = true;
+            Object result = chain.proceed();
+            unitOfWork.onPrepareCommit(u -> {
+                try {
+                    pending.written = queries.written(pending.ticketId, pending.staff).orElse(null);
+                } catch (RuntimeException e) {
+                    pending.written = null; // the answer is read after the commit instead; the write stands
+                }
+            });
+            return result;
+        });
     }
 
     /** Refuses a ticket that does not exist for the caller (another tenant's ticket is not found). */
@@ -80,7 +124,37 @@ public class TicketWrites {
         }
     }
 
-    /** The ticket as the caller sees it, once the view shows the command's own change (bounded wait). */
+    /**
+     * Sends a command on {@code ticketId} and answers the ticket as the caller sees it with the command's change:
+     * read inside the command's transaction, or (when the view did not show it there) once the view caught up.
+     */
+    public TicketView sendAndRead(Object command, String ticketId, Caller caller) {
+        return sendAndReadIfCurrent(command, ticketId, caller).orElseGet(() -> fresh(ticketId, caller));
+    }
+
+    /**
+     * Sends a command on {@code ticketId}; the ticket as the caller sees it with the command's change as read inside
+     * the command's transaction, empty when the view did not show the change there (then read it with
+     * {@link #fresh} once the caller's own transaction, if any, committed).
+     */
+    public Optional<TicketView> sendAndReadIfCurrent(Object command, String ticketId, Caller caller) {
+        Pending pending = new Pending(ticketId, Actors.seesInternalNotes(caller));
+        PENDING.set(pending);
+        try {
+            send(command, caller);
+        } finally {
+            PENDING.remove();
+        }
+        return Optional.ofNullable(pending.written).filter(TicketQueries.Written::viewIsCurrent).map(TicketQueries.Written::view);
+    }
+
+    /** {@link #sendAndRead} as the usual answer: 200 with the ticket and its {@code ETag}. */
+    ResponseEntity<TicketView> sendAndAnswer(Object command, String ticketId, Caller caller) {
+        TicketView view = sendAndRead(command, ticketId, caller);
+        return ResponseEntity.ok().eTag(view.etag()).body(view);
+    }
+
+    /** The ticket as the caller sees it, once the view shows the ticket's last stored change (bounded wait). */
     public TicketView fresh(String ticketId, Caller caller) {
         long version = store.version(ticketId);
         catchUp.await(() -> queries.version(ticketId), version);
@@ -88,14 +162,9 @@ public class TicketWrites {
                 .orElseThrow(() -> new NotFoundException("Ticket not found."));
     }
 
-    /** The ticket's {@code ETag} for the caller, once the view shows the command's own change (bounded wait). */
+    /** The ticket's {@code ETag} for the caller, once the view shows the ticket's last stored change (bounded wait). */
     public String etag(String ticketId, Caller caller) {
         return fresh(ticketId, caller).etag();
-    }
-
-    ResponseEntity<TicketView> answer(String ticketId, Caller caller) {
-        TicketView view = fresh(ticketId, caller);
-        return ResponseEntity.ok().eTag(view.etag()).body(view);
     }
 
     private static ProblemException concurrentChange() {
