@@ -101,7 +101,8 @@ public class AxonConfig {
 
     @Autowired
     void configureProcessors(EventProcessingConfigurer processing) {
-        for (String processor : List.of(VIEWS, KAFKA_PUBLISHER)) {
+        // KAFKA_PUBLISHER: batches without a transaction, its own token store (publishing.PublishingConfig).
+        for (String processor : List.of(VIEWS)) {
             processing.registerTrackingEventProcessorConfiguration(processor, c -> TrackingEventProcessorConfiguration
                     .forSingleThreadedProcessing()
                     .andInitialTrackingToken(StreamableMessageSource::createTailToken));
