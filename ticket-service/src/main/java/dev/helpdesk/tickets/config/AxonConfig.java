@@ -103,10 +103,11 @@ public class AxonConfig {
 
     @Autowired
     void configureProcessors(EventProcessingConfigurer processing) {
-        for (String processor : List.of(VIEWS, KAFKA_PUBLISHER)) {
-            // the views: up to 100 events a transaction and token update; their handlers skip, with one read per
-            // batch, the events the inline projection applied already (issue 15)
-            int batchSize = processor.equals(VIEWS) ? VIEWS_BATCH_SIZE : 1;
+        // the views: up to 100 events a transaction and token update; their handlers skip, with one read per batch,
+        // the events the inline projection applied already (issue 15). KAFKA_PUBLISHER: batches without a
+        // transaction, its own token store (publishing.PublishingConfig).
+        for (String processor : List.of(VIEWS)) {
+            int batchSize = VIEWS_BATCH_SIZE;
             processing.registerTrackingEventProcessorConfiguration(processor, c -> TrackingEventProcessorConfiguration
                     .forSingleThreadedProcessing()
                     .andBatchSize(batchSize)
