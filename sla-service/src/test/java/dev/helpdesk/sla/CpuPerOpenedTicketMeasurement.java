@@ -46,7 +46,7 @@ import org.springframework.test.context.TestPropertySource;
  * and a Java sample every millisecond.
  */
 @TestPropertySource(properties = "spring.kafka.producer.client-id=sla-measured-producer")
-class CpuPerOpenedTicketTest extends SlaServiceTestBase {
+class CpuPerOpenedTicketMeasurement extends SlaServiceTestBase {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
