@@ -39,8 +39,11 @@ final class Fleet implements AutoCloseable {
             Duration.ofHours(2));
     private final Map<String, Stack.Instance> instances = new LinkedHashMap<>();
 
-    private Fleet(Stack stack) {
+    private final Path dataDir;
+
+    private Fleet(Stack stack, Path dataDir) {
         this.stack = stack;
+        this.dataDir = dataDir;
     }
 
     static Fleet start() throws Exception {
@@ -64,7 +67,7 @@ final class Fleet implements AutoCloseable {
         StackConfig config = StackConfig.fromEnvironment(env, false).only(Set.of(SERVICES));
         long started = System.nanoTime();
         Stack stack = Stack.prepare(config, line -> System.out.println("[faults] " + line));
-        Fleet fleet = new Fleet(stack);
+        Fleet fleet = new Fleet(stack, dataDir);
         try {
             fleet.addSecondInstances();
             stack.start(); // every JVM at once: the first instances, the second ones and the second gateway
@@ -163,6 +166,17 @@ final class Fleet implements AutoCloseable {
     @Override
     public void close() {
         stack.close();
+        // the databases, the broker's log and the extracted jars (some hundred MB) go; the processes' logs stay
+        try (java.util.stream.Stream<Path> entries = Files.list(dataDir)) {
+            for (Path entry : entries.filter(p -> !p.getFileName().toString().equals("logs")).toList()) {
+                try (java.util.stream.Stream<Path> tree = Files.walk(entry)) {
+                    tree.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+            System.out.println("[faults] the processes' logs are in " + dataDir.resolve("logs"));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            System.out.println("[faults] could not clean " + dataDir + ": " + e);
+        }
     }
 
     private static int freePort() throws IOException {
