@@ -1,6 +1,7 @@
 package dev.helpdesk.notifications.outbox;
 
 import dev.helpdesk.notifications.config.NotificationProperties;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -13,7 +14,7 @@ class RetryBackOffTest {
 
     private final MailDelivery delivery = new MailDelivery(null, null, null, new NotificationProperties(null, null, null,
             null, new NotificationProperties.Sender(null, 0, Duration.ofSeconds(5), Duration.ofMinutes(10), null, null), null),
-            Clock.systemUTC(), null);
+            Clock.systemUTC(), new SimpleMeterRegistry());
 
     @Test
     void doublesFromTheFirstRetryUpToTheLongestPause() {
