@@ -53,6 +53,9 @@ public final class RunningSystem implements BeforeAllCallback, ExtensionContext.
         env.put("HELPDESK_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
                 + " -Dmanagement.otlp.tracing.export.enabled=true -Dmanagement.otlp.tracing.endpoint=" + spans.endpoint()
                 + " -Dmanagement.tracing.sampling.probability=1.0"
+                // each applied event's line with its correlation id is DEBUG (docs/event-pipeline.md): on here, as an
+                // operator turns it on to follow a request into a consumer's log
+                + " -Dlogging.level.dev.helpdesk.pipeline.inbound.InboundPipeline=DEBUG"
                 // the auto-close loop looks for timers every 2 s (AutoCloseStoriesTest moves one's due time)
                 + " -Dhelpdesk.tickets.auto-close.fallback-interval=PT2S");
         stack = Stack.start(StackConfig.fromEnvironment(env, false), line -> System.out.println("[system] " + line));
