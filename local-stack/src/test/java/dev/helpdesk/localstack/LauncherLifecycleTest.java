@@ -117,14 +117,17 @@ class LauncherLifecycleTest {
 
     private void startLauncher() throws IOException {
         Map<String, String> env = new HashMap<>();
+        // the OS may hand out a port it just handed out (each probe releases it): every pick must be distinct
+        java.util.Set<Integer> picked = new java.util.HashSet<>();
+        int kafkaPort = freePortPair(picked);
+        env.put("HELPDESK_KAFKA_PORT", Integer.toString(kafkaPort));
         for (String variable : List.of("TICKET_SERVICE_PORT", "SLA_SERVICE_PORT", "ESCALATION_SERVICE_PORT",
                 "BUDGET_SERVICE_PORT", "WEBHOOK_SERVICE_PORT", "GATEWAY_PORT", "HELPDESK_TICKETS_MANAGEMENT_PORT", "HELPDESK_SLA_MANAGEMENT_PORT",
                 "HELPDESK_ESCALATIONS_MANAGEMENT_PORT", "HELPDESK_BUDGETS_MANAGEMENT_PORT", "HELPDESK_WEBHOOKS_MANAGEMENT_PORT",
                 "HELPDESK_GATEWAY_MANAGEMENT_PORT", "HELPDESK_DB_PORT", "NOTIFICATION_SERVICE_PORT",
                 "HELPDESK_NOTIFICATIONS_MANAGEMENT_PORT", "HELPDESK_MAILBOX_SMTP_PORT", "HELPDESK_MAILBOX_PORT")) {
-            env.put(variable, Integer.toString(Ports.findFree()));
+            env.put(variable, Integer.toString(distinctFreePort(picked)));
         }
-        env.put("HELPDESK_KAFKA_PORT", Integer.toString(freePortPair()));
         env.put("HELPDESK_DATA_DIR", dataDir.toString());
         env.put("HELPDESK_HOME", ROOT.toString());
         env.put("HELPDESK_READY_TIMEOUT_SECONDS", Long.toString(START_BOUND.toSeconds()));
@@ -152,14 +155,27 @@ class LauncherLifecycleTest {
         reader.start();
     }
 
-    private static int freePortPair() {
+    /** Kafka's port and the next one (its controller's), both free and not picked before. */
+    private static int freePortPair(java.util.Set<Integer> picked) {
         for (int attempt = 0; attempt < 50; attempt++) {
             int port = Ports.findFree();
-            if (port < 65535 && Ports.isFree(port + 1)) {
+            if (port < 65535 && !picked.contains(port) && !picked.contains(port + 1) && Ports.isFree(port + 1)) {
+                picked.add(port);
+                picked.add(port + 1);
                 return port;
             }
         }
         throw new IllegalStateException("no two free neighbouring ports");
+    }
+
+    private static int distinctFreePort(java.util.Set<Integer> picked) {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port = Ports.findFree();
+            if (picked.add(port)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free port that was not picked already");
     }
 
     private void awaitOutput(Predicate<String> line, Duration bound) {
