@@ -1,11 +1,11 @@
 package dev.helpdesk.faults;
 
 import dev.helpdesk.localstack.DemoTokens;
+import dev.helpdesk.localstack.FreePorts;
 import dev.helpdesk.localstack.Stack;
 import dev.helpdesk.localstack.StackConfig;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,15 +52,7 @@ final class Fleet implements AutoCloseable {
         env.put("HELPDESK_HOME", Path.of("..").toAbsolutePath().normalize().toString());
         env.put("HELPDESK_DATA_DIR", dataDir.toString());
         env.put("HELPDESK_JWT_SECRET", SECRET);
-        env.put("HELPDESK_DB_PORT", Integer.toString(freePort()));
-        env.put("HELPDESK_KAFKA_PORT", Integer.toString(freePortPair()));
-        for (String variable : new String[] {"TICKET_SERVICE_PORT", "SLA_SERVICE_PORT", "ESCALATION_SERVICE_PORT",
-                "BUDGET_SERVICE_PORT", "GATEWAY_PORT", "HELPDESK_TICKETS_MANAGEMENT_PORT", "HELPDESK_SLA_MANAGEMENT_PORT",
-                "HELPDESK_ESCALATIONS_MANAGEMENT_PORT", "HELPDESK_BUDGETS_MANAGEMENT_PORT", "HELPDESK_GATEWAY_MANAGEMENT_PORT"}) {
-            env.put(variable, Integer.toString(freePort()));
-        }
-        env.put("HELPDESK_MAILBOX_SMTP_PORT", Integer.toString(freePort()));
-        env.put("HELPDESK_MAILBOX_PORT", Integer.toString(freePort()));
+        env.putAll(FreePorts.environment());
         env.put("HELPDESK_JAVA_OPTS", JAVA_OPTIONS);
         // the four services the scenarios check and the gateway: no webhook- or notification-service (nothing checked
         // needs them, and each JVM is start-up time on a small machine)
@@ -177,26 +169,5 @@ final class Fleet implements AutoCloseable {
         } catch (IOException | java.io.UncheckedIOException e) {
             System.out.println("[faults] could not clean " + dataDir + ": " + e);
         }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** A free port whose successor is free too (Kafka's controller listens on the next port). */
-    private static int freePortPair() throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int port = freePort();
-            if (port < 65535) {
-                try (ServerSocket next = new ServerSocket(port + 1)) {
-                    return port;
-                } catch (IOException taken) {
-                    // try another
-                }
-            }
-        }
-        throw new IOException("No two consecutive free ports found");
     }
 }

@@ -607,9 +607,13 @@ public final class Stack implements AutoCloseable {
             kafka.stop(30);
         }
         try {
-            databaseStart.get(90, java.util.concurrent.TimeUnit.SECONDS); // a database still starting is stopped too
+            // a database that finishes starting soon is stopped cleanly below. One still starting when Ctrl-C came
+            // never finishes: zonky's own shutdown hook stops the server at once, and zonky's start then waits for a
+            // ready server until its 120 s timeout (waiting for that held Ctrl-C back 90 s); the watchdog stops
+            // whatever is left of it when this process exits.
+            databaseStart.get(10, java.util.concurrent.TimeUnit.SECONDS);
         } catch (Exception failedOrTooSlow) {
-            // nothing to stop, or its own watchdog stops it when this process exits
+            // nothing to stop, or zonky's hook and the watchdog stop it
         }
         closeDatabase();
         if (mailbox != null) {

@@ -66,7 +66,7 @@ public record StackConfig(
     public static StackConfig fromEnvironment(Map<String, String> env, boolean demoData) {
         UnaryOperator<String> get = env::get;
         Path home = Path.of(or(get, "HELPDESK_HOME", ".")).toAbsolutePath().normalize();
-        return new StackConfig(
+        StackConfig all = new StackConfig(
                 home,
                 Path.of(or(get, "HELPDESK_DATA_DIR", home.resolve(".helpdesk-data").toString())).toAbsolutePath().normalize(),
                 port(get, "HELPDESK_DB_PORT", 15432),
@@ -90,6 +90,25 @@ public record StackConfig(
                 or(get, "HELPDESK_SECURITY_AUDIENCE", LOCAL_AUDIENCE),
                 new Mailbox(port(get, "HELPDESK_MAILBOX_SMTP_PORT", Mailbox.DEFAULT.smtpPort()),
                         port(get, "HELPDESK_MAILBOX_PORT", Mailbox.DEFAULT.webPort())));
+        String only = or(get, "HELPDESK_SERVICES", "");
+        return only.isBlank() ? all : all.only(serviceNames(only, all));
+    }
+
+    /**
+     * {@code HELPDESK_SERVICES}: the services to run, comma separated (the gateway always runs), e.g.
+     * {@code ticket-service,sla-service} while working on those two; empty: all of them.
+     */
+    private static java.util.Set<String> serviceNames(String list, StackConfig all) {
+        java.util.Set<String> known = all.services.stream().map(ServiceSpec::name).collect(java.util.stream.Collectors.toSet());
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (String name : list.trim().split("\\s*,\\s*")) {
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException("HELPDESK_SERVICES names '" + name + "', which is not a service; known: "
+                        + all.services.stream().map(ServiceSpec::name).toList());
+            }
+            names.add(name);
+        }
+        return names;
     }
 
     private static ServiceSpec service(UnaryOperator<String> env, String name, String portVariable, int port,

@@ -45,4 +45,24 @@ class PortsTest {
         // the server side closed first, so its end of the connection lingers in TIME_WAIT
         assertThat(Ports.isFree(port)).isTrue();
     }
+
+    @Test
+    void aWholeStacksPortsAreDistinctAndKafkasControllerPortIsFreeAndUnpicked() {
+        Map<String, String> env = FreePorts.environment();
+        StackConfig config = StackConfig.fromEnvironment(env, false);
+        java.util.List<Integer> ports = new java.util.ArrayList<>();
+        ports.add(config.dbPort());
+        ports.add(config.kafkaPort());
+        ports.add(config.kafkaPort() + 1);
+        config.services().forEach(s -> {
+            ports.add(s.port());
+            ports.add(s.managementPort());
+        });
+        ports.add(config.mailbox().smtpPort());
+        ports.add(config.mailbox().webPort());
+        assertThat(ports).as("no default port is left: every variable the launcher reads is set")
+                .doesNotContain(15432, 19092, 8080, 8081, 8086, 9080, 9086, 3025, 8025);
+        assertThat(ports).doesNotHaveDuplicates().hasSize(2 + 1 + 2 * 7 + 2);
+        assertThat(Ports.isFree(config.kafkaPort() + 1)).isTrue();
+    }
 }

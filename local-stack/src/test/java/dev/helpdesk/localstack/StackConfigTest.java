@@ -57,4 +57,15 @@ class StackConfigTest {
         assertThatThrownBy(() -> StackConfig.fromEnvironment(Map.of("HELPDESK_DB_PORT", "70000"), true))
                 .hasMessageContaining("HELPDESK_DB_PORT");
     }
+
+    @Test
+    void helpdeskServicesRunsOnlyTheNamedServicesAndTheGatewayAndRefusesAnUnknownName() {
+        StackConfig config = StackConfig.fromEnvironment(Map.of("HELPDESK_SERVICES", " ticket-service , sla-service"), false);
+        assertThat(config.services()).extracting(StackConfig.ServiceSpec::name)
+                .containsExactly("ticket-service", "sla-service", "gateway");
+        assertThat(StackConfig.fromEnvironment(Map.of("HELPDESK_SERVICES", " "), false).services()).hasSize(7);
+        assertThatThrownBy(() -> StackConfig.fromEnvironment(Map.of("HELPDESK_SERVICES", "ticket-service,tickets"), false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("HELPDESK_SERVICES").hasMessageContaining("'tickets'").hasMessageContaining("budget-service");
+    }
 }

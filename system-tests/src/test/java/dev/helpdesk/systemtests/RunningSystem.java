@@ -1,13 +1,12 @@
 package dev.helpdesk.systemtests;
 
 import dev.helpdesk.localstack.DemoTokens;
+import dev.helpdesk.localstack.FreePorts;
 import dev.helpdesk.localstack.Stack;
 import dev.helpdesk.localstack.StackConfig;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,17 +36,7 @@ public final class RunningSystem implements BeforeAllCallback, ExtensionContext.
         env.put("HELPDESK_HOME", Path.of("..").toAbsolutePath().normalize().toString());
         env.put("HELPDESK_DATA_DIR", dataDir.toString());
         env.put("HELPDESK_JWT_SECRET", SECRET);
-        env.put("HELPDESK_DB_PORT", Integer.toString(freePort()));
-        int kafka = freePortPair();
-        env.put("HELPDESK_KAFKA_PORT", Integer.toString(kafka));
-        for (String variable : new String[] {"TICKET_SERVICE_PORT", "SLA_SERVICE_PORT", "ESCALATION_SERVICE_PORT",
-                "BUDGET_SERVICE_PORT", "WEBHOOK_SERVICE_PORT", "GATEWAY_PORT", "HELPDESK_TICKETS_MANAGEMENT_PORT",
-                "HELPDESK_SLA_MANAGEMENT_PORT", "HELPDESK_ESCALATIONS_MANAGEMENT_PORT", "HELPDESK_BUDGETS_MANAGEMENT_PORT",
-                "HELPDESK_WEBHOOKS_MANAGEMENT_PORT", "HELPDESK_GATEWAY_MANAGEMENT_PORT",
-                "NOTIFICATION_SERVICE_PORT", "HELPDESK_NOTIFICATIONS_MANAGEMENT_PORT", "HELPDESK_MAILBOX_SMTP_PORT",
-                "HELPDESK_MAILBOX_PORT"}) {
-            env.put(variable, Integer.toString(freePort()));
-        }
+        env.putAll(FreePorts.environment());
         // Every service exports its spans to a receiver of the test's own (docs/observability.md).
         spans = OtlpReceiver.start();
         env.put("HELPDESK_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
@@ -89,26 +78,5 @@ public final class RunningSystem implements BeforeAllCallback, ExtensionContext.
 
     static Api api() {
         return new Api(stack.gatewayUrl());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** A free port whose successor is free too (Kafka's controller listens on the next port). */
-    private static int freePortPair() throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int port = freePort();
-            if (port < 65535) {
-                try (ServerSocket next = new ServerSocket(port + 1)) {
-                    return port;
-                } catch (IOException taken) {
-                    // try another
-                }
-            }
-        }
-        throw new IOException("No two consecutive free ports found");
     }
 }
