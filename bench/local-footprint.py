@@ -11,30 +11,27 @@ extra = sys.argv[4:]
 def free():
     s = socket.socket(); s.bind(("127.0.0.1", 0)); p = s.getsockname()[1]; s.close(); return p
 env = dict(os.environ)
-names = ["TICKET_SERVICE_PORT","SLA_SERVICE_PORT","ESCALATION_SERVICE_PORT","BUDGET_SERVICE_PORT","GATEWAY_PORT",
+# every port the launcher opens or hands out (StackConfig), all distinct: Kafka's controller takes HELPDESK_KAFKA_PORT + 1
+names = ["TICKET_SERVICE_PORT","SLA_SERVICE_PORT","ESCALATION_SERVICE_PORT","BUDGET_SERVICE_PORT","WEBHOOK_SERVICE_PORT",
+         "NOTIFICATION_SERVICE_PORT","GATEWAY_PORT",
          "HELPDESK_TICKETS_MANAGEMENT_PORT","HELPDESK_SLA_MANAGEMENT_PORT","HELPDESK_ESCALATIONS_MANAGEMENT_PORT",
-         "HELPDESK_BUDGETS_MANAGEMENT_PORT","HELPDESK_GATEWAY_MANAGEMENT_PORT","HELPDESK_DB_PORT"]
-for n in names: env[n] = str(free())
-while True:
-    k = free()
-    try:
-        s = socket.socket(); s.bind(("127.0.0.1", k+1)); s.close(); break
-    except OSError: pass
-env["HELPDESK_KAFKA_PORT"] = str(k)
+         "HELPDESK_BUDGETS_MANAGEMENT_PORT","HELPDESK_WEBHOOKS_MANAGEMENT_PORT","HELPDESK_NOTIFICATIONS_MANAGEMENT_PORT",
+         "HELPDESK_GATEWAY_MANAGEMENT_PORT","HELPDESK_DB_PORT","HELPDESK_MAILBOX_SMTP_PORT","HELPDESK_MAILBOX_PORT"]
+taken = set()
+def distinct(width=1):
+    while True:
+        p = free()
+        if any(q in taken for q in range(p, p + width)): continue
+        try:
+            for q in range(p + 1, p + width):
+                s = socket.socket(); s.bind(("127.0.0.1", q)); s.close()
+        except OSError: continue
+        taken.update(range(p, p + width)); return p
+for n in names: env[n] = str(distinct())
+env["HELPDESK_KAFKA_PORT"] = str(distinct(2))
 env["HELPDESK_DATA_DIR"] = data
 env["HELPDESK_HOME"] = home
 env["AXONIQ_UPDATE_CHECKER_DISABLED"] = "true"
-t0 = time.time()
-p = subprocess.Popen(["java"] + extra + ["-jar", jar, "--no-demo"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-ready = None
-for line in p.stdout:
-    if True:
-        print(f"{time.time()-t0:6.1f} {line.rstrip()}", flush=True)
-    if "helpdesk is ready" in line:
-        ready = time.time() - t0; break
-if ready is None:
-    print("NOT READY"); sys.exit(1)
-time.sleep(10)
 def desc(pid):
     out = subprocess.run(["ps", "-e", "-o", "pid=,ppid=,args="], capture_output=True, text=True).stdout
     rows = [l.split(None, 2) for l in out.strip().splitlines()]
@@ -59,18 +56,44 @@ def label(a):
     if "postgres" in a: return "postgres"
     if m: return m.group(1)
     return a[:40]
+def processes(pid):
+    procs = [(pid, "launcher")] + [(c, label(a)) for c, a in desc(pid)]
+    out = subprocess.run(["ps", "-e", "-o", "pid=,args="], capture_output=True, text=True).stdout
+    for l in out.strip().splitlines():
+        q, a = l.strip().split(None, 1)
+        if "postgres" in a and "-D" in a and data in a:
+            procs += [(int(q), "postgres")] + [(c, "postgres") for c, _ in desc(int(q))]
+    return procs
+def cpu(pid):
+    """user + system CPU seconds the process has used so far"""
+    try:
+        f = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+        return (int(f[11]) + int(f[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError): return 0.0
+print(f"load at start {os.getloadavg()}", flush=True)
+t0 = time.time()
+p = subprocess.Popen(["java"] + extra + ["-jar", jar, "--no-demo"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+ready = None
+for line in p.stdout:
+    if True:
+        print(f"{time.time()-t0:6.1f} {line.rstrip()}", flush=True)
+    if "helpdesk is ready" in line:
+        ready = time.time() - t0; break
+if ready is None:
+    print("NOT READY"); sys.exit(1)
+load_at_ready = os.getloadavg()
+used = {}
+for pid, l in processes(p.pid):
+    used[l] = used.get(l, 0.0) + cpu(pid)
+print("CPU s at ready: " + ", ".join(f"{l} {c:.1f}" for l, c in sorted(used.items(), key=lambda x: -x[1]))
+      + f"; total {sum(used.values()):.1f}; load at ready {load_at_ready}")
+time.sleep(10)
 tot_rss = tot_pss = 0
 pg_rss = pg_pss = 0
-procs = [(p.pid, "launcher")] + desc(p.pid)
-out = subprocess.run(["ps", "-e", "-o", "pid=,args="], capture_output=True, text=True).stdout
-for l in out.strip().splitlines():
-    q, a = l.strip().split(None, 1)
-    if "postgres" in a and "-D" in a and data in a:
-        procs += [(int(q), "postgres")] + [(c, "postgres") for c, _ in desc(int(q))]
-for pid, a in procs:
+procs = processes(p.pid)
+for pid, l in procs:
     r, s = mem(pid)
     tot_rss += r; tot_pss += s
-    l = a if a == "launcher" else label(a)
     if l == "postgres": pg_rss += r; pg_pss += s; continue
     print(f"  {l:22s} rss {r:5d} MB  pss {s:5d} MB")
 print(f"  {'postgres (all)':22s} rss {pg_rss:5d} MB  pss {pg_pss:5d} MB")

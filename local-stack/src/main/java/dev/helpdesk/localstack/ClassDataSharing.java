@@ -57,6 +57,15 @@ final class ClassDataSharing {
         }
     }
 
+    /**
+     * How much longer than its usual grace period a recording service may take to stop: the JVM writes its archive
+     * (about 50 MB, some 4 s of CPU) after its own shutdown, and seven of them do it at once on 2 cores. With only
+     * the usual 20 s, every recording JVM was killed while writing and no start ever had an archive to use. Only
+     * for a service that was ready: one stopped while starting gets the usual grace (its archive would hold part of
+     * a start; the next run records again).
+     */
+    static final long DUMP_GRACE_SECONDS = 40;
+
     private final Path directory;
     private final boolean enabled;
     private final Consumer<String> out;

@@ -20,6 +20,8 @@ final class ManagedProcess {
     private final Process process;
     private final Path logFile;
     private volatile Runnable onGracefulStop = () -> { };
+    private volatile long extraGraceSeconds;
+    private volatile boolean ready;
 
     private ManagedProcess(String name, Process process, Path logFile) {
         this.name = name;
@@ -38,8 +40,24 @@ final class ManagedProcess {
 
     /** What to do once the process has exited within the grace period of {@link #stop(long)}, e.g. keep what it wrote at exit. */
     ManagedProcess onGracefulStop(Runnable action) {
+        return onGracefulStop(action, 0);
+    }
+
+    /**
+     * As {@link #onGracefulStop(Runnable)}, for a process with more to do at exit than its own shutdown (a JVM writing
+     * a class-data-sharing archive): {@link #stop(long)} waits {@code extraGraceSeconds} longer before SIGKILL, once
+     * the process was {@link #ready() ready} (stopped while starting, it has little worth waiting for: a Ctrl-C during
+     * the start stays as quick as before).
+     */
+    ManagedProcess onGracefulStop(Runnable action, long extraGraceSeconds) {
         this.onGracefulStop = action;
+        this.extraGraceSeconds = extraGraceSeconds;
         return this;
+    }
+
+    /** The process reported ready (see {@link #onGracefulStop(Runnable, long)}). */
+    void ready() {
+        ready = true;
     }
 
     String name() {
@@ -66,7 +84,7 @@ final class ManagedProcess {
         return process.exitValue();
     }
 
-    /** SIGTERM to the process (and its children), then SIGKILL after the grace period. */
+    /** SIGTERM to the process (and its children), then SIGKILL after the grace period (and any extra, above). */
     void stop(long graceSeconds) {
         if (!process.isAlive()) {
             return;
@@ -76,7 +94,7 @@ final class ManagedProcess {
         // takes for the launcher's death and then allows itself only LauncherWatch's grace to exit
         process.toHandle().destroy();
         try {
-            if (process.waitFor(graceSeconds, TimeUnit.SECONDS)) {
+            if (process.waitFor(graceSeconds + (ready ? extraGraceSeconds : 0), TimeUnit.SECONDS)) {
                 onGracefulStop.run();
             } else {
                 process.destroyForcibly();

@@ -270,7 +270,7 @@ public final class Stack implements AutoCloseable {
         command.add("-jar");
         command.add(launch.jar().toString());
         return ManagedProcess.start(spec.name(), command, environmentOf(spec), config.logDir().resolve(spec.name() + ".log"))
-                .onGracefulStop(launch::archiveWritten);
+                .onGracefulStop(launch::archiveWritten, launch.recording() == null ? 0 : ClassDataSharing.DUMP_GRACE_SECONDS);
     }
 
     /** Environment of one service process; every name here is documented in the README. */
@@ -347,6 +347,7 @@ public final class Stack implements AutoCloseable {
             }
             for (URI uri : readiness) {
                 if (answersOk(uri)) {
+                    service.ready();
                     return;
                 }
             }
