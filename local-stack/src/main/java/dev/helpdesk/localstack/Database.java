@@ -62,6 +62,12 @@ final class Database implements AutoCloseable {
         if (!preloadLibraries.isEmpty()) {
             builder.setServerConfig("shared_preload_libraries", String.join(",", preloadLibraries));
         }
+        // the watchdog below stops whatever postmaster the pid file names: never one this launcher did not start
+        java.util.OptionalLong running = runningPostmaster(directory);
+        if (running.isPresent()) {
+            throw new IllegalStateException("PostgreSQL (pid " + running.getAsLong() + ") already runs on " + directory
+                    + ": another local stack uses this data directory; stop it, or choose another HELPDESK_DATA_DIR");
+        }
         Process watchdog = new ProcessBuilder("sh", "-c", WATCHDOG, "postgres-watchdog", directory.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -70,7 +76,12 @@ final class Database implements AutoCloseable {
         try {
             postgres = builder.start();
         } catch (IOException | RuntimeException e) {
-            watchdog.destroy();
+            // The postmaster may be running although the start failed: a start that began as this JVM was shutting
+            // down has run pg_ctl and then failed on registering zonky's shutdown hook ("Shutdown in progress"), and
+            // destroying the watchdog left that server running with nothing watching it. Ending the watchdog's
+            // lifeline instead makes it stop whatever server the data directory's pid file names (it waits up to
+            // 10 s for one); when there is none, it simply exits.
+            releaseLifeline(watchdog);
             throw e;
         }
         Database database = new Database(postgres, watchdog);
@@ -129,6 +140,29 @@ final class Database implements AutoCloseable {
             postgres.close();
         } finally {
             watchdog.destroy();
+        }
+    }
+
+    /** The pid of a live process named {@code postgres} that the data directory's pid file names, if any. */
+    static java.util.OptionalLong runningPostmaster(Path directory) {
+        try {
+            List<String> lines = Files.readAllLines(directory.resolve("postmaster.pid"));
+            if (lines.isEmpty() || !lines.get(0).trim().matches("\\d{1,9}")) {
+                return java.util.OptionalLong.empty();
+            }
+            long pid = Long.parseLong(lines.get(0).trim());
+            String name = Files.readString(Path.of("/proc", Long.toString(pid), "comm")).trim();
+            return name.equals("postgres") ? java.util.OptionalLong.of(pid) : java.util.OptionalLong.empty();
+        } catch (IOException | RuntimeException noneOrGone) {
+            return java.util.OptionalLong.empty();
+        }
+    }
+
+    private static void releaseLifeline(Process watchdog) {
+        try {
+            watchdog.getOutputStream().close();
+        } catch (IOException alreadyClosed) {
+            // the watchdog sees end-of-file either way
         }
     }
 

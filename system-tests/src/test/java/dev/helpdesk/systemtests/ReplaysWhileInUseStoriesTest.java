@@ -1,0 +1,167 @@
+package dev.helpdesk.systemtests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Issue 17: an analyst rebuilds every projection (ticket views, SLA clocks, escalations, budgets) through the gateway
+ * while a portal keeps opening tickets, logging time and reading what it wrote, and the portal never gets a wrong
+ * answer: a ticket it was answered 201 for is there on the next read, with what it wrote; a clock, an escalation, a
+ * budget figure it has seen never goes missing or backwards; after the switch every figure is exact.
+ */
+@ExtendWith(RunningSystem.class)
+class ReplaysWhileInUseStoriesTest {
+
+    private static final Map<String, String> PROJECTIONS = Map.of(
+            "tickets", "ticket-views", "sla", "sla-clocks", "escalations", "escalations", "budgets", "budgets");
+    /** 15 minutes at the standard rate of 80.00 an hour. */
+    private static final BigDecimal ENTRY = new BigDecimal("20.00");
+
+    private final Scenario scenario = new Scenario();
+    private final Api api = scenario.api;
+
+    @Test
+    void everyProjectionRebuiltWhileAPortalReadsAndWritesGivesItNoWrongAnswer() {
+        String organizationId = scenario.registerOrganization("STANDARD", "TWENTY_FOUR_SEVEN", "Europe/Dublin");
+        String contact = scenario.addContact(organizationId, "c-" + UUID.randomUUID());
+        Portal portal = new Portal(organizationId, contact);
+        for (int i = 0; i < 3; i++) {
+            portal.openTicketAndLogTime();
+        }
+        String escalated = portal.tickets.get(0);
+        Api.Response requested = api.post("/api/tickets/" + escalated + "/escalation-requests", contact,
+                Map.of("reason", "Grades are due tomorrow"));
+        assertThat(requested.status()).as(requested.toString()).isIn(200, 201, 202);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            portal.read();
+            assertThat(portal.clocksSeen).containsAll(portal.tickets);
+            assertThat(portal.escalationSeen).isTrue();
+            assertThat(portal.consumedSeen).isEqualByComparingTo(portal.accepted());
+        });
+
+        Map<String, String> replays = new LinkedHashMap<>();
+        PROJECTIONS.forEach((service, projection) -> {
+            Api.Response started = api.post("/api/admin/" + service + "/replays", scenario.analyst, Map.of("projection", projection));
+            assertThat(started.status()).as(service + ": " + started).isEqualTo(202);
+            replays.put(service, started.json().path("id").asText());
+        });
+
+        // The portal goes on until every replay has switched, and two rounds more (bounded: 40 rounds, 3 minutes).
+        Set<String> running = new TreeSet<>(replays.keySet());
+        int rounds = 0;
+        int roundsAfter = 0;
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (roundsAfter < 2 && rounds < 40 && System.nanoTime() < deadline) {
+            portal.openTicketAndLogTime();
+            portal.read();
+            rounds++;
+            for (String service : List.copyOf(running)) {
+                JsonNode progress = api.get("/api/admin/" + service + "/replays/" + replays.get(service), scenario.analyst).json();
+                String state = progress.path("state").asText();
+                assertThat(state).as(service + " replay: " + progress).isIn("RUNNING", "COMPLETED");
+                if (state.equals("COMPLETED")) {
+                    running.remove(service);
+                    System.out.println("[replays] " + service + " completed during round " + rounds + ": " + progress);
+                }
+            }
+            if (running.isEmpty()) {
+                roundsAfter++;
+            }
+        }
+        assertThat(running).as("replays still running after " + rounds + " rounds").isEmpty();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            portal.read();
+            assertThat(portal.clocksSeen).as("every ticket's SLA clock").containsAll(portal.tickets);
+            assertThat(portal.consumedSeen).as("consumed budget").isEqualByComparingTo(portal.accepted());
+        });
+        System.out.println("[replays] " + rounds + " rounds, " + portal.tickets.size() + " tickets, "
+                + portal.reads + " reads, none wrong");
+    }
+
+    /** One portal user: what it wrote, and what it has seen, to hold every later answer to. */
+    private final class Portal {
+
+        private final String organizationId;
+        private final String contact;
+        final List<String> tickets = new ArrayList<>();
+        private final Map<String, String> titles = new LinkedHashMap<>();
+        final Set<String> clocksSeen = new TreeSet<>();
+        boolean escalationSeen;
+        BigDecimal consumedSeen = BigDecimal.ZERO;
+        int reads;
+
+        Portal(String organizationId, String contact) {
+            this.organizationId = organizationId;
+            this.contact = contact;
+        }
+
+        void openTicketAndLogTime() {
+            JsonNode ticket = scenario.openTicket(contact, organizationId, "QUERY", "S3");
+            String id = ticket.path("id").asText();
+            tickets.add(id);
+            titles.put(id, ticket.path("title").asText());
+            Api.Response logged = api.post("/api/tickets/" + id + "/time-entries", scenario.agent, Map.of(
+                    "minutes", 15, "rate", "STANDARD", "workDate", LocalDate.now().toString(), "note", "Replay round"));
+            assertThat(logged.status()).as(logged.toString()).isEqualTo(201);
+        }
+
+        BigDecimal accepted() {
+            return ENTRY.multiply(BigDecimal.valueOf(tickets.size()));
+        }
+
+        /** Reads everything it wrote; fails on the first wrong answer. */
+        void read() {
+            for (String id : tickets) {
+                Api.Response ticket = api.get("/api/tickets/" + id, contact);
+                reads++;
+                assertThat(ticket.status()).as("ticket " + id + " answered 201 before: " + ticket).isEqualTo(200);
+                assertThat(ticket.json().path("title").asText()).as(id).isEqualTo(titles.get(id));
+                assertThat(ticket.json().path("organizationId").asText()).as(id).isEqualTo(organizationId);
+            }
+            Api.Response clocks = api.get("/api/sla/tickets?ticketId=" + String.join(",", tickets), contact);
+            reads++;
+            assertThat(clocks.status()).as(clocks.toString()).isEqualTo(200);
+            Set<String> withClock = new TreeSet<>();
+            for (JsonNode document : clocks.json().path("items")) {
+                for (JsonNode clock : document.path("clocks")) {
+                    if (clock.path("metric").asText().equals("FIRST_RESPONSE")) {
+                        withClock.add(document.path("ticketId").asText());
+                    }
+                }
+            }
+            assertThat(withClock).as("SLA clocks seen before").containsAll(clocksSeen);
+            clocksSeen.addAll(withClock);
+
+            Api.Response escalations = api.get("/api/escalations?ticketId=" + tickets.get(0), scenario.manager);
+            reads++;
+            assertThat(escalations.status()).as(escalations.toString()).isEqualTo(200);
+            boolean present = escalations.json().path("items").size() > 0;
+            assertThat(present || !escalationSeen).as("the escalation seen before: " + escalations).isTrue();
+            escalationSeen |= present;
+
+            Api.Response budget = api.get("/api/budgets/" + organizationId, contact);
+            reads++;
+            assertThat(budget.status()).as(budget.toString()).isEqualTo(200);
+            BigDecimal consumed = budget.json().path("consumed").decimalValue();
+            assertThat(consumed).as("consumed budget never goes backwards (seen " + consumedSeen + ")")
+                    .isGreaterThanOrEqualTo(consumedSeen).isLessThanOrEqualTo(accepted());
+            consumedSeen = consumed;
+        }
+    }
+}
