@@ -61,8 +61,16 @@ class StaffPagesTest {
             By card = By.xpath("//li[@data-escalation-id][.//a[contains(@href,'" + ticketId + "')]]");
             manager.waitFor(card, Duration.ofSeconds(40));
             assertThat(manager.driver.findElement(card).getText()).containsPattern("left to acknowledge|overdue");
-            manager.driver.findElement(card).findElement(By.tagName("textarea")).sendKeys("Call the customer today; fix by noon.");
-            manager.driver.findElement(card).findElement(By.cssSelector("button[type=submit]")).click();
+            org.openqa.selenium.WebElement plan = manager.driver.findElement(card).findElement(By.tagName("textarea"));
+            plan.click();
+            plan.sendKeys("Call the customer today; ");
+            // the page polls every 3 s: a poll must not take the manager's typing away (the card was re-rendered
+            // under the cursor before: the focus and the element gone mid-sentence)
+            sleepPastAPoll();
+            assertThat(manager.driver.switchTo().activeElement()).as("the action plan keeps the focus").isEqualTo(plan);
+            plan.sendKeys("fix by noon.");
+            assertThat(plan.getAttribute("value")).isEqualTo("Call the customer today; fix by noon.");
+            manager.click(By.xpath("//li[@data-escalation-id][.//a[contains(@href,'" + ticketId + "')]]//button[@type='submit']"));
             manager.waitForGone(card);
         }
     }
@@ -103,5 +111,14 @@ class StaffPagesTest {
         contact.waitFor(By.cssSelector("#ticket-header h1"));
         String url = contact.driver.getCurrentUrl();
         return url.substring(url.lastIndexOf('/') + 1);
+    }
+
+    private static void sleepPastAPoll() {
+        try {
+            Thread.sleep(3_500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -54,44 +54,76 @@ class ReplaysWhileInUseStoriesTest {
             assertThat(portal.consumedSeen).isEqualByComparingTo(portal.accepted());
         });
 
+        // More history than the few tickets above, so that each rebuild has some work to do while the portal works.
+        for (int i = 0; i < 12; i++) {
+            portal.openTicketAndLogTime();
+        }
+
+        // The portal works on its own thread, without pause, from before the replays start until after they switched:
+        // every third round writes, every round reads everything it wrote.
+        java.util.concurrent.atomic.AtomicBoolean replaysRunning = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger roundsDuringReplays = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CompletableFuture<Integer> work = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            int round = 0;
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            while (!stop.get() && round < 2_000 && System.nanoTime() < deadline) {
+                boolean during = replaysRunning.get();
+                if (round % 3 == 0) {
+                    portal.openTicketAndLogTime();
+                }
+                portal.read();
+                round++;
+                if (during && replaysRunning.get()) {
+                    roundsDuringReplays.incrementAndGet();
+                }
+            }
+            return round;
+        });
+
         Map<String, String> replays = new LinkedHashMap<>();
+        replaysRunning.set(true);
         PROJECTIONS.forEach((service, projection) -> {
             Api.Response started = api.post("/api/admin/" + service + "/replays", scenario.analyst, Map.of("projection", projection));
             assertThat(started.status()).as(service + ": " + started).isEqualTo(202);
             replays.put(service, started.json().path("id").asText());
         });
-
-        // The portal goes on until every replay has switched, and two rounds more (bounded: 40 rounds, 3 minutes).
         Set<String> running = new TreeSet<>(replays.keySet());
-        int rounds = 0;
-        int roundsAfter = 0;
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (roundsAfter < 2 && rounds < 40 && System.nanoTime() < deadline) {
-            portal.openTicketAndLogTime();
-            portal.read();
-            rounds++;
-            for (String service : List.copyOf(running)) {
-                JsonNode progress = api.get("/api/admin/" + service + "/replays/" + replays.get(service), scenario.analyst).json();
-                String state = progress.path("state").asText();
-                assertThat(state).as(service + " replay: " + progress).isIn("RUNNING", "COMPLETED");
-                if (state.equals("COMPLETED")) {
-                    running.remove(service);
-                    System.out.println("[replays] " + service + " completed during round " + rounds + ": " + progress);
+        try {
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                if (work.isDone()) {
+                    work.join(); // the wrong answer the portal got, with its message
                 }
-            }
-            if (running.isEmpty()) {
-                roundsAfter++;
-            }
+                assertThat(work).as("the portal stopped early").isNotDone();
+                for (String service : List.copyOf(running)) {
+                    JsonNode progress = api.get("/api/admin/" + service + "/replays/" + replays.get(service), scenario.analyst).json();
+                    String state = progress.path("state").asText();
+                    assertThat(state).as(service + " replay: " + progress).isIn("RUNNING", "COMPLETED");
+                    if (state.equals("COMPLETED")) {
+                        running.remove(service);
+                        System.out.println("[replays] " + service + ": " + progress);
+                    }
+                }
+                return running.isEmpty();
+            });
+        } finally {
+            replaysRunning.set(false);
         }
-        assertThat(running).as("replays still running after " + rounds + " rounds").isEmpty();
+        int roundsAtSwitch = roundsDuringReplays.get();
+        // the portal goes on for 2 s after the last switch
+        long after = System.nanoTime();
+        await().atMost(Duration.ofSeconds(30)).until(() -> work.isDone() || System.nanoTime() - after > 2_000_000_000L);
+        stop.set(true);
+        int rounds = work.join(); // a wrong answer the portal got fails here, with its message
+        assertThat(roundsAtSwitch).as("portal rounds while the replays ran").isPositive();
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             portal.read();
             assertThat(portal.clocksSeen).as("every ticket's SLA clock").containsAll(portal.tickets);
             assertThat(portal.consumedSeen).as("consumed budget").isEqualByComparingTo(portal.accepted());
         });
-        System.out.println("[replays] " + rounds + " rounds, " + portal.tickets.size() + " tickets, "
-                + portal.reads + " reads, none wrong");
+        System.out.println("[replays] " + rounds + " portal rounds (" + roundsAtSwitch + " while the replays ran), "
+                + portal.tickets.size() + " tickets, " + portal.reads + " reads, none wrong");
     }
 
     /** One portal user: what it wrote, and what it has seen, to hold every later answer to. */

@@ -16,24 +16,40 @@ export async function escalationsView(main) {
     return h('span', { class: `countdown ${left < 0 ? 'breached' : left < 15 * 60000 ? 'at-risk' : ''}`, 'data-acknowledge-by': e.acknowledgeBy },
       left >= 0 ? `${duration(left)} left to acknowledge` : `acknowledgement overdue by ${duration(left)}`);
   }
+  // One card per open escalation, kept across polls while it is unchanged: re-rendering every 3 s would take the
+  // focus, the cursor and the text being typed away from a manager writing an action plan.
+  const cards = new Map();
+  const cardKey = (e) => `${e.id}|${e.level}|${e.acknowledgeBy}`;
+  function card(e) {
+    const plan = h('textarea', { id: `plan-${e.id}`, rows: '2', required: true, value: drafts.get(e.id) || '' });
+    plan.addEventListener('input', () => drafts.set(e.id, plan.value));
+    return h('li', { class: 'card', 'data-escalation-id': e.id },
+      h('h2', {}, `Level ${e.level}: `, h('a', { href: `#/tickets/${e.ticketId}` }, `ticket ${e.ticketId.slice(0, 8)}`)),
+      h('p', {}, `Raised ${when(e.raisedAt)} (${e.trigger}); `, countdown(e)),
+      h('form', { onsubmit: async (ev) => {
+        ev.preventDefault();
+        try {
+          await post(`/api/escalations/${e.id}/acknowledgement`, { actionPlan: plan.value.trim() });
+          drafts.delete(e.id);
+          announce('Escalation acknowledged.');
+          await refresh();
+        } catch (error) { replace(problems, problemBox(error)); problems.focus(); }
+      } }, field('Action plan', plan), h('button', { type: 'submit' }, 'Acknowledge')));
+  }
   function render() {
-    if (!items.length) { replace(region, h('p', {}, 'No open escalations.')); return; }
-    replace(region, h('ul', { class: 'cards' }, items.map((e) => {
-      const plan = h('textarea', { id: `plan-${e.id}`, rows: '2', required: true, value: drafts.get(e.id) || '' });
-      plan.addEventListener('input', () => drafts.set(e.id, plan.value));
-      return h('li', { class: 'card', 'data-escalation-id': e.id },
-        h('h2', {}, `Level ${e.level}: `, h('a', { href: `#/tickets/${e.ticketId}` }, `ticket ${e.ticketId.slice(0, 8)}`)),
-        h('p', {}, `Raised ${when(e.raisedAt)} (${e.trigger}); `, countdown(e)),
-        h('form', { onsubmit: async (ev) => {
-          ev.preventDefault();
-          try {
-            await post(`/api/escalations/${e.id}/acknowledgement`, { actionPlan: plan.value.trim() });
-            drafts.delete(e.id);
-            announce('Escalation acknowledged.');
-            await refresh();
-          } catch (error) { replace(problems, problemBox(error)); problems.focus(); }
-        } }, field('Action plan', plan), h('button', { type: 'submit' }, 'Acknowledge')));
-    })));
+    if (!items.length) { cards.clear(); replace(region, h('p', {}, 'No open escalations.')); return; }
+    const shown = items.map((e) => {
+      const key = cardKey(e);
+      if (!cards.has(key)) cards.set(key, card(e));
+      return cards.get(key);
+    });
+    const keys = new Set(items.map(cardKey));
+    [...cards.keys()].filter((key) => !keys.has(key)).forEach((key) => cards.delete(key));
+    let list = region.querySelector('ul.cards');
+    if (!list) { list = h('ul', { class: 'cards' }); replace(region, list); }
+    // only cards out of place move (a moved element loses the focus)
+    shown.forEach((li, i) => { if (list.children[i] !== li) list.insertBefore(li, list.children[i] || null); });
+    while (list.children.length > shown.length) list.lastElementChild.remove();
   }
   async function refresh() {
     items = (await get('/api/escalations?state=OPEN')).items.sort((a, b) => Date.parse(a.acknowledgeBy) - Date.parse(b.acknowledgeBy));
