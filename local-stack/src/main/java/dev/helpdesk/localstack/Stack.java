@@ -477,10 +477,40 @@ public final class Stack implements AutoCloseable {
                 n++;
             }
             String name = service + "-" + n;
-            extraInstances.put(name, new ExtraInstance(new ServiceSpec(base.name(), base.portVariable(), Ports.findFree(),
-                    base.managementPortVariable(), Ports.findFree(), base.database()), Map.copyOf(environment)));
+            int port = portNotInUse();
+            extraInstances.put(name, new ExtraInstance(new ServiceSpec(base.name(), base.portVariable(), port,
+                    base.managementPortVariable(), portNotInUse(port), base.database()), Map.copyOf(environment)));
             return name;
         }
+    }
+
+    /**
+     * A free port that none of the stack's processes is configured to use: each probe releases its port, so the OS
+     * may hand out one a process of this stack has not bound yet (seen in CI: a second instance's management port was
+     * the budget-service's).
+     */
+    private int portNotInUse(int... alsoTaken) {
+        java.util.Set<Integer> taken = new java.util.HashSet<>();
+        taken.add(config.dbPort());
+        taken.add(config.kafkaPort());
+        taken.add(config.kafkaPort() + 1);
+        taken.add(config.mailbox().smtpPort());
+        taken.add(config.mailbox().webPort());
+        java.util.stream.Stream.concat(config.services().stream(), extraInstances.values().stream().map(ExtraInstance::spec))
+                .forEach(spec -> {
+                    taken.add(spec.port());
+                    taken.add(spec.managementPort());
+                });
+        for (int port : alsoTaken) {
+            taken.add(port);
+        }
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = Ports.findFree();
+            if (!taken.contains(port)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free port that the stack does not use already");
     }
 
     private ServiceSpec specOf(String name) {
