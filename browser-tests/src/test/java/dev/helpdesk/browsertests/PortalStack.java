@@ -13,7 +13,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -80,11 +79,9 @@ public final class PortalStack implements BeforeAllCallback, ExtensionContext.St
         tokens = new DemoTokens(SECRET, Duration.ofHours(2));
         signIn = DemoSignIn.start(tokens, Duration.ofHours(2));
         issuer = new MockOAuth2Server();
-        int issuerPort = freePort();
-        while (env.containsValue(Integer.toString(issuerPort))) {
-            issuerPort = freePort(); // not one of the stack's ports (each probe releases its port)
-        }
-        issuer.start(InetAddress.getByName("127.0.0.1"), issuerPort);
+        // not one of the stack's ports: each probe releases its port
+        issuer.start(InetAddress.getByName("127.0.0.1"),
+                FreePorts.notIn(env.values().stream().filter(v -> v.matches("\\d+")).map(Integer::valueOf).toList()));
         Map<String, String> gatewayEnv = new HashMap<>(signIn.gatewayEnvironment());
         gatewayEnv.put("HELPDESK_OIDC_ISSUER_URI", issuerUrl());
         gatewayEnv.put("HELPDESK_GATEWAY_PORTAL_OIDC_CLIENT_ID", PORTAL_CLIENT_ID);
@@ -170,11 +167,5 @@ public final class PortalStack implements BeforeAllCallback, ExtensionContext.St
             throw new IOException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
         }
         return json.readTree(response.body());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

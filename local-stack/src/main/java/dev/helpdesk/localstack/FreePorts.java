@@ -32,9 +32,16 @@ public final class FreePorts {
     }
 
     private static int distinct(Set<Integer> picked) {
+        int port = notIn(picked);
+        picked.add(port);
+        return port;
+    }
+
+    /** A port that is free right now and not one of {@code taken} (ports picked for processes not listening yet). */
+    public static int notIn(java.util.Collection<Integer> taken) {
         for (int attempt = 0; attempt < 100; attempt++) {
             int port = Ports.findFree();
-            if (picked.add(port)) {
+            if (!taken.contains(port)) {
                 return port;
             }
         }

@@ -504,13 +504,7 @@ public final class Stack implements AutoCloseable {
         for (int port : alsoTaken) {
             taken.add(port);
         }
-        for (int attempt = 0; attempt < 100; attempt++) {
-            int port = Ports.findFree();
-            if (!taken.contains(port)) {
-                return port;
-            }
-        }
-        throw new IllegalStateException("no free port that the stack does not use already");
+        return FreePorts.notIn(taken);
     }
 
     private ServiceSpec specOf(String name) {
