@@ -44,6 +44,7 @@ class GatewayResilienceTest {
     private static final ServiceStandIn tickets = new ServiceStandIn("tickets");
     private static final ServiceStandIn slowSla = new ServiceStandIn("sla");
     private static final ServiceStandIn failingEscalations = new ServiceStandIn("escalations");
+    private static final RawServiceStandIn dyingWebhooks = new RawServiceStandIn();
     private static final int closedPort = closedPort();
 
     @DynamicPropertySource
@@ -54,6 +55,7 @@ class GatewayResilienceTest {
         registry.add("helpdesk.gateway.services.sla.url", slowSla::url);
         registry.add("helpdesk.gateway.services.escalations.url", failingEscalations::url);
         registry.add("helpdesk.gateway.services.budgets.url", () -> "http://127.0.0.1:" + closedPort);
+        registry.add("helpdesk.gateway.services.webhooks.url", dyingWebhooks::url);
     }
 
     private static int closedPort() {
@@ -69,6 +71,7 @@ class GatewayResilienceTest {
         tickets.close();
         slowSla.close();
         failingEscalations.close();
+        dyingWebhooks.close();
     }
 
     @org.springframework.boot.test.web.server.LocalServerPort
@@ -106,6 +109,31 @@ class GatewayResilienceTest {
     void answersServiceUnavailableWhenAServiceDropsTheConnectionWithoutAnswering() {
         assertProblem(client.post().uri("/api/tickets/t-1/crash").header(HttpHeaders.AUTHORIZATION, agent()).exchange(), 503);
         assertThat(tickets.received()).extracting(ServiceStandIn.Received::path).contains("/api/tickets/t-1/crash");
+    }
+
+    @Test
+    void answersServiceUnavailableNotACutOffAnswerWhenAServiceDiesHalfWayThroughAnsweringACommand() {
+        var response = client.post().uri("/api/webhooks/w-1/cut").header(HttpHeaders.AUTHORIZATION, admin())
+                .header("X-Correlation-Id", "corr-cut-1").exchange();
+        response.expectHeader().doesNotExist(HttpHeaders.LOCATION).expectHeader().doesNotExist(HttpHeaders.ETAG)
+                .expectHeader().valueEquals("X-Correlation-Id", "corr-cut-1");
+        assertThat(assertProblem(response, 503).path("detail").asText())
+                .contains("may have been applied").contains("Idempotency-Key");
+    }
+
+    @Test
+    void passesACommandsWholeAnswerOnWithItsLengthAndAnAnswerWithoutBody() {
+        var whole = client.post().uri("/api/webhooks/w-1/slow-whole").header(HttpHeaders.AUTHORIZATION, admin()).exchange();
+        whole.expectStatus().isCreated()
+                .expectHeader().valueEquals(HttpHeaders.LOCATION, "/api/webhooks/w-1")
+                .expectHeader().contentLength(RawServiceStandIn.WHOLE_BODY.length())
+                .expectBody(String.class).isEqualTo(RawServiceStandIn.WHOLE_BODY);
+        client.delete().uri("/api/webhooks/w-1/empty").header(HttpHeaders.AUTHORIZATION, admin()).exchange()
+                .expectStatus().isNoContent().expectBody().isEmpty();
+    }
+
+    private static String admin() {
+        return "Bearer " + TestTokens.admin("admin-" + java.util.UUID.randomUUID());
     }
 
     @Test

@@ -14,17 +14,23 @@ import org.springframework.validation.annotation.Validated;
  *                        (413 above)
  * @param maxJsonBodySize the largest body of every other request: the rest of the API takes small JSON documents
  *                        (413 above; at most {@code maxRequestSize})
+ * @param maxCommandAnswerSize the largest answer to a command the gateway holds until it is whole (502 above;
+ *                        {@code WholeAnswerFilter})
  */
 @Validated
 @ConfigurationProperties("helpdesk.gateway")
 public record RequestLimits(@Min(1) int maxUriLength, DataSize maxHeaderSize, DataSize maxRequestSize,
-                            DataSize maxJsonBodySize) {
+                            DataSize maxJsonBodySize, DataSize maxCommandAnswerSize) {
 
     public RequestLimits {
         maxUriLength = maxUriLength == 0 ? 4096 : maxUriLength;
         maxHeaderSize = maxHeaderSize == null ? DataSize.ofKilobytes(8) : maxHeaderSize;
         maxRequestSize = maxRequestSize == null ? DataSize.ofMegabytes(12) : maxRequestSize;
         maxJsonBodySize = maxJsonBodySize == null ? DataSize.ofKilobytes(64) : maxJsonBodySize;
+        maxCommandAnswerSize = maxCommandAnswerSize == null ? DataSize.ofMegabytes(16) : maxCommandAnswerSize;
+        if (maxCommandAnswerSize.toBytes() < 1 || maxCommandAnswerSize.toBytes() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("helpdesk.gateway.max-command-answer-size must be between 1B and 2GB");
+        }
         if (maxHeaderSize.toBytes() < 1 || maxRequestSize.toBytes() < 1 || maxJsonBodySize.toBytes() < 1) {
             throw new IllegalArgumentException(
                     "helpdesk.gateway.max-header-size, max-request-size and max-json-body-size must be positive");

@@ -19,6 +19,9 @@ public final class GatewayFailures {
 
     public static Problem problemFor(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UnfinishedAnswerException unfinished) {
+                return unfinished.tooLarge() ? Problem.answerTooLarge() : Problem.answerCutOff();
+            }
             if (t instanceof PayloadTooLargeException) {
                 return Problem.payloadTooLarge();
             }

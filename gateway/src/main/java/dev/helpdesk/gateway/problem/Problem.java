@@ -69,6 +69,18 @@ public record Problem(ProblemType type, String detail) {
         return new Problem(ProblemType.SERVICE_UNAVAILABLE, "The service behind this path is unavailable; try again shortly.");
     }
 
+    /** A service stopped half way through its answer to a command: the client cannot tell whether it was applied. */
+    public static Problem answerCutOff() {
+        return new Problem(ProblemType.SERVICE_UNAVAILABLE, "The service stopped before it finished answering; the "
+                + "command may have been applied. Send it again with the same Idempotency-Key to be answered once.");
+    }
+
+    /** A service answered a command with more than the gateway passes on (helpdesk.gateway.max-command-answer-size). */
+    public static Problem answerTooLarge() {
+        return new Problem(ProblemType.BAD_GATEWAY, "The service's answer was larger than the gateway passes on; the "
+                + "command may have been applied.");
+    }
+
     public static Problem gatewayTimeout() {
         return new Problem(ProblemType.GATEWAY_TIMEOUT, "The service behind this path did not answer in time.");
     }
