@@ -158,6 +158,12 @@ class BudgetRebuildTest {
             assertThat(progress.get("eventsRead").asLong()).isGreaterThanOrEqualTo(75);
             assertThat(progress.get("positions").size()).isEqualTo(3);
             assertThat(progress.get("ratePerSecond").decimalValue()).isPositive();
+            // API.md's progress fields, as the other services' replays answer them
+            assertThat(progress.get("done").asLong()).isEqualTo(progress.get("eventsRead").asLong());
+            assertThat(progress.get("total").asLong()).isEqualTo(progress.get("done").asLong());
+            assertThat(progress.get("percent").asInt()).isEqualTo(100);
+            assertThat(progress.get("rate").decimalValue()).isPositive();
+            assertThat(progress.get("eta").isNull()).isTrue();
             assertThat(progress.at("/result/previousGeneration").asInt()).isEqualTo(1);
             assertThat(progress.at("/result/skippedRecords").asInt()).isEqualTo(2);
             assertThat(jdbc.queryForList("select reason from dead_letter where record_key = 'TC-1' and attempts = 1",

@@ -72,7 +72,7 @@ public class ReplayRecords {
         return jdbc.query("""
                         select id, projection, state, requested_by, started_at, updated_at, finished_at, events_read,
                             positions, end_offsets, rate_per_second, result, error from replay where id = ?""",
-                (rs, n) -> new ReplayView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                (rs, n) -> ReplayView.of(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
                         instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)),
                         rs.getLong(8), read(rs.getString(9), new TypeReference<Map<String, Long>>() { }),
                         read(rs.getString(10), new TypeReference<Map<String, Long>>() { }), rs.getBigDecimal(11),
