@@ -91,6 +91,39 @@ class SlaResourceBoundsTest extends SlaServiceTestBase {
         assertThat(many.body().get("considered").asInt()).isEqualTo(5000);
         assertThat(many.body().get("limit").asInt()).isEqualTo(5000);
         assertThat(many.body().get("truncated").asBoolean()).isTrue();
+        assertThat(many.body().get("ticketsInRange").asLong()).isEqualTo(5001);
         assertThat(many.body().get("items").findValuesAsText("ticketId")).contains(ticketId);
+
+        // every ticket of the range, page by page, each once
+        java.util.List<Integer> pages = new java.util.ArrayList<>();
+        java.util.List<String> simulated = new java.util.ArrayList<>();
+        String after = null;
+        for (int page = 0; page < 5; page++) {
+            Map<String, Object> next = new java.util.HashMap<>(request);
+            next.put("pageSize", 2000);
+            if (after != null) {
+                next.put("after", after);
+            }
+            Api.Answer answer = api.post("/api/sla/simulations", TestTokens.analyst("analyst-1"), next);
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.body().get("ticketsInRange").asLong()).isEqualTo(5001);
+            assertThat(answer.body().get("limit").asInt()).isEqualTo(2000);
+            pages.add(answer.body().get("considered").asInt());
+            simulated.addAll(answer.body().get("items").findValuesAsText("ticketId"));
+            after = answer.body().path("next").isNull() ? null : answer.body().get("next").asText();
+            assertThat(answer.body().get("truncated").asBoolean()).isEqualTo(after != null);
+            if (after == null) {
+                break;
+            }
+        }
+        assertThat(pages).containsExactly(2000, 2000, 1001);
+        assertThat(simulated).containsExactly(ticketId, ticketId); // its two clocks, on the first page only
+
+        Map<String, Object> badPage = new java.util.HashMap<>(request);
+        badPage.put("pageSize", 0);
+        badPage.put("after", "not a cursor");
+        Api.Answer refused = api.post("/api/sla/simulations", TestTokens.analyst("analyst-1"), badPage);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().get("errors").findValuesAsText("field")).containsAnyOf("pageSize", "after");
     }
 }

@@ -43,15 +43,33 @@ export async function analystView(main) {
         h('details', {}, h('summary', {}, 'The report as data'), h('pre', {}, JSON.stringify(report, null, 2))));
     } catch (error) { replace(compliance, problemBox(error)); }
   }
+  // The simulation answers in pages of at most 5,000 tickets; the portal reads up to MAX_SIMULATION_PAGES of them
+  // and adds their totals up, saying how many of the range's tickets that covered.
+  const MAX_SIMULATION_PAGES = 10;
   async function simulate() {
     try {
-      const result = await post('/api/sla/simulations', { policy: simPolicy.value, from: from.value, to: to.value, organizationId: org.value.trim() || undefined });
-      const states = [...new Set([...Object.keys(result.actual || {}), ...Object.keys(result.simulated || {})])];
+      const request = { policy: simPolicy.value, from: from.value, to: to.value, organizationId: org.value.trim() || undefined };
+      const actual = {};
+      const simulated = {};
+      let considered = 0;
+      let result = null;
+      let pages = 0;
+      do {
+        result = await post('/api/sla/simulations', result && result.next ? { ...request, after: result.next } : request);
+        pages += 1;
+        considered += result.considered;
+        for (const [state, count] of Object.entries(result.actual || {})) actual[state] = (actual[state] || 0) + count;
+        for (const [state, count] of Object.entries(result.simulated || {})) simulated[state] = (simulated[state] || 0) + count;
+      } while (result.next && pages < MAX_SIMULATION_PAGES);
+      const states = [...new Set([...Object.keys(actual), ...Object.keys(simulated)])];
+      const covered = considered < result.ticketsInRange
+        ? `${considered} of the range's ${result.ticketsInRange} tickets (narrow the range or name an organisation for the rest)`
+        : `${considered} tickets`;
       replace(simulation, h('table', { id: 'simulation-result' },
-        h('caption', {}, `${result.considered} tickets under "${result.policyId}" against what happened`),
+        h('caption', {}, `${covered} under "${result.policyId}" against what happened`),
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Clock state'), h('th', { scope: 'col' }, 'What happened'), h('th', { scope: 'col' }, 'Under this policy'))),
         h('tbody', {}, states.map((state) => h('tr', {}, h('th', { scope: 'row' }, state),
-          h('td', {}, (result.actual || {})[state] || 0), h('td', {}, (result.simulated || {})[state] || 0))))));
+          h('td', {}, actual[state] || 0), h('td', {}, simulated[state] || 0))))));
     } catch (error) { replace(simulation, problemBox(error)); }
   }
   async function loadEvents() {

@@ -34,9 +34,11 @@ import org.springframework.web.bind.annotation.RestController;
  * they were. The simulated policy's calendar is read in each ticket's zone; paused time and stop times are the
  * real ones.
  *
- * <p>Its cost is bounded: at most {@link #MAX_TICKETS} tickets (the oldest of the range) are simulated, each clock
- * with a target of at most {@link SlaPolicy#MAX_TARGET}; the answer says how many were considered, the limit, and
- * whether the range held more.
+ * <p>Results come in pages of at most {@code pageSize} tickets ({@link #MAX_TICKETS}, the default), the oldest of the
+ * range first: the answer states how many tickets the range holds ({@code ticketsInRange}), how many this page
+ * considered, and the cursor of the next page ({@code next}, sent back as {@code after}). A page costs a fixed number
+ * of statements (the count, the page's tickets, their clocks), whatever its size; each clock's target is at most
+ * {@link SlaPolicy#MAX_TARGET}.
  */
 @RestController
 public class SimulationController {
@@ -73,16 +75,20 @@ public class SimulationController {
         if (!to.isAfter(from)) {
             throw ProblemException.invalid("to", "must be after 'from'");
         }
+        int pageSize = pageSize(request.pageSize());
+        TicketStore.OpenedPosition after = SimulationCursor.decode(request.after());
         Instant now = clock.instant();
         List<SimulatedClock> items = new ArrayList<>();
         Map<ClockState, Integer> actualTotals = new EnumMap<>(ClockState.class);
         Map<ClockState, Integer> simulatedTotals = new EnumMap<>(ClockState.class);
-        List<SlaTicket> found = tickets.openedBetween(request.organizationId(), from, to, MAX_TICKETS + 1);
-        boolean truncated = found.size() > MAX_TICKETS;
-        List<SlaTicket> considered = truncated ? found.subList(0, MAX_TICKETS) : found;
+        long inRange = tickets.countOpenedBetween(request.organizationId(), from, to);
+        List<SlaTicket> found = tickets.openedBetween(request.organizationId(), from, to, after, pageSize + 1);
+        boolean more = found.size() > pageSize;
+        List<SlaTicket> considered = more ? found.subList(0, pageSize) : found;
+        Map<String, List<SlaClock>> clocksByTicket = tickets.clocks(considered.stream().map(SlaTicket::ticketId).toList());
         for (SlaTicket ticket : considered) {
             BusinessCalendar simulatedCalendar = calendar.toBusinessCalendar(ticket.zone());
-            for (SlaClock actual : tickets.clocks(ticket.ticketId())) {
+            for (SlaClock actual : clocksByTicket.getOrDefault(ticket.ticketId(), List.of())) {
                 SlaTicket underPolicy = new SlaTicket(ticket.ticketId(), ticket.organizationId(), ticket.type(),
                         ticket.severity(), ticket.status(), policy.id(), policy.version(), policy.calendarId(),
                         ticket.zone(), policy.targets(), policy.warningThresholds(), ticket.openedAt(),
@@ -98,8 +104,23 @@ public class SimulationController {
                 simulatedTotals.merge(whatIf.state(), 1, Integer::sum);
             }
         }
+        String next = null;
+        if (more) {
+            SlaTicket last = considered.get(considered.size() - 1);
+            next = SimulationCursor.encode(new TicketStore.OpenedPosition(last.openedAt(), last.ticketId()));
+        }
         return new Simulation(policy.id(), from, to, request.organizationId(), actualTotals, simulatedTotals, items,
-                considered.size(), MAX_TICKETS, truncated);
+                considered.size(), pageSize, more, inRange, next);
+    }
+
+    private static int pageSize(Integer requested) {
+        if (requested == null) {
+            return MAX_TICKETS;
+        }
+        if (requested < 1 || requested > MAX_TICKETS) {
+            throw ProblemException.invalid("pageSize", "must be between 1 and " + MAX_TICKETS);
+        }
+        return requested;
     }
 
     private SlaPolicy policy(JsonNode given) {
@@ -129,7 +150,12 @@ public class SimulationController {
             @Schema(description = "A policy id, or a policy (as PUT /api/sla/policies/{id} takes it: targets "
                     + "positive and at most P366D of business time, else 400 naming policy.targets.<severity>.<metric>)")
             JsonNode policy,
-            String from, String to, String organizationId) {
+            String from, String to, String organizationId,
+            @Schema(description = "Tickets per page, 1 to 5000 (the default); 400 otherwise.")
+            Integer pageSize,
+            @Schema(description = "The previous page's `next`: where this page starts; absent for the first page. "
+                    + "Send the same policy, range and organisation with it.")
+            String after) {
     }
 
     /**
@@ -137,16 +163,21 @@ public class SimulationController {
      * @param limit      the most tickets a simulation considers
      * @param truncated  whether the range held more tickets than the limit (those were not simulated)
      */
+    /** {@code actual} and {@code simulated} count the clocks of this page by state. */
     public record Simulation(String policyId, Instant from, Instant to, String organizationId,
                              Map<ClockState, Integer> actual, Map<ClockState, Integer> simulated,
                              List<SimulatedClock> items,
-                             @Schema(description = "How many tickets were simulated, the oldest of the range first.")
+                             @Schema(description = "How many tickets this page simulated, the oldest of the range first.")
                              int considered,
-                             @Schema(description = "The most tickets one simulation considers (5000).")
+                             @Schema(description = "The page size used: the most tickets one page considers (at most 5000).")
                              int limit,
-                             @Schema(description = "Whether the range held more tickets than the limit; those were "
-                                     + "not simulated. Narrow the range or name an organisation.")
-                             boolean truncated) {
+                             @Schema(description = "Whether the range holds more tickets after this page: ask for them "
+                                     + "with `after` set to `next`.")
+                             boolean truncated,
+                             @Schema(description = "How many tickets the range holds (every page together).")
+                             long ticketsInRange,
+                             @Schema(description = "The cursor of the next page (send it as `after`); null on the last page.")
+                             String next) {
     }
 
     public record SimulatedClock(String ticketId, String metric, String severity, Outcome actual, Outcome simulated) {

@@ -73,10 +73,30 @@ public class TicketStore {
     }
 
     /** Tickets opened in [from, to), of one organisation or all, oldest first. */
-    public List<SlaTicket> openedBetween(String organizationId, Instant from, Instant to, int limit) {
+    /**
+     * The tickets opened in {@code [from, to)}, of one organisation or all, in (opened_at, ticket_id) order, after the
+     * given position (a page's last ticket; null: from the start), at most {@code limit}.
+     */
+    public List<SlaTicket> openedBetween(String organizationId, Instant from, Instant to, OpenedPosition after, int limit) {
+        Timestamp afterOpenedAt = after == null ? null : Timestamp.from(after.openedAt());
+        String afterTicketId = after == null ? null : after.ticketId();
         return jdbc.query("SELECT * FROM ticket WHERE (?::text IS NULL OR organization_id = ?) AND opened_at >= ? "
-                        + "AND opened_at < ? ORDER BY opened_at LIMIT ?", this::mapTicket,
-                organizationId, organizationId, Timestamp.from(from), Timestamp.from(to), limit);
+                        + "AND opened_at < ? AND (?::timestamptz IS NULL OR (opened_at, ticket_id) > (?, ?)) "
+                        + "ORDER BY opened_at, ticket_id LIMIT ?", this::mapTicket,
+                organizationId, organizationId, Timestamp.from(from), Timestamp.from(to), afterOpenedAt,
+                afterOpenedAt, afterTicketId, limit);
+    }
+
+    /** How many tickets were opened in {@code [from, to)}, of one organisation or all. */
+    public long countOpenedBetween(String organizationId, Instant from, Instant to) {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM ticket WHERE (?::text IS NULL OR organization_id = ?) "
+                + "AND opened_at >= ? AND opened_at < ?", Long.class, organizationId, organizationId,
+                Timestamp.from(from), Timestamp.from(to));
+        return count == null ? 0 : count;
+    }
+
+    /** A ticket's place in the (opened_at, ticket_id) order: where the next page of a range starts. */
+    public record OpenedPosition(Instant openedAt, String ticketId) {
     }
 
     /** Locks and answers the ticket (waits for other writers). */
@@ -145,6 +165,17 @@ public class TicketStore {
     public List<SlaClock> clocks(String ticketId) {
         return jdbc.query("SELECT c.*, t.warning_thresholds FROM clock c JOIN ticket t USING (ticket_id) "
                 + "WHERE c.ticket_id = ? ORDER BY c.metric", this::mapClock, ticketId);
+    }
+
+    /** The clocks of several tickets, in one statement, by ticket id, each ticket's in metric order. */
+    public Map<String, List<SlaClock>> clocks(Collection<String> ticketIds) {
+        Map<String, List<SlaClock>> clocks = new HashMap<>();
+        jdbc.query("SELECT c.*, t.warning_thresholds FROM clock c JOIN ticket t USING (ticket_id) "
+                        + "WHERE c.ticket_id = ANY (?) ORDER BY c.ticket_id, c.metric",
+                (RowCallbackHandler) row -> clocks.computeIfAbsent(row.getString("ticket_id"), id -> new ArrayList<>())
+                        .add(mapClock(row, 0)),
+                (Object) ticketIds.toArray(new String[0]));
+        return clocks;
     }
 
     /** The clocks of several tickets with their stored timers, in one statement, by ticket id, each ticket's in metric order. */
