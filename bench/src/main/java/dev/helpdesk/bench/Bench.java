@@ -51,7 +51,8 @@ public final class Bench {
                 case "timers" -> new TimerLag(stack, portal).run();
                 default -> new Footprint(stack, portal, measure, startup).run();
             };
-            write(name, table);
+            String projection = System.getenv().getOrDefault("BENCH_PROJECTION", "budgets");
+            write(name.equals("replay") && !projection.equals("budgets") ? name + "-" + projection : name, table);
         }
     }
 

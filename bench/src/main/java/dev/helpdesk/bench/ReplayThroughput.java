@@ -34,20 +34,30 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Benchmark 4: rebuilding the budget projection from the ticket topic (events/s, from the rebuild's own start and
+ * Benchmark 4: rebuilding a projection ({@code BENCH_PROJECTION}: {@code budgets}, the default, or
+ * {@code sla-clocks}) from the ticket topic (events/s, from the rebuild's own start and
  * finish times), against a plain-JDBC keyset read of the same envelopes from a table in the same PostgreSQL, in
  * batches of 1,000. Goal: at least 0.5 of the raw read.
  *
  * <p>The history ({@link ReplayEventMix}) is produced to the stack's ticket topic from this JVM and copied into
- * {@code bench.bench_event} in the same pass. The SLA and escalation services are stopped first: they consume the
- * same topic and would otherwise compete for the two cores with both measurements. The live budget consumer is
+ * {@code bench.bench_event} in the same pass. The other consumers of the topic are stopped first (for budgets the SLA
+ * and escalation services, for SLA clocks the budget and escalation services): they would otherwise compete for the
+ * two cores with both measurements. The live consumer of the measured service is
  * awaited (its group's committed offsets reach the topic's end) before anything is measured. Optionally
- * ({@code BENCH_JFR=/path.jfr}) the rebuild is recorded with Flight Recorder in the budget service.
+ * ({@code BENCH_JFR=/path.jfr}) the rebuild is recorded with Flight Recorder in the measured service.
  */
 final class ReplayThroughput {
 
-    private static final String GROUP = "budget-service";
     private static final int BATCH = 1_000;
+
+    /** The projection rebuilt: its service (and consumer group), database, replay path and the services stopped. */
+    private record Target(String projection, String service, String database, String path, List<String> stopped) {
+    }
+
+    private static final Target BUDGETS = new Target("budgets", "budget-service", "budgets", "/api/admin/budgets/replays",
+            List.of("sla-service", "escalation-service"));
+    private static final Target SLA_CLOCKS = new Target("sla-clocks", "sla-service", "sla", "/api/admin/sla/replays",
+            List.of("budget-service", "escalation-service"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -62,6 +72,11 @@ final class ReplayThroughput {
      */
     private final int organizations = Integer.parseInt(System.getenv().getOrDefault("BENCH_ORGANIZATIONS", "5000"));
     private final String topic = System.getenv().getOrDefault("HELPDESK_TOPIC_TICKETS", "helpdesk.tickets.v1");
+    private final Target target = switch (System.getenv().getOrDefault("BENCH_PROJECTION", "budgets")) {
+        case "budgets" -> BUDGETS;
+        case "sla-clocks" -> SLA_CLOCKS;
+        default -> throw new IllegalArgumentException("BENCH_PROJECTION must be budgets or sla-clocks");
+    };
 
     ReplayThroughput(Stack stack, Portal portal) {
         this.stack = stack;
@@ -69,8 +84,9 @@ final class ReplayThroughput {
     }
 
     String run() throws Exception {
-        stack.kill("sla-service");
-        stack.kill("escalation-service");
+        for (String other : target.stopped()) {
+            stack.kill(other);
+        }
         try (Connection postgres = connect("postgres"); Statement create = postgres.createStatement()) {
             create.execute("create database bench");
         }
@@ -87,38 +103,42 @@ final class ReplayThroughput {
             awaitLiveConsumer(admin, partitions);
             caughtUpAfter = (System.nanoTime() - end) / 1_000_000_000L;
         }
+        awaitTimersQuiet();
         String before = fingerprint();
-        long deadLetters = count("budgets", "select count(*) from dead_letter");
+        Map<String, String> rowsBefore = slaRows();
+        long deadLetters = count(target.database(), "select count(*) from dead_letter");
         prepare();
         Read first = keysetRead();
         Read second = keysetRead();
         Read baseline = first.perSecond() >= second.perSecond() ? first : second;
         checkpoint();
         Rebuild rebuild = rebuild();
+        awaitTimersQuiet();
         String after = fingerprint();
+        String differences = differences(rowsBefore, slaRows());
         double ratio = rebuild.perSecond() / baseline.perSecond();
         return "History produced to `" + topic + "` (3 partitions) and copied to `bench.bench_event` (id bigserial, payload text): "
                 + produced + " CloudEvents envelopes, " + organizations + " organisations. Mix:\n\n"
                 + "| event type | count | share |\n|---|---|---|\n"
                 + mix.counts().entrySet().stream().map(e -> "| `" + e.getKey() + "` | " + e.getValue() + " | "
                         + Bench.f(100.0 * e.getValue() / produced) + " % |").collect(Collectors.joining("\n"))
-                + "\n\nThe live budget consumer had applied everything " + caughtUpAfter + " s after the last record was "
-                + "produced (dead letters: " + deadLetters + "); sla-service and escalation-service were stopped (they "
-                + "consume the same topic and are not measured here).\n\n"
+                + "\n\nThe live " + target.service() + " consumer had applied everything " + caughtUpAfter + " s after the "
+                + "last record was produced (dead letters: " + deadLetters + "); " + String.join(" and ", target.stopped())
+                + " were stopped (they consume the same topic and are not measured here).\n\n"
                 + "| measurement | events | seconds | events/s |\n|---|---|---|---|\n"
                 + "| raw keyset read, plain JDBC, batches of 1,000 (pass 1) | " + first.rows() + " | " + Bench.f2(first.seconds())
                 + " | " + Bench.f(first.perSecond()) + " |\n"
                 + "| raw keyset read, plain JDBC, batches of 1,000 (pass 2) | " + second.rows() + " | " + Bench.f2(second.seconds())
                 + " | " + Bench.f(second.perSecond()) + " |\n"
-                + "| budget projection rebuild (POST to COMPLETED, replay's startedAt..finishedAt) | " + rebuild.events()
+                + "| " + target.projection() + " rebuild (POST to COMPLETED, replay's startedAt..finishedAt) | " + rebuild.events()
                 + " | " + Bench.f2(rebuild.seconds()) + " | " + Bench.f(rebuild.perSecond()) + " |\n\n"
                 + "**Ratio rebuild / raw read (faster pass): " + Bench.f2(ratio) + "** (goal >= 0.5: "
                 + (ratio >= 0.5 ? "met" : "missed") + ").\n\n"
-                + "During the rebuild: budget-service JVM " + Bench.f(rebuild.serviceCpu()) + " CPU s, PostgreSQL "
+                + "During the rebuild: " + target.service() + " JVM " + Bench.f(rebuild.serviceCpu()) + " CPU s, PostgreSQL "
                 + Bench.f(rebuild.databaseCpu()) + " CPU s, over " + Bench.f(rebuild.seconds()) + " s wall on "
                 + Runtime.getRuntime().availableProcessors() + " cores. Rebuild result: " + rebuild.result()
                 + ". Projection after the switch identical to the live one before it (checksums of all its tables): "
-                + (before.equals(after) ? "yes" : "NO (" + before + " vs " + after + ")") + ".\n";
+                + (before.equals(after) ? "yes" : "NO (" + before + " vs " + after + ")") + "." + differences + "\n";
     }
 
     /** Sends the history to the ticket topic (batching producer, as the ticket service's relay would) and copies it. */
@@ -171,7 +191,7 @@ final class ReplayThroughput {
         long end = admin.listOffsets(latest).all().get().values().stream().mapToLong(o -> o.offset()).sum();
         long lastLog = 0;
         while (true) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(target.service())
                     .partitionsToOffsetAndMetadata().get();
             long done = partitions.stream().map(committed::get).mapToLong(o -> o == null ? 0 : o.offset()).sum();
             if (done >= end) {
@@ -179,7 +199,7 @@ final class ReplayThroughput {
             }
             if (System.nanoTime() - lastLog > 15_000_000_000L) {
                 lastLog = System.nanoTime();
-                log("live budget consumer at " + done + " of " + end);
+                log("live " + target.service() + " consumer at " + done + " of " + end);
             }
             Thread.sleep(1000);
         }
@@ -242,7 +262,7 @@ final class ReplayThroughput {
 
     private Rebuild rebuild() throws Exception {
         String gateway = stack.gatewayUrl();
-        long pid = stack.pids().get("budget-service");
+        long pid = stack.pids().get(target.service());
         ProcessHandle service = ProcessHandle.of(pid).orElseThrow();
         double serviceCpu = cpuSeconds(List.of(service));
         double databaseCpu = cpuSeconds(postgresProcesses());
@@ -250,8 +270,8 @@ final class ReplayThroughput {
         if (jfr != null) {
             jcmd(pid, "JFR.start", "name=replay", "settings=profile", "filename=" + jfr);
         }
-        String id = portal.send(gateway, "POST", "/api/admin/budgets/replays", portal.admin,
-                Map.of("projection", "budgets"), 202).path("id").asText();
+        String id = portal.send(gateway, "POST", target.path(), portal.admin,
+                Map.of("projection", target.projection()), 202).path("id").asText();
         JsonNode replay;
         long lastLog = 0;
         while (true) {
@@ -262,8 +282,8 @@ final class ReplayThroughput {
             }
             if (System.nanoTime() - lastLog > 10_000_000_000L) {
                 lastLog = System.nanoTime();
-                log("rebuild " + state + ": " + replay.path("eventsRead").asLong() + " events read, "
-                        + replay.path("ratePerSecond").asText() + " events/s");
+                log("rebuild " + state + ": " + replay.path("done").asLong() + " of " + replay.path("total").asLong()
+                        + " events, " + replay.path("rate").asText() + " events/s, eta " + replay.path("eta").asText());
             }
             Thread.sleep(200);
         }
@@ -277,11 +297,13 @@ final class ReplayThroughput {
         }
         double seconds = Duration.between(Instant.parse(replay.path("startedAt").asText()),
                 Instant.parse(replay.path("finishedAt").asText())).toNanos() / 1e9;
-        return new Rebuild(replay.path("eventsRead").asLong(), seconds, serviceCpu, databaseCpu, replay.path("result").toString());
+        return new Rebuild(replay.path("done").asLong(), seconds, serviceCpu, databaseCpu,
+                replay.has("result") ? replay.path("result").toString()
+                        : "skipped " + replay.path("skipped").asLong() + ", error " + replay.path("error").asText());
     }
 
     private JsonNode progress(String gateway, String id) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/admin/budgets/replays/" + id))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + target.path() + "/" + id))
                 .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + portal.admin).GET().build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
@@ -306,6 +328,14 @@ final class ReplayThroughput {
 
     /** Checksums of every projection table of the active generation, to show that the rebuild computed the same. */
     private String fingerprint() throws SQLException {
+        if (target == SLA_CLOCKS) {
+            return String.join(" ", List.of(
+                    query("sla", "select count(*) || ':' || md5(string_agg(t::text, ',' order by ticket_id)) from ticket t"),
+                    query("sla", "select count(*) || ':' || md5(string_agg(c::text, ',' order by ticket_id, metric)) from clock c"),
+                    query("sla", "select count(*) || ':' || md5(string_agg(concat_ws('|', ticket_id, metric, kind, at, reason, "
+                            + "previous_severity, severity, state, target_ms, started_at, due_at, paused_at, paused_for_ms, "
+                            + "met_at, breached_at), ',' order by ticket_id, metric, at, kind, state)) from clock_segment")));
+        }
         return String.join(" ", List.of(
                 query("budgets", "select md5(string_agg(concat_ws('|', organization_id, currency, standard_rate, consultancy_rate), ',' "
                         + "order by organization_id)) from organization_budget where generation = (select active from projection_generation)"),
@@ -316,6 +346,64 @@ final class ReplayThroughput {
                 query("budgets", "select md5(string_agg(concat_ws('|', organization_id, ticket_id, entry_id, kind, agent_id, minutes, rate, "
                         + "work_date, note, recorded_at), ',' order by ticket_id, entry_id, kind)) from ledger_line "
                         + "where generation = (select active from projection_generation)")));
+    }
+
+    /**
+     * SLA clocks change with time as well as with events: timers due fire on the live path. Before each snapshot, waits
+     * (at most 120 s) until no timer is due, so that both snapshots see every past deadline applied.
+     */
+    private void awaitTimersQuiet() throws Exception {
+        if (target != SLA_CLOCKS) {
+            return;
+        }
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        long due;
+        while ((due = count("sla", "select count(*) from clock where next_timer_at <= now()")) > 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+        log(due == 0 ? "no SLA timer due" : due + " SLA timers still due after 120 s");
+    }
+
+    /** Each SLA clock's row and its segments, by ticket and metric (empty for the budget projection). */
+    private Map<String, String> slaRows() throws SQLException {
+        Map<String, String> rows = new java.util.TreeMap<>();
+        if (target != SLA_CLOCKS) {
+            return rows;
+        }
+        try (Connection sla = connect("sla"); Statement statement = sla.createStatement()) {
+            try (ResultSet clock = statement.executeQuery("select ticket_id || ' ' || metric, c::text from clock c")) {
+                while (clock.next()) {
+                    rows.put(clock.getString(1), clock.getString(2));
+                }
+            }
+            try (ResultSet segments = statement.executeQuery("""
+                    select ticket_id || ' ' || metric, string_agg(concat_ws('|', kind, at, reason, previous_severity,
+                        severity, state, target_ms, started_at, due_at, paused_at, paused_for_ms, met_at, breached_at), ' ; '
+                        order by at, kind, state) from clock_segment group by 1""")) {
+                while (segments.next()) {
+                    rows.merge(segments.getString(1), " segments: " + segments.getString(2), String::concat);
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** How many clocks differ between the two snapshots, with the first three side by side. */
+    private static String differences(Map<String, String> before, Map<String, String> after) {
+        if (before.isEmpty() && after.isEmpty()) {
+            return "";
+        }
+        java.util.Set<String> keys = new java.util.TreeSet<>(before.keySet());
+        keys.addAll(after.keySet());
+        List<String> differing = keys.stream().filter(key -> !java.util.Objects.equals(before.get(key), after.get(key))).toList();
+        StringBuilder text = new StringBuilder(" Clocks compared one by one (row and segments): " + keys.size() + ", differing: "
+                + differing.size() + ".");
+        for (String key : differing.subList(0, Math.min(3, differing.size()))) {
+            text.append("\n\n- `").append(key).append("`\n  - live: `").append(before.get(key))
+                    .append("`\n  - rebuilt: `").append(after.get(key)).append('`');
+        }
+        return text.toString();
     }
 
     private long count(String database, String sql) throws SQLException {

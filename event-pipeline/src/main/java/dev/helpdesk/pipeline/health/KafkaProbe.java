@@ -45,12 +45,25 @@ public class KafkaProbe implements AutoCloseable {
      * start from the earliest record).
      */
     public long lag(String group, Set<String> topics) throws Exception {
+        return lags(group, topics).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The same per partition: every partition of the topics, with its records not yet consumed by the group. */
+    public Map<TopicPartition, Long> lags(String group, Set<String> topics) throws Exception {
+        return offsets(group, topics).lags();
+    }
+
+    /**
+     * Each partition's end offset and the group's committed offset (0 where it never committed). The committed
+     * offsets are read first: an end offset is never older than the committed offset it is compared with.
+     */
+    public GroupOffsets offsets(String group, Set<String> topics) throws Exception {
         Set<TopicPartition> partitions = await(admin.describeTopics(topics).allTopicNames()
                 .toCompletionStage().toCompletableFuture()).values().stream()
                 .flatMap(topic -> topic.partitions().stream().map(p -> new TopicPartition(topic.name(), p.partition())))
                 .collect(Collectors.toSet());
         if (partitions.isEmpty()) {
-            return 0;
+            return new GroupOffsets(Map.of(), Map.of());
         }
         Map<TopicPartition, OffsetAndMetadata> committed = await(admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().toCompletionStage().toCompletableFuture());
@@ -58,12 +71,24 @@ public class KafkaProbe implements AutoCloseable {
                         .collect(Collectors.toMap(Function.identity(), p -> OffsetSpec.latest())))
                 .all().toCompletionStage().toCompletableFuture()).entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
-        long lag = 0;
+        Map<TopicPartition, Long> committedOffsets = new HashMap<>();
+        Map<TopicPartition, Long> endOffsets = new HashMap<>();
         for (TopicPartition partition : partitions) {
             OffsetAndMetadata offset = committed.get(partition);
-            lag += Math.max(0, ends.getOrDefault(partition, 0L) - (offset == null ? 0 : offset.offset()));
+            committedOffsets.put(partition, offset == null ? 0 : offset.offset());
+            endOffsets.put(partition, ends.getOrDefault(partition, 0L));
         }
-        return lag;
+        return new GroupOffsets(committedOffsets, endOffsets);
+    }
+
+    /** A group's committed offsets and its topics' end offsets, per partition. */
+    public record GroupOffsets(Map<TopicPartition, Long> committed, Map<TopicPartition, Long> ends) {
+
+        public Map<TopicPartition, Long> lags() {
+            Map<TopicPartition, Long> lags = new HashMap<>();
+            ends.forEach((partition, end) -> lags.put(partition, Math.max(0, end - committed.getOrDefault(partition, 0L))));
+            return lags;
+        }
     }
 
     private <T> T await(java.util.concurrent.CompletableFuture<T> call) throws Exception {

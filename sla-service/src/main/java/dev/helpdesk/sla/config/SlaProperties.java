@@ -35,13 +35,17 @@ public record SlaProperties(
 
     /**
      * @param batchSize        due timers fired per transaction
+     * @param waitForConsumer  fire a threshold only once everything published on helpdesk.tickets.v1 before it has
+     *                         been applied (the consumer group's watermark, {@code ConsumedWatermark}); default true
      * @param fallbackInterval longest sleep of the poller: it sleeps until the earliest due timer and is woken when a
      *                         transaction of this instance writes an earlier one; this bounds how late a timer written
      *                         by another instance can fire, and is the idle cost (one statement per interval)
      */
-    public record Timers(@Min(1) @Max(10_000) int batchSize, @NotNull Duration fallbackInterval) {
+    public record Timers(@Min(1) @Max(10_000) int batchSize, @NotNull Duration fallbackInterval,
+                         Boolean waitForConsumer) {
 
         public Timers {
+            waitForConsumer = waitForConsumer == null || waitForConsumer;
             if (fallbackInterval != null && (fallbackInterval.isNegative() || fallbackInterval.isZero())) {
                 throw new IllegalArgumentException("helpdesk.sla.timers.fallback-interval must be positive");
             }

@@ -1,9 +1,16 @@
 package dev.helpdesk.sla.timer;
 
+import dev.helpdesk.pipeline.health.KafkaProbe;
+import dev.helpdesk.pipeline.timer.ConsumedWatermark;
 import dev.helpdesk.pipeline.timer.DueTimerLoop;
 import dev.helpdesk.pipeline.timer.TimerAlarm;
 import dev.helpdesk.sla.config.SlaProperties;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,6 +21,19 @@ class TimerConfig {
     @Bean
     TimerAlarm timerAlarm(Clock clock) {
         return new TimerAlarm(clock);
+    }
+
+    /**
+     * The ticket consumer group's watermark: a look at most every 250 ms (3 admin requests), end offsets remembered
+     * for two minutes. Without a broker probe there is none (a null bean), and timers fire on time.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "helpdesk.sla.timers.wait-for-consumer", havingValue = "true", matchIfMissing = true)
+    ConsumedWatermark ticketEventsWatermark(ObjectProvider<KafkaProbe> probe, SlaProperties properties,
+                                            @Value("${helpdesk.topics.tickets}") String topic, Clock clock) {
+        KafkaProbe available = probe.getIfAvailable();
+        return available == null ? null : new ConsumedWatermark(available, properties.consumerGroup(), Set.of(topic),
+                clock, Duration.ofMillis(250), Duration.ofMinutes(2));
     }
 
     @Bean

@@ -7,7 +7,9 @@ import dev.helpdesk.sla.ticket.ClockRecorder;
 import dev.helpdesk.sla.ticket.SlaTicket;
 import dev.helpdesk.sla.ticket.TicketCalendars;
 import dev.helpdesk.sla.ticket.TicketStore;
+import dev.helpdesk.pipeline.timer.ConsumedWatermark;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,15 +34,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class TimerPoller {
 
+    /** How soon thresholds held back by the watermark are looked at again. */
+    static final Duration HELD_BACK_RETRY = Duration.ofMillis(250);
+
     private final TicketStore tickets;
     private final TicketCalendars calendars;
     private final ClockRecorder recorder;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final int batchSize;
+    private final ConsumedWatermark watermark;
 
     public TimerPoller(TicketStore tickets, TicketCalendars calendars, ClockRecorder recorder,
-                       TransactionTemplate transactions, Clock clock, SlaProperties properties) {
+                       TransactionTemplate transactions, Clock clock, SlaProperties properties,
+                       ObjectProvider<ConsumedWatermark> watermark) {
+        this.watermark = watermark.getIfAvailable();
         this.tickets = tickets;
         this.calendars = calendars;
         this.recorder = recorder;
@@ -48,17 +57,32 @@ public class TimerPoller {
         this.batchSize = properties.timers().batchSize();
     }
 
-
-
-
-
-    /** Fires batches until fewer than a full batch were due; answers the earliest timer due after the last one. */
+    /**
+     * Fires batches until fewer than a full batch were due; answers the earliest timer due after the last one.
+     * Thresholds fire up to the ticket consumer's watermark, not past it ({@link ConsumedWatermark}): a deadline
+     * after the watermark waits for the records published before it, and is looked at again after
+     * {@link #HELD_BACK_RETRY}.
+     */
     public Instant fireAllDue() {
+        Instant now = clock.instant();
+        Instant until = now;
+        if (watermark != null) {
+            Instant consumed = watermark.current().orElse(null);
+            if (consumed == null) {
+                return now.plus(HELD_BACK_RETRY); // nothing known yet: fire nothing
+            }
+            until = consumed.isBefore(now) ? consumed : now;
+        }
+        Instant firingUntil = until;
         TicketStore.DueTimers batch;
         do {
-            batch = transactions.execute(status -> fireDue(clock.instant()));
+            batch = transactions.execute(status -> fireDue(firingUntil));
         } while (batch != null && batch.locked().size() == batchSize);
-        return batch == null ? null : batch.nextDueAt();
+        Instant next = batch == null ? null : batch.nextDueAt();
+        if (firingUntil.isBefore(now) && next != null && next.isBefore(now.plus(HELD_BACK_RETRY))) {
+            next = now.plus(HELD_BACK_RETRY); // due already, held back by the watermark: look again shortly
+        }
+        return next;
     }
 
     /**
