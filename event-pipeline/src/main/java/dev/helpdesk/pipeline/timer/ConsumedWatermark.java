@@ -77,6 +77,13 @@ public class ConsumedWatermark {
         return Optional.ofNullable(watermark);
     }
 
+    /** The watermark after a look made now, whenever the last one was (for timers due that the last look held back). */
+    public synchronized Optional<Instant> refresh() {
+        lookedAtNanos = System.nanoTime();
+        look(lookedAtNanos);
+        return Optional.ofNullable(watermark);
+    }
+
     private void look(long nowNanos) {
         Instant at = clock.instant();
         KafkaProbe.GroupOffsets offsets;

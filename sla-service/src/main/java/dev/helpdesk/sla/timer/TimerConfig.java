@@ -1,6 +1,7 @@
 package dev.helpdesk.sla.timer;
 
 import dev.helpdesk.pipeline.health.KafkaProbe;
+import dev.helpdesk.pipeline.timer.AppliedOffsets;
 import dev.helpdesk.pipeline.timer.ConsumedWatermark;
 import dev.helpdesk.pipeline.timer.DueTimerLoop;
 import dev.helpdesk.pipeline.timer.TimerAlarm;
@@ -30,10 +31,23 @@ class TimerConfig {
     @Bean
     @ConditionalOnProperty(name = "helpdesk.sla.timers.wait-for-consumer", havingValue = "true", matchIfMissing = true)
     ConsumedWatermark ticketEventsWatermark(ObjectProvider<KafkaProbe> probe, SlaProperties properties,
-                                            @Value("${helpdesk.topics.tickets}") String topic, Clock clock) {
+                                            @Value("${helpdesk.topics.tickets}") String topic, Clock clock,
+                                            AppliedOffsets applied) {
         KafkaProbe available = probe.getIfAvailable();
-        return available == null ? null : new ConsumedWatermark(available, properties.consumerGroup(), Set.of(topic),
-                clock, Duration.ofMillis(250), Duration.ofMinutes(2));
+        if (available == null) {
+            return null;
+        }
+        // the offsets this instance applied count at once: the listener tells the broker only every ack-time
+        return new ConsumedWatermark(() -> {
+            KafkaProbe.GroupOffsets offsets = available.offsets(properties.consumerGroup(), Set.of(topic));
+            return new KafkaProbe.GroupOffsets(applied.merged(offsets.committed()), offsets.ends());
+        }, properties.consumerGroup(), clock, Duration.ofMillis(250), Duration.ofMinutes(2));
+    }
+
+    /** What the ticket listener of this instance has applied, ahead of the offsets it commits by time. */
+    @Bean
+    AppliedOffsets appliedTicketOffsets() {
+        return new AppliedOffsets();
     }
 
     @Bean

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -65,24 +66,36 @@ public class TimerPoller {
      */
     public Instant fireAllDue() {
         Instant now = clock.instant();
-        Instant until = now;
-        if (watermark != null) {
-            Instant consumed = watermark.current().orElse(null);
-            if (consumed == null) {
+        if (watermark == null) {
+            return fireAllDueUntil(now);
+        }
+        Optional<Instant> consumed = watermark.current();
+        Instant next = consumed.isPresent() ? fireAllDueUntil(earlier(consumed.get(), now)) : null;
+        if (consumed.isEmpty() || consumed.get().isBefore(now) && next != null && !next.isAfter(now)) {
+            // thresholds due now that the last look held back: look again at once (looks are otherwise at most one
+            // per refresh), and fire what the consumer has caught up with
+            consumed = watermark.refresh();
+            if (consumed.isEmpty()) {
                 return now.plus(HELD_BACK_RETRY); // nothing known yet: fire nothing
             }
-            until = consumed.isBefore(now) ? consumed : now;
-        }
-        Instant firingUntil = until;
-        TicketStore.DueTimers batch;
-        do {
-            batch = transactions.execute(status -> fireDue(firingUntil));
-        } while (batch != null && batch.locked().size() == batchSize);
-        Instant next = batch == null ? null : batch.nextDueAt();
-        if (firingUntil.isBefore(now) && next != null && next.isBefore(now.plus(HELD_BACK_RETRY))) {
-            next = now.plus(HELD_BACK_RETRY); // due already, held back by the watermark: look again shortly
+            next = fireAllDueUntil(earlier(consumed.get(), now));
+            if (consumed.get().isBefore(now) && next != null && next.isBefore(now.plus(HELD_BACK_RETRY))) {
+                next = now.plus(HELD_BACK_RETRY); // still waiting for records published before them
+            }
         }
         return next;
+    }
+
+    private Instant fireAllDueUntil(Instant until) {
+        TicketStore.DueTimers batch;
+        do {
+            batch = transactions.execute(status -> fireDue(until));
+        } while (batch != null && batch.locked().size() == batchSize);
+        return batch == null ? null : batch.nextDueAt();
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     /**
