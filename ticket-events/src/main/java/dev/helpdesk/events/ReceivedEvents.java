@@ -1,6 +1,8 @@
 package dev.helpdesk.events;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -24,6 +26,35 @@ public final class ReceivedEvents {
     private static final int LONGEST_TRACESTATE = 8_192;
 
     private ReceivedEvents() {
+    }
+
+    /**
+     * The envelope's {@code type}, read without building the value's tree: the top-level members are scanned in
+     * order and the scan stops at {@code type} (the third member as the helpdesk writes envelopes), skipping nested
+     * values. Null when the value has no top-level string {@code type} or is not a JSON object; a caller then reads the
+     * whole envelope ({@link #read}), which says what is wrong. For consumers that ignore most types: a record of a
+     * type they ignore costs no tree and no data binding.
+     */
+    public static String peekType(ObjectMapper json, String value) {
+        if (value == null) {
+            return null;
+        }
+        try (JsonParser parser = json.getFactory().createParser(value)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken token = parser.nextToken();
+                if ("type".equals(name)) {
+                    return token == JsonToken.VALUE_STRING ? parser.getText() : null;
+                }
+                parser.skipChildren();
+            }
+            return null;
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     /** The envelope of a record value; throws {@link UnreadableEventException} when it is not one. */

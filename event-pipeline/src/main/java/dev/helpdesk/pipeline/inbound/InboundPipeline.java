@@ -132,6 +132,10 @@ public class InboundPipeline {
                                                   List<DeadLetter> unreadable) {
         ReceivedEvent envelope = null;
         try {
+            String type = ReceivedEvents.peekType(json, record.value());
+            if (type != null && !handler.handles(type)) {
+                return Optional.empty(); // a type this service ignores: no tree, no binding
+            }
             envelope = ReceivedEvents.read(json, record.value());
             if (!handler.handles(envelope.type())) {
                 return Optional.empty();

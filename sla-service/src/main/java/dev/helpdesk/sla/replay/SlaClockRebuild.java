@@ -103,6 +103,10 @@ public class SlaClockRebuild implements RebuildTarget {
             int skipped = 0;
             for (ConsumerRecord<String, String> record : records) {
                 try {
+                    String type = ReceivedEvents.peekType(json, record.value());
+                    if (type != null && !handler.handles(type)) {
+                        continue; // a type the clocks ignore: no tree, no binding
+                    }
                     ReceivedEvent envelope = ReceivedEvents.read(json, record.value());
                     if (handler.handles(envelope.type())) {
                         events.add(new InboundEvent(envelope, handler.decode(envelope), record.topic(),
@@ -158,6 +162,10 @@ public class SlaClockRebuild implements RebuildTarget {
         Map<String, String> openings = new java.util.HashMap<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
+                String type = ReceivedEvents.peekType(json, record.value());
+                if (type != null && !(handler.handles(type) && handler.idempotent(type))) {
+                    continue;
+                }
                 ReceivedEvent envelope = ReceivedEvents.read(json, record.value());
                 if (handler.handles(envelope.type()) && handler.idempotent(envelope.type())
                         && envelope.subject() != null) {
