@@ -245,6 +245,42 @@ class BudgetProjectionTest {
         assertThat(api.json(api.get("/api/budgets/" + org, AGENT)).get("thresholdsCrossed").toString()).isEqualTo("[50,80,100]");
     }
 
+    /**
+     * Thresholds are judged from running totals (consumption_total), moved by each new line without reading the
+     * ledger again: a total tampered with here stays off by the same amount while entries arrive, which shows the
+     * ledger is not re-read, and is computed afresh from the ledger by each fact that re-prices lines.
+     */
+    @Test
+    void movesRunningTotalsWithoutReadingTheLedgerAndComputesThemAgainAfterRepricingFacts() {
+        tickets.registered(org, "1000.00", "100.00", "100.00", START, END);
+        tickets.logged(org, t("T-1"), "e1", "alice", 60, RateKind.STANDARD, WORKED, "100 worth");
+        awaitBudget(org, "100.00");
+        awaitTotal("100.00");
+
+        jdbc.update("update consumption_total set consumed = consumed + 1000 where organization_id = ?", org);
+        tickets.logged(org, t("T-1"), "e2", "alice", 30, RateKind.STANDARD, WORKED, "50 worth");
+        awaitBudget(org, "150.00");
+        awaitTotal("1150.00");
+
+        tickets.periodChanged(org, START, END);
+        awaitTotal("150.00");
+
+        // A reversal that arrives before its entry is priced without the entry's facts: the entry makes the
+        // organisation's totals computed again.
+        jdbc.update("update consumption_total set consumed = consumed + 1000 where organization_id = ?", org);
+        tickets.reversed(org, t("T-9"), "e9", "bob", 90, RateKind.STANDARD, WORKED);
+        awaitTotal("1000.00");
+        tickets.logged(org, t("T-9"), "e9", "bob", 90, RateKind.STANDARD, WORKED, "reversed before it arrived");
+        awaitTotal("150.00");
+        assertThat(api.json(api.get("/api/budgets/" + org, AGENT)).get("consumed").decimalValue()).hasToString("150.00");
+    }
+
+    private void awaitTotal(String consumed) {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(jdbc.queryForList(
+                "select consumed from consumption_total where organization_id = ?", java.math.BigDecimal.class, org))
+                .singleElement().satisfies(total -> assertThat(total).isEqualByComparingTo(consumed)));
+    }
+
     @Test
     void twoInstancesShareThePartitionsAndStillRaiseEachThresholdOnce() {
         Map<String, Object> sameInfrastructure = new java.util.HashMap<>();

@@ -71,13 +71,13 @@ class TimeEntryBatchTest {
 
         long appliedOneByOne = transaction.execute(status ->
                 events.stream().filter(event -> writer.apply(ONE_BY_ONE, event)).count());
-        int appliedTogether = transaction.execute(status -> writer.applyAll(TOGETHER, events).size());
+        int appliedTogether = transaction.execute(status -> writer.applyAll(TOGETHER, events).events().size());
 
         assertThat(appliedTogether).isEqualTo(appliedOneByOne).isEqualTo(5);
         assertThat(lines(TOGETHER)).isEqualTo(lines(ONE_BY_ONE)).hasSize(4);
         assertThat(lines(TOGETHER).get(0)).containsEntry("minutes", 30).containsEntry("note", "first");
         assertThat(marks(TOGETHER)).isEqualTo(marks(ONE_BY_ONE)).containsExactly("ev-1", "ev-2", "ev-3", "ev-4", "ev-5", "ev-6");
-        int repeated = transaction.execute(status -> writer.applyAll(TOGETHER, events).size());
+        int repeated = transaction.execute(status -> writer.applyAll(TOGETHER, events).events().size());
         assertThat(repeated).isZero();
     }
 

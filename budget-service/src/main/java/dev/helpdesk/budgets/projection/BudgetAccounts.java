@@ -45,6 +45,18 @@ public class BudgetAccounts {
      * are not per generation (reference data, {@link OrganizationCalendars}).
      */
     public List<BudgetAccount> loadAll(int generation, List<String> organizationIds) {
+        return load(generation, organizationIds, true);
+    }
+
+    /**
+     * The accounts without their ledgers (terms, periods and purchases only), with five statements whatever their
+     * number: what pricing a new line and judging thresholds from running totals needs.
+     */
+    public List<BudgetAccount> loadTerms(int generation, List<String> organizationIds) {
+        return load(generation, organizationIds, false);
+    }
+
+    private List<BudgetAccount> load(int generation, List<String> organizationIds, boolean withLedger) {
         Object ids = organizationIds.toArray(String[]::new);
         Map<String, List<PublishedCalendar>> published = calendars.of(organizationIds);
         Map<String, List<SupportPeriod>> periods = new HashMap<>();
@@ -62,19 +74,7 @@ public class BudgetAccounts {
                     purchases.computeIfAbsent(row.getString(1), id -> new ArrayList<>()).add(
                             new Purchase(row.getString(2), row.getBigDecimal(3), row.getDate(4).toLocalDate()));
                 }, generation, ids);
-        Map<String, List<LedgerLine>> lines = new HashMap<>();
-        jdbc.query("""
-                        select organization_id, entry_id, kind, ticket_id, agent_id, minutes, rate, work_date, note,
-                            recorded_at, activity, started_at
-                        from ledger_line where generation = ? and organization_id = any(?::text[])
-                        order by work_date, recorded_at, entry_id, kind""",
-                row -> {
-                    lines.computeIfAbsent(row.getString(1), id -> new ArrayList<>()).add(new LedgerLine(
-                            row.getString(2), LedgerLine.Kind.valueOf(row.getString(3)), row.getString(4),
-                            row.getString(5), row.getInt(6), RateKind.valueOf(row.getString(7)),
-                            row.getDate(8).toLocalDate(), row.getString(9), row.getTimestamp(10).toInstant(),
-                            row.getString(11), instant(row.getTimestamp(12))));
-                }, generation, ids);
+        Map<String, List<LedgerLine>> lines = withLedger ? ledgers(generation, ids) : Map.of();
         Map<String, List<TermsHistory.TermsChange>> changes = new HashMap<>();
         jdbc.query("""
                         select organization_id, effective_from, changed_at, standard_rate, consultancy_rate, calendar,
@@ -98,6 +98,23 @@ public class BudgetAccounts {
                                     zone(row.getString(6)), changes.getOrDefault(id, List.of()),
                                     published.getOrDefault(id, List.of())));
                 }, generation, ids);
+    }
+
+    private Map<String, List<LedgerLine>> ledgers(int generation, Object ids) {
+        Map<String, List<LedgerLine>> lines = new HashMap<>();
+        jdbc.query("""
+                        select organization_id, entry_id, kind, ticket_id, agent_id, minutes, rate, work_date, note,
+                            recorded_at, activity, started_at
+                        from ledger_line where generation = ? and organization_id = any(?::text[])
+                        order by work_date, recorded_at, entry_id, kind""",
+                row -> {
+                    lines.computeIfAbsent(row.getString(1), id -> new ArrayList<>()).add(new LedgerLine(
+                            row.getString(2), LedgerLine.Kind.valueOf(row.getString(3)), row.getString(4),
+                            row.getString(5), row.getInt(6), RateKind.valueOf(row.getString(7)),
+                            row.getDate(8).toLocalDate(), row.getString(9), row.getTimestamp(10).toInstant(),
+                            row.getString(11), instant(row.getTimestamp(12))));
+                }, generation, ids);
+        return lines;
     }
 
     public List<String> organizations(int generation) {

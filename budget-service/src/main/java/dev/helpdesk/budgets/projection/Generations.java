@@ -48,7 +48,7 @@ public class Generations {
     public void discardAbandoned(java.time.Duration rebuildSilentFor) {
         java.sql.Timestamp silentSince = java.sql.Timestamp.from(java.time.Instant.now().minus(rebuildSilentFor));
         for (String table : new String[]{"organization_budget", "support_period", "budget_purchase", "ledger_line", "terms_change",
-                "processed_event"}) {
+                "consumption_total", "processed_event"}) {
             jdbc.update("delete from " + table
                             + " where generation <> (select active from projection_generation where projection = ?)"
                             + " and generation not in (select generation from replay"
@@ -60,7 +60,7 @@ public class Generations {
     /** Removes a generation's rows (an abandoned rebuild, or the one replaced by a switch). */
     public void discard(int generation) {
         for (String table : new String[]{"organization_budget", "support_period", "budget_purchase", "ledger_line", "terms_change",
-                "processed_event"}) {
+                "consumption_total", "processed_event"}) {
             jdbc.update("delete from " + table + " where generation = ?", generation);
         }
     }

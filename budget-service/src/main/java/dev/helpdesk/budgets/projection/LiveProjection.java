@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * Applies the live ticket events of a poll to the active generation, in the pipeline's one transaction per poll:
- * the facts with their de-duplication marks, the threshold check of each organisation concerned (and its outbox
- * rows), and the consumer's position. The budget de-duplicates per generation ({@code processed_event
+ * the facts with their de-duplication marks, the threshold check of the organisations concerned (their running
+ * totals, and the outbox rows of what they crossed), and the consumer's position. The budget de-duplicates per generation ({@code processed_event
  * (generation, event_id)}), so that a rebuild can fill a new generation with the same events; the pipeline's own
  * de-duplication is off.
  */
@@ -70,12 +70,13 @@ public class LiveProjection implements EventHandler {
         batch.events().forEach(event -> lastByOrganization.put(
                 ProjectionWriter.organizationOf(((IncomingEvent) event.data()).data()), event));
         lockOrganizations(List.copyOf(lastByOrganization.keySet()));
-        writer.applyAll(generation, events);
-        // Checked even for repeats: a rebuild may have applied them to this generation before it went live. In the
-        // span of the causing event, so a crossing continues its trace (docs/observability.md).
-        lastByOrganization.forEach((organizationId, cause) -> {
+        ProjectionWriter.Applied applied = writer.applyAll(generation, events);
+        // Checked even for repeats: a rebuild may have applied them to this generation before it went live. Raised in
+        // the span of the causing event, so a crossing continues its trace (docs/observability.md).
+        thresholds.newlyCrossed(generation, lastByOrganization.keySet(), applied.lines()).forEach((organizationId, crossings) -> {
+            InboundEvent cause = lastByOrganization.get(organizationId);
             try (EventSpan.Scope scope = cause.span().open()) {
-                thresholds.check(generation, organizationId, (IncomingEvent) cause.data());
+                thresholds.raise(organizationId, crossings, (IncomingEvent) cause.data());
             }
         });
         positions.advance(batch.nextOffsets());

@@ -1,5 +1,6 @@
 package dev.helpdesk.budgets.projection;
 
+import dev.helpdesk.budgets.charging.LedgerLine;
 import dev.helpdesk.budgets.charging.SupportPeriod;
 import dev.helpdesk.budgets.charging.SupportPeriods;
 import dev.helpdesk.budgets.config.BudgetProperties;
@@ -19,8 +20,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -36,14 +39,29 @@ public class ProjectionWriter {
                 work_date, note, recorded_at, activity, started_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict do nothing""";
 
+    /** Many lines in one statement, answering the keys of those new to the ledger. */
+    private static final String LINES = """
+            insert into ledger_line (generation, organization_id, entry_id, kind, ticket_id, agent_id, minutes, rate,
+                work_date, note, recorded_at, activity, started_at)
+            select ?, l.organization_id, l.entry_id, l.kind, l.ticket_id, l.agent_id, l.minutes::integer, l.rate,
+                l.work_date::date, l.note, l.recorded_at::timestamptz, l.activity, l.started_at::timestamptz
+            from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                ?::text[], ?::text[], ?::text[], ?::text[]) as l(organization_id, entry_id, kind, ticket_id, agent_id,
+                minutes, rate, work_date, note, recorded_at, activity, started_at)
+            on conflict do nothing
+            returning ticket_id, entry_id, kind""";
+
     private final JdbcTemplate jdbc;
     private final BudgetAccounts accounts;
     private final BudgetProperties properties;
+    private final ConsumptionTotals totals;
 
-    public ProjectionWriter(JdbcTemplate jdbc, BudgetAccounts accounts, BudgetProperties properties) {
+    public ProjectionWriter(JdbcTemplate jdbc, BudgetAccounts accounts, BudgetProperties properties,
+                            ConsumptionTotals totals) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.properties = properties;
+        this.totals = totals;
     }
 
     /** Applies the event to the generation; false when this generation has already applied it. */
@@ -54,7 +72,7 @@ public class ProjectionWriter {
             return false;
         }
         if (isTimeEntry(event)) {
-            jdbc.update(LINE, line(generation, event));
+            jdbc.update(LINE, parameters(generation, newLine(event)));
         } else {
             store(generation, event);
         }
@@ -70,53 +88,102 @@ public class ProjectionWriter {
 
     /**
      * Applies the events to the generation as {@link #apply} would one after the other, answering those applied
-     * (first occurrences of ids the generation had not applied). One statement marks them all and answers which ids
-     * were new; time entries (most of the topic) between two organisation events are inserted with one JDBC batch;
-     * organisation events, which read what is stored before them, are applied one by one in their place.
+     * (first occurrences of ids the generation had not applied) and the ledger lines they added. One statement marks
+     * them all and answers which ids were new; time entries (most of the topic) between two organisation events are
+     * inserted with one multi-row statement that answers which lines were new; organisation events, which read what
+     * is stored before them, are applied one by one in their place.
      */
-    public List<IncomingEvent> applyAll(int generation, List<IncomingEvent> events) {
+    public Applied applyAll(int generation, List<IncomingEvent> events) {
         if (events.isEmpty()) {
-            return List.of();
+            return new Applied(List.of(), List.of());
         }
         Set<String> marked = new HashSet<>(jdbc.queryForList("""
                         insert into processed_event (generation, event_id) select ?, unnest(?::text[])
                         on conflict do nothing returning event_id""",
                 String.class, generation, events.stream().map(IncomingEvent::id).toArray(String[]::new)));
         List<IncomingEvent> applied = new ArrayList<>(marked.size());
-        List<Object[]> lines = new ArrayList<>();
+        List<NewLine> pending = new ArrayList<>();
+        List<NewLine> inserted = new ArrayList<>();
         for (IncomingEvent event : events) {
             if (!marked.remove(event.id())) {
                 continue;
             }
             applied.add(event);
             if (isTimeEntry(event)) {
-                lines.add(line(generation, event));
+                pending.add(newLine(event));
             } else {
-                insertLines(lines);
+                inserted.addAll(insertLines(generation, pending));
                 store(generation, event);
             }
         }
-        insertLines(lines);
-        return applied;
+        inserted.addAll(insertLines(generation, pending));
+        return new Applied(applied, inserted);
     }
 
-    private void insertLines(List<Object[]> lines) {
-        if (!lines.isEmpty()) {
-            jdbc.batchUpdate(LINE, lines);
-            lines.clear();
+    /** What {@link #applyAll} applied: the events new to the generation and the ledger lines they added. */
+    public record Applied(List<IncomingEvent> events, List<NewLine> lines) {
+    }
+
+    /** A ledger line of an organisation, as stored. */
+    public record NewLine(String organizationId, LedgerLine line) {
+
+        /** The line's identity in the ledger (the unique index {@code ledger_line_entry}). */
+        public List<String> key() {
+            return lineKey(line.ticketId(), line.entryId(), line.kind().name());
         }
+    }
+
+    static List<String> lineKey(String ticketId, String entryId, String kind) {
+        return List.of(ticketId == null ? "" : ticketId, entryId, kind);
+    }
+
+    /** Inserts the lines in one statement and answers those that were new to the ledger; clears {@code lines}. */
+    private List<NewLine> insertLines(int generation, List<NewLine> lines) {
+        if (lines.isEmpty()) {
+            return List.of();
+        }
+        int n = lines.size();
+        String[][] columns = new String[12][n];
+        Map<List<String>, NewLine> byKey = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            NewLine added = lines.get(i);
+            LedgerLine line = added.line();
+            byKey.putIfAbsent(added.key(), added);
+            columns[0][i] = added.organizationId();
+            columns[1][i] = line.entryId();
+            columns[2][i] = line.kind().name();
+            columns[3][i] = line.ticketId();
+            columns[4][i] = line.agentId();
+            columns[5][i] = Integer.toString(line.minutes());
+            columns[6][i] = line.rate().name();
+            columns[7][i] = line.workDate().toString();
+            columns[8][i] = line.note();
+            columns[9][i] = (line.recordedAt() == null ? Instant.EPOCH : line.recordedAt()).toString();
+            columns[10][i] = line.activity();
+            columns[11][i] = line.startedAt() == null ? null : line.startedAt().toString();
+        }
+        Object[] parameters = new Object[13];
+        parameters[0] = generation;
+        System.arraycopy(columns, 0, parameters, 1, 12);
+        List<NewLine> inserted = jdbc.query(LINES, (row, i) -> byKey.get(
+                lineKey(row.getString(1), row.getString(2), row.getString(3))), parameters);
+        lines.clear();
+        return inserted;
     }
 
     private void store(int generation, IncomingEvent event) {
         Object data = event.data();
         if (data instanceof OrganizationRegisteredEvent e) {
             registered(generation, e);
+            totals.forget(generation, e.organizationId());
         } else if (data instanceof SupportPeriodChangedEvent e) {
             changePeriod(generation, e.organizationId(), new SupportPeriod(e.start(), e.end()));
+            totals.forget(generation, e.organizationId());
         } else if (data instanceof BudgetPurchasedEvent e) {
             purchased(generation, e, event.time());
         } else if (data instanceof OrganizationTermsChangedEvent e) {
             termsChanged(generation, e);
+            totals.forget(generation, e.organizationId());
         } else {
             throw new IllegalArgumentException("not a budget event: " + event.type());
         }
@@ -207,34 +274,35 @@ public class ProjectionWriter {
                 generation, organizationId, purchaseId, amount, Date.valueOf(on));
     }
 
-    /** The parameters of {@link #LINE} for a time entry event. */
-    private static Object[] line(int generation, IncomingEvent event) {
+    /** The ledger line a time entry event adds. */
+    private static NewLine newLine(IncomingEvent event) {
         Object data = event.data();
         if (data instanceof TimeEntryLoggedEvent e) {
-            return line(generation, e.organizationId(), e.entryId(), "LOGGED", e.ticketId(), e.agentId(), e.minutes(),
-                    e.rate().name(), e.workDate(), e.note(), e.loggedAt() != null ? e.loggedAt() : event.time(),
-                    null, e.startedAt());
+            return new NewLine(e.organizationId(), new LedgerLine(e.entryId(), LedgerLine.Kind.LOGGED, e.ticketId(),
+                    e.agentId(), e.minutes(), e.rate(), e.workDate(), e.note(),
+                    e.loggedAt() != null ? e.loggedAt() : event.time(), null, e.startedAt()));
         } else if (data instanceof TimeEntryReversedEvent e) {
-            return line(generation, e.organizationId(), e.entryId(), "REVERSED", e.ticketId(), e.agentId(), e.minutes(),
-                    e.rate().name(), e.workDate(), e.reason(), e.reversedAt() != null ? e.reversedAt() : event.time(),
-                    null, null);
+            return new NewLine(e.organizationId(), new LedgerLine(e.entryId(), LedgerLine.Kind.REVERSED, e.ticketId(),
+                    e.agentId(), e.minutes(), e.rate(), e.workDate(), e.reason(),
+                    e.reversedAt() != null ? e.reversedAt() : event.time(), null, null));
         } else if (data instanceof OrganizationTimeEntryLoggedEvent e) {
-            return line(generation, e.organizationId(), e.entryId(), "LOGGED", null, e.agentId(), e.minutes(),
-                    e.rate().name(), e.workDate(), e.note(), e.loggedAt() != null ? e.loggedAt() : event.time(),
-                    e.activity(), e.startedAt());
+            return new NewLine(e.organizationId(), new LedgerLine(e.entryId(), LedgerLine.Kind.LOGGED, null,
+                    e.agentId(), e.minutes(), e.rate(), e.workDate(), e.note(),
+                    e.loggedAt() != null ? e.loggedAt() : event.time(), e.activity(), e.startedAt()));
         } else if (data instanceof OrganizationTimeEntryReversedEvent e) {
-            return line(generation, e.organizationId(), e.entryId(), "REVERSED", null, e.agentId(), e.minutes(),
-                    e.rate().name(), e.workDate(), e.reason(), e.reversedAt() != null ? e.reversedAt() : event.time(),
-                    null, null);
+            return new NewLine(e.organizationId(), new LedgerLine(e.entryId(), LedgerLine.Kind.REVERSED, null,
+                    e.agentId(), e.minutes(), e.rate(), e.workDate(), e.reason(),
+                    e.reversedAt() != null ? e.reversedAt() : event.time(), null, null));
         }
         throw new IllegalArgumentException("not a time entry");
     }
 
-    private static Object[] line(int generation, String organizationId, String entryId, String kind, String ticketId,
-                                 String agentId, int minutes, String rate, LocalDate workDate, String note, Instant recordedAt,
-                                 String activity, Instant startedAt) {
-        return new Object[]{generation, organizationId, entryId, kind, ticketId, agentId, minutes, rate, Date.valueOf(workDate),
-                note, Timestamp.from(recordedAt == null ? Instant.EPOCH : recordedAt), activity,
-                startedAt == null ? null : Timestamp.from(startedAt)};
+    /** The parameters of {@link #LINE} for a line. */
+    private static Object[] parameters(int generation, NewLine added) {
+        LedgerLine line = added.line();
+        return new Object[]{generation, added.organizationId(), line.entryId(), line.kind().name(), line.ticketId(),
+                line.agentId(), line.minutes(), line.rate().name(), Date.valueOf(line.workDate()), line.note(),
+                Timestamp.from(line.recordedAt() == null ? Instant.EPOCH : line.recordedAt()), line.activity(),
+                line.startedAt() == null ? null : Timestamp.from(line.startedAt())};
     }
 }
