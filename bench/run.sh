@@ -16,6 +16,6 @@ if [[ -n "${BENCH_MAVEN_REPO:-}" ]]; then
   maven+=("-Dmaven.repo.local=${BENCH_MAVEN_REPO}")
 fi
 cd "$(dirname "$0")/.."
-./mvnw "${maven[@]}" -DskipTests install -pl ticket-service,sla-service,escalation-service,budget-service,gateway,local-stack -am
+./mvnw "${maven[@]}" -DskipTests install -pl ticket-service,sla-service,escalation-service,budget-service,webhook-service,notification-service,gateway,local-stack -am
 ./mvnw "${maven[@]}" -DskipTests install -N
 ./mvnw "${maven[@]}" -Pbench -pl bench compile exec:exec -Dbench="${1:-}"
