@@ -36,6 +36,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -185,6 +186,61 @@ class BudgetRebuildTest {
         }
         assertThat(api.get("http://localhost:" + managementPort + "/actuator/prometheus", null, MediaType.TEXT_PLAIN).getBody())
                 .containsPattern("helpdesk_budget_rebuild_events_read(\\{[^}]*})? [1-9]");
+    }
+
+    /**
+     * API.md: {@code DELETE} cancels a running rebuild. It stops at its next report (every 250 ms) or at the switch,
+     * drops the generation it was building, and the served figures stay as they were. The replay rows are removed at
+     * the end, so that the other test of this class finds only its own.
+     */
+    @Test
+    void aCancelledRebuildDropsWhatItBuiltAndLeavesTheServedFigures() {
+        TicketTopic tickets = new TicketTopic(kafka, objectMapper, ticketsTopic);
+        Api api = new Api(http, objectMapper);
+        String org = UUID.randomUUID().toString();
+        tickets.registered(org, "90000.00", "100.00", "150.00", START, END);
+        logHours(tickets, org, 600, 0);
+        awaitConsumed(api, org, "60000.00");
+        int active = jdbc.queryForObject("select active from projection_generation", Integer.class);
+        String served = api.get("/api/budgets/" + org, AGENT).getBody();
+        List<String> cancelled = new ArrayList<>();
+        try {
+            ResponseEntity<String> started = api.post("/api/admin/budgets/replays", ADMIN, "{\"projection\":\"budgets\"}");
+            assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+            String id = api.json(started).get("id").asText();
+            cancelled.add(id);
+
+            ResponseEntity<String> cancel = api.delete("/api/admin/budgets/replays/" + id, TestTokens.analyst("analyst-1"));
+            assertThat(cancel.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(api.json(cancel).get("state").asText()).isEqualTo("CANCELLED");
+            ResponseEntity<String> again = api.delete("/api/admin/budgets/replays/" + id, ADMIN);
+            assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(again.getHeaders().getContentType()).hasToString("application/problem+json");
+            assertThat(api.json(again).get("reason").asText()).isEqualTo("replay-not-running");
+            assertThat(api.delete("/api/admin/budgets/replays/" + UUID.randomUUID(), ADMIN).getStatusCode())
+                    .isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(api.delete("/api/admin/budgets/replays/" + id, AGENT).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+            // not running any more: a new rebuild may start (and is cancelled in turn)
+            ResponseEntity<String> next = api.post("/api/admin/budgets/replays", ADMIN, "{\"projection\":\"budgets\"}");
+            assertThat(next.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+            cancelled.add(api.json(next).get("id").asText());
+            assertThat(api.delete("/api/admin/budgets/replays/" + cancelled.get(1), ADMIN).getStatusCode())
+                    .isEqualTo(HttpStatus.OK);
+
+            for (String replay : cancelled) {
+                int generation = jdbc.queryForObject("select generation from replay where id = ?::uuid", Integer.class, replay);
+                await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                        "select count(*) from processed_event where generation = ?", Integer.class, generation))
+                        .as("what rebuild %s built is dropped", replay).isZero());
+                assertThat(api.json(api.get("/api/admin/budgets/replays/" + replay, ADMIN)).get("state").asText())
+                        .isEqualTo("CANCELLED");
+            }
+            assertThat(jdbc.queryForObject("select active from projection_generation", Integer.class)).isEqualTo(active);
+            assertThat(api.get("/api/budgets/" + org, AGENT).getBody()).isEqualTo(served);
+        } finally {
+            cancelled.forEach(replay -> jdbc.update("delete from replay where id = ?::uuid", replay));
+        }
     }
 
     @Test

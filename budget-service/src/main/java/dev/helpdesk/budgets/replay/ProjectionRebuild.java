@@ -137,6 +137,10 @@ public class ProjectionRebuild implements AutoCloseable {
             int previous = transaction.execute(status -> switchOver(consumer, generation, progress));
             transaction.executeWithoutResult(status -> generations.discard(previous));
             log.info("Budget projection rebuilt into generation {} from {} events", generation, progress.eventsRead());
+        } catch (RebuildCancelledException cancelled) {
+            log.info("Budget projection rebuild {} cancelled after {} events; generation {} dropped", id,
+                    progress.eventsRead(), generation);
+            transaction.executeWithoutResult(status -> generations.discard(generation));
         } catch (Exception e) {
             log.error("Budget projection rebuild {} failed", id, e);
             progress.failed("Rebuild failed: " + e.getClass().getSimpleName());
@@ -156,6 +160,10 @@ public class ProjectionRebuild implements AutoCloseable {
      * rebuild has already read are repeats the live consumer drops per generation after the switch.
      */
     private int switchOver(KafkaConsumer<String, String> consumer, int generation, RebuildProgress progress) {
+        // the rebuild's row first: a cancel from now on waits for this transaction, then finds it completed
+        if (!records.lockRunning(progress.id())) {
+            throw new RebuildCancelledException();
+        }
         int previous = generations.activeForSwitching();
         progress.report("SWITCHING", consumer);
         Map<TopicPartition, Long> live = positions.of(topics.tickets());

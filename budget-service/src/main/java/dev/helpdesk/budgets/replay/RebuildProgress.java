@@ -27,6 +27,10 @@ final class RebuildProgress {
         this.meters = meters;
     }
 
+    UUID id() {
+        return id;
+    }
+
     void readOne() {
         eventsRead++;
         meters.read(eventsRead);
@@ -55,13 +59,17 @@ final class RebuildProgress {
         return (System.nanoTime() - lastReportNanos) / 1_000_000 >= everyMillis;
     }
 
+    /** Reports progress; {@link RebuildCancelledException} when the rebuild was cancelled meanwhile. */
     void report(String state, KafkaConsumer<String, String> consumer) {
         lastReportNanos = System.nanoTime();
-        records.progressed(id, state, eventsRead, positions(consumer), target, rate());
+        if (!records.progressed(id, state, eventsRead, positions(consumer), target, rate())) {
+            throw new RebuildCancelledException();
+        }
     }
 
     void completed(KafkaConsumer<String, String> consumer, Map<String, Object> result) {
-        records.progressed(id, "COMPLETED", eventsRead, positions(consumer), target, rate());
+        // the final figures while the row is still SWITCHING (locked by the switch), then the end
+        records.progressed(id, "SWITCHING", eventsRead, positions(consumer), target, rate());
         records.finished(id, "COMPLETED", result, null);
     }
 

@@ -1,10 +1,15 @@
 package dev.helpdesk.budgets.replay;
 
 import dev.helpdesk.edge.problem.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,5 +51,21 @@ public class ReplayController {
     @GetMapping("/{id}")
     public ReplayView progress(@PathVariable UUID id) {
         return records.find(id).orElseThrow(() -> ProblemException.notFound("No rebuild " + id + "."));
+    }
+
+    /** Cancels a running rebuild: what it built is dropped and the served figures stay as they are. */
+    @Operation(description = "Cancels a running rebuild: what it built is dropped; the served figures stay as they are.")
+    @ApiResponse(responseCode = "409", description = "The rebuild is not running (reason replay-not-running).",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
+    @DeleteMapping("/{id}")
+    public ReplayView cancel(@PathVariable UUID id) {
+        if (records.find(id).isEmpty()) {
+            throw ProblemException.notFound("No rebuild " + id + ".");
+        }
+        if (!records.cancel(id)) {
+            throw ProblemException.conflict("The rebuild is not running.").withReason("replay-not-running");
+        }
+        return records.find(id).orElseThrow();
     }
 }

@@ -55,17 +55,37 @@ public class ReplayRecords {
         jdbc.update("update replay set idempotency_key = null where started_at <= now() - interval '24 hours'");
     }
 
-    public void progressed(UUID id, String state, long eventsRead, Map<String, Long> positions,
-                           Map<String, Long> endOffsets, BigDecimal ratePerSecond) {
-        jdbc.update("""
+    /** Reports progress; false when the rebuild is no longer running (cancelled, or failed as abandoned). */
+    public boolean progressed(UUID id, String state, long eventsRead, Map<String, Long> positions,
+                              Map<String, Long> endOffsets, BigDecimal ratePerSecond) {
+        return jdbc.update("""
                 update replay set state = ?, events_read = ?, positions = ?, end_offsets = ?, rate_per_second = ?,
-                    updated_at = now() where id = ?""",
-                state, eventsRead, json(positions), json(endOffsets), ratePerSecond, id);
+                    updated_at = now() where id = ? and state in ('RUNNING', 'SWITCHING')""",
+                state, eventsRead, json(positions), json(endOffsets), ratePerSecond, id) == 1;
     }
 
+    /** Ends a running rebuild (COMPLETED or FAILED); a cancelled one stays cancelled. */
     public void finished(UUID id, String state, Map<String, Object> result, String error) {
-        jdbc.update("update replay set state = ?, result = ?, error = ?, finished_at = now(), updated_at = now() where id = ?",
+        jdbc.update("""
+                update replay set state = ?, result = ?, error = ?, finished_at = now(), updated_at = now()
+                where id = ? and state in ('RUNNING', 'SWITCHING')""",
                 state, result == null ? null : json(result), error, id);
+    }
+
+    /**
+     * Cancels a running rebuild; false when it is not running. A switch holds the row locked in its transaction (see
+     * {@link #lockRunning}), so a cancel during a switch waits for it and then finds the rebuild completed.
+     */
+    public boolean cancel(UUID id) {
+        return jdbc.update("""
+                update replay set state = 'CANCELLED', error = null, finished_at = now(), updated_at = now()
+                where id = ? and state in ('RUNNING', 'SWITCHING')""", id) == 1;
+    }
+
+    /** Locks the rebuild's row until the calling transaction ends; false when it is no longer running. */
+    public boolean lockRunning(UUID id) {
+        return jdbc.queryForList("select state from replay where id = ? for update", String.class, id).stream()
+                .anyMatch(state -> state.equals("RUNNING") || state.equals("SWITCHING"));
     }
 
     public Optional<ReplayView> find(UUID id) {
