@@ -3,7 +3,9 @@ package dev.helpdesk.browsertests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
 
@@ -97,6 +99,14 @@ class StaffPagesTest {
             analyst.waitFor(By.id("simulation-result"), Duration.ofSeconds(30));
             analyst.click(By.id("more-events"));
             analyst.waitFor(By.cssSelector("#events ol li"), Duration.ofSeconds(20));
+            // a rebuild of the budgets, followed to its end through the progress the page polls
+            new Select(analyst.driver.findElement(By.id("replay-service")))
+                    .selectByValue("budgets");
+            analyst.click(By.cssSelector("#replay-form button[type=submit]"));
+            analyst.waitForText(By.id("replay"), "budgets:");
+            new WebDriverWait(analyst.driver, Duration.ofSeconds(60)).until(
+                    ExpectedConditions.textToBePresentInElementLocated(By.id("replay"), "(COMPLETED)"));
+            assertThat(analyst.driver.findElements(By.id("cancel-replay"))).as("no cancel once completed").isEmpty();
         }
     }
 

@@ -94,6 +94,14 @@ public class ProjectionWriter {
      * is stored before them, are applied one by one in their place.
      */
     public Applied applyAll(int generation, List<IncomingEvent> events) {
+        return applyAll(generation, events, true);
+    }
+
+    /**
+     * As {@link #applyAll(int, List)}; without {@code withNewLines} (a rebuild, which keeps no running totals) the
+     * lines are inserted with a JDBC batch that does not answer which were new, and {@link Applied#lines} is empty.
+     */
+    public Applied applyAll(int generation, List<IncomingEvent> events, boolean withNewLines) {
         if (events.isEmpty()) {
             return new Applied(List.of(), List.of());
         }
@@ -112,11 +120,11 @@ public class ProjectionWriter {
             if (isTimeEntry(event)) {
                 pending.add(newLine(event));
             } else {
-                inserted.addAll(insertLines(generation, pending));
+                inserted.addAll(insertLines(generation, pending, withNewLines));
                 store(generation, event);
             }
         }
-        inserted.addAll(insertLines(generation, pending));
+        inserted.addAll(insertLines(generation, pending, withNewLines));
         return new Applied(applied, inserted);
     }
 
@@ -137,9 +145,17 @@ public class ProjectionWriter {
         return List.of(ticketId == null ? "" : ticketId, entryId, kind);
     }
 
-    /** Inserts the lines in one statement and answers those that were new to the ledger; clears {@code lines}. */
-    private List<NewLine> insertLines(int generation, List<NewLine> lines) {
+    /**
+     * Inserts the lines and clears {@code lines}; with {@code answer}, in one statement that answers those new to the
+     * ledger, else with a JDBC batch (rewritten into multi-row inserts by the driver) that answers nothing.
+     */
+    private List<NewLine> insertLines(int generation, List<NewLine> lines, boolean answer) {
         if (lines.isEmpty()) {
+            return List.of();
+        }
+        if (!answer) {
+            jdbc.batchUpdate(LINE, lines.stream().map(line -> parameters(generation, line)).toList());
+            lines.clear();
             return List.of();
         }
         int n = lines.size();

@@ -219,7 +219,7 @@ public class ProjectionRebuild implements AutoCloseable {
         }
         List<IncomingEvent> events = reads.stream().map(ReadAhead.Read::event).toList();
         try {
-            savepoint.executeWithoutResult(status -> writer.applyAll(generation, events));
+            savepoint.executeWithoutResult(status -> writer.applyAll(generation, events, false));
         } catch (RuntimeException failure) {
             if (Failures.isTransient(failure)) {
                 throw failure;

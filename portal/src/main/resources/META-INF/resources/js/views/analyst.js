@@ -1,7 +1,7 @@
 // Analysts: SLA compliance per organisation and period as a chart, a simulation against a policy, the event
 // history, and projection replays with their progress.
 import { h, replace, field, problemBox, options } from '../dom.js';
-import { get, post, query } from '../api.js';
+import { api, get, post, query } from '../api.js';
 import { percentBars } from '../charts.js';
 import { when } from '../format.js';
 
@@ -92,7 +92,14 @@ export async function analystView(main) {
     const p = await get(`/api/admin/${running.service}/replays/${running.id}`);
     const percent = p.total ? Math.round((100 * p.done) / p.total) : 0;
     replace(replay, h('p', {}, `${running.service}: ${p.done} of ${p.total} events`, p.rate ? `, ${p.rate} per second` : '', p.eta ? `, about ${p.eta} left` : '', p.state ? ` (${p.state})` : ''),
-      h('progress', { max: '100', value: percent, 'aria-label': `Replay progress ${percent} %` }));
+      h('progress', { max: '100', value: percent, 'aria-label': `Replay progress ${percent} %` }),
+      p.state === 'RUNNING' ? h('button', { type: 'button', id: 'cancel-replay', onclick: () => cancelReplay() }, 'Cancel the rebuild') : null);
+  }
+  async function cancelReplay() {
+    try {
+      await api(`/api/admin/${running.service}/replays/${running.id}`, { method: 'DELETE' });
+      await replayProgress();
+    } catch (error) { replace(replay, problemBox(error)); }
   }
   const policies = await get('/api/sla/policies').catch(() => ({ items: [] }));
   replace(simPolicy, options(policies.items.map((p) => p.id), 'standard'));
