@@ -9,6 +9,11 @@ export HELPDESK_GATEWAY_RATE_LIMIT_ENABLED=false
 # The same for builds before the HELPDESK_GATEWAY_* names (a baseline's jars).
 export HELPDESK_RATE_LIMIT_ENABLED=false
 export AXONIQ_UPDATE_CHECKER_DISABLED=true
+# The local stack's defaults are tuned for a quick start (Kafka on C1 only with a small heap, class data sharing
+# recorded on a first run): benchmarks measure C2-compiled JVMs, Kafka included, and the jars as built. The launcher
+# reads these from its own environment (KafkaBroker, ClassDataSharing), so they are set here, not in Bench.java.
+export HELPDESK_KAFKA_JAVA_OPTS="${HELPDESK_KAFKA_JAVA_OPTS:--Xmx512m}"
+export HELPDESK_CDS="${HELPDESK_CDS:-false}"
 # Other builds share the 2 cores: a service may need more than the stack's default 240 s to become ready.
 export HELPDESK_READY_TIMEOUT_SECONDS="${HELPDESK_READY_TIMEOUT_SECONDS:-600}"
 maven=(-B -q)

@@ -119,11 +119,6 @@ public final class Bench {
         env.put("HELPDESK_DATA_DIR", Files.createTempDirectory("helpdesk-bench").toString());
         env.put("HELPDESK_JWT_SECRET", SECRET);
         env.putIfAbsent("HELPDESK_JAVA_OPTS", "-Xmx512m");
-        // The local stack's defaults are tuned for a quick start (C1 only, serial collector, small heaps, class data
-        // sharing recorded on the first run): benchmarks of throughput measure C2-compiled JVMs, Kafka included, as
-        // they did before those defaults (2026-12-05: Kafka on C1 alone cost 8.1 instead of 1.8 ms per command).
-        env.putIfAbsent("HELPDESK_KAFKA_JAVA_OPTS", "-Xmx512m");
-        env.putIfAbsent("HELPDESK_CDS", "false");
         env.put("HELPDESK_DB_PORT", Integer.toString(freePort()));
         int kafka = freePort();
         while (!free(kafka + 1)) {
