@@ -46,10 +46,14 @@ public record LedgerLine(
         lines.stream().filter(l -> l.kind == Kind.LOGGED).forEach(l -> entries.put(Arrays.asList(l.ticketId, l.entryId), l));
         return lines.stream().map(l -> {
             LedgerLine entry = l.kind == Kind.REVERSED ? entries.get(Arrays.asList(l.ticketId, l.entryId)) : null;
-            return entry == null ? l : new LedgerLine(l.entryId, l.kind, l.ticketId, l.agentId, l.minutes, l.rate,
-                    l.workDate, l.note, l.recordedAt, l.activity != null ? l.activity : entry.activity,
-                    l.startedAt != null ? l.startedAt : entry.startedAt);
+            return entry == null ? l : l.completedBy(entry.activity, entry.startedAt);
         }).toList();
+    }
+
+    /** This line with its entry's activity and start where it has none of its own (a reversal carries neither). */
+    public LedgerLine completedBy(String entryActivity, Instant entryStartedAt) {
+        return new LedgerLine(entryId, kind, ticketId, agentId, minutes, rate, workDate, note, recordedAt,
+                activity != null ? activity : entryActivity, startedAt != null ? startedAt : entryStartedAt);
     }
 
     public int signedMinutes() {

@@ -16,9 +16,9 @@ import java.util.Map;
 /**
  * Applies the live ticket events of a poll to the active generation, in the pipeline's one transaction per poll:
  * the facts with their de-duplication marks, the threshold check of the organisations concerned (their running
- * totals, and the outbox rows of what they crossed), and the consumer's position. The budget de-duplicates per generation ({@code processed_event
- * (generation, event_id)}), so that a rebuild can fill a new generation with the same events; the pipeline's own
- * de-duplication is off.
+ * totals, and the outbox rows of what they crossed), and the consumer's position. The budget de-duplicates per
+ * generation ({@code processed_event (generation, event_id)}), so that a rebuild can fill a new generation with the
+ * same events; the pipeline's own de-duplication is off.
  */
 @Component
 public class LiveProjection implements EventHandler {
@@ -73,7 +73,9 @@ public class LiveProjection implements EventHandler {
         ProjectionWriter.Applied applied = writer.applyAll(generation, events);
         // Checked even for repeats: a rebuild may have applied them to this generation before it went live. Raised in
         // the span of the causing event, so a crossing continues its trace (docs/observability.md).
-        thresholds.newlyCrossed(generation, lastByOrganization.keySet(), applied.lines()).forEach((organizationId, crossings) -> {
+        Map<String, List<ThresholdWatcher.Crossing>> crossed =
+                thresholds.newlyCrossed(generation, lastByOrganization.keySet(), applied.lines());
+        crossed.forEach((organizationId, crossings) -> {
             InboundEvent cause = lastByOrganization.get(organizationId);
             try (EventSpan.Scope scope = cause.span().open()) {
                 thresholds.raise(organizationId, crossings, (IncomingEvent) cause.data());

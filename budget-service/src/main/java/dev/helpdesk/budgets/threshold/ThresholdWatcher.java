@@ -180,10 +180,7 @@ public class ThresholdWatcher {
         Map<String, List<LedgerLine>> priced = new HashMap<>();
         added.forEach((id, lines) -> priced.put(id, lines.stream().map(NewLine::line).map(line -> {
             ConsumptionTotals.StoredLine entry = line.kind() == LedgerLine.Kind.REVERSED ? entries.get(entryOf(line)) : null;
-            return entry == null ? line : new LedgerLine(line.entryId(), line.kind(), line.ticketId(), line.agentId(),
-                    line.minutes(), line.rate(), line.workDate(), line.note(), line.recordedAt(),
-                    line.activity() != null ? line.activity() : entry.activity(),
-                    line.startedAt() != null ? line.startedAt() : entry.startedAt());
+            return entry == null ? line : line.completedBy(entry.activity(), entry.startedAt());
         }).toList()));
         return priced;
     }
