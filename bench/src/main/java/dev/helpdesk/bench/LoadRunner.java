@@ -10,7 +10,9 @@ import java.util.concurrent.atomic.AtomicLong;
 final class LoadRunner {
 
     private static final Duration WARM_UP_SLICE = Duration.ofSeconds(10);
-    private static final Duration WARM_UP_MAX = Duration.ofSeconds(240);
+    /** At most this long ({@code BENCH_WARMUP_SECONDS}, default 240): nine JVMs on two cores may need longer. */
+    private static final Duration WARM_UP_MAX = Duration.ofSeconds(
+            Long.parseLong(System.getenv().getOrDefault("BENCH_WARMUP_SECONDS", "240")));
     /** JIT compilers below 5 % of one core over a slice count as settled. */
     private static final double QUIET_JIT = 0.05;
 
@@ -43,7 +45,7 @@ final class LoadRunner {
         return new LoadResult(all.length, failures.get(), wall, all, cpuUsed, jitUsed);
     }
 
-    /** {@link #warmUp(int, Operation, ProcessCpu, Duration, Duration, double)} in 10 s slices, at most 240 s, until 5 %. */
+    /** {@link #warmUp(int, Operation, ProcessCpu, Duration, Duration, double)} in 10 s slices, at most {@code WARM_UP_MAX}, until 5 %. */
     static WarmUp warmUp(int clients, Operation operation, ProcessCpu cpu) throws InterruptedException {
         return warmUp(clients, operation, cpu, WARM_UP_SLICE, WARM_UP_MAX, QUIET_JIT);
     }

@@ -268,7 +268,7 @@ final class ReplayThroughput {
         double databaseCpu = cpuSeconds(postgresProcesses());
         String jfr = System.getenv("BENCH_JFR");
         if (jfr != null) {
-            jcmd(pid, "JFR.start", "name=replay", "settings=profile", "filename=" + jfr);
+            Jcmd.run(pid, "JFR.start", "name=replay", "settings=profile", "filename=" + jfr);
         }
         String id = portal.send(gateway, "POST", target.path(), portal.admin,
                 Map.of("projection", target.projection()), 202).path("id").asText();
@@ -290,7 +290,7 @@ final class ReplayThroughput {
         serviceCpu = cpuSeconds(List.of(service)) - serviceCpu;
         databaseCpu = cpuSeconds(postgresProcesses()) - databaseCpu;
         if (jfr != null) {
-            jcmd(pid, "JFR.stop", "name=replay");
+            Jcmd.run(pid, "JFR.stop", "name=replay");
         }
         if (!replay.path("state").asText().equals("COMPLETED")) {
             throw new IllegalStateException("rebuild failed: " + replay);
@@ -422,16 +422,6 @@ final class ReplayThroughput {
         return DriverManager.getConnection(stack.jdbcUrl(database), "postgres", "postgres");
     }
 
-    private static void jcmd(long pid, String... command) throws Exception {
-        List<String> line = new java.util.ArrayList<>(List.of("jcmd", Long.toString(pid)));
-        line.addAll(List.of(command));
-        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("jcmd failed: " + output);
-        }
-        log("jcmd " + String.join(" ", command) + ": " + output.strip());
-    }
 
     private static void log(String line) {
         System.out.println("[replay] " + Instant.now() + " " + line);

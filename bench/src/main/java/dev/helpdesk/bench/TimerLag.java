@@ -148,7 +148,7 @@ final class TimerLag {
             }
             TimerDbSampler database = null;
             if (jfr != null) {
-                jcmd(pid, "JFR.start", "name=timers", "settings=profile", "filename=" + jfr);
+                Jcmd.run(pid, "JFR.start", "name=timers", "settings=profile", "filename=" + jfr);
                 database = new TimerDbSampler(jdbcUrl);
             }
             sampler.start();
@@ -169,7 +169,7 @@ final class TimerLag {
             sampler.interrupt();
             sampler.join();
             if (jfr != null) {
-                jcmd(pid, "JFR.stop", "name=timers");
+                Jcmd.run(pid, "JFR.stop", "name=timers");
             }
         }
         String once = exactlyOnce(db, tickets, observer);
@@ -221,13 +221,6 @@ final class TimerLag {
         return sorted[Math.max(0, index)];
     }
 
-    private static void jcmd(long pid, String... command) throws IOException, InterruptedException {
-        List<String> line = new ArrayList<>(List.of("jcmd", Long.toString(pid)));
-        line.addAll(List.of(command));
-        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
-        System.out.println("[jcmd] " + new String(process.getInputStream().readAllBytes()).trim());
-        process.waitFor();
-    }
 
     private static long rssKb(long pid) {
         try {
