@@ -15,8 +15,8 @@ import java.util.UUID;
  * Benchmark 1: commands (open a ticket, comment on it) through the gateway at 1, 4 and 16 clients, against the
  * baseline of single-row inserts of an event-sized row into the same PostgreSQL with plain JDBC at the same
  * concurrency. Each command stores one event, so commands/s is events/s. Goal: ratio at least 0.6.
- * {@code BENCH_CLIENTS} (default {@code 1,4,16}) chooses the levels; with {@code BENCH_JFR=<dir>} every JVM of the stack
- * is recorded with Flight Recorder ({@code settings=profile}) during the last level's measurement, one file per process.
+ * {@code BENCH_CLIENTS} (default {@code 1,4,16}) chooses the levels; with {@code BENCH_JFR=<dir>} every service's JVM
+ * records with Flight Recorder ({@code settings=profile}) from its start, one file per process id (see {@link Bench}).
  * With {@code HELPDESK_DB_PRELOAD_LIBRARIES=pg_stat_statements} the report adds, for the last level, PostgreSQL's
  * statements and execution time per command by database and each database's costliest statements.
  */
@@ -51,35 +51,19 @@ final class CommandThroughput {
         Map<Integer, LoadResult> systemRuns = new LinkedHashMap<>();
         int[] levels = java.util.Arrays.stream(System.getenv().getOrDefault("BENCH_CLIENTS", "1,4,16").split(","))
                 .map(String::strip).mapToInt(Integer::parseInt).toArray();
-        String jfr = System.getenv("BENCH_JFR");
         for (int clients : levels) {
             LoadResult baseline = LoadRunner.run(clients, Duration.ofSeconds(3), measure, baselineInsert(clients));
             closeBaselineConnections();
-            boolean record = jfr != null && clients == levels[levels.length - 1];
-            LoadResult system;
-            if (record) {
-                // started before the ramp-up, stopped after the measurement: the recording covers the measured window
-                java.nio.file.Files.createDirectories(java.nio.file.Path.of(jfr));
-                for (Map.Entry<String, Long> process : stack.pids().entrySet()) {
-                    Jcmd.run(process.getValue(), "JFR.start", "name=commands", "settings=profile",
-                            "filename=" + java.nio.file.Path.of(jfr, process.getKey() + ".jfr").toAbsolutePath());
-                }
-            }
             boolean statements = clients == levels[levels.length - 1] && System.getenv()
                     .getOrDefault("HELPDESK_DB_PRELOAD_LIBRARIES", "").contains("pg_stat_statements");
             if (statements) {
                 sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
                 sql("SELECT pg_stat_statements_reset()");
             }
-            system = LoadRunner.run(clients, Duration.ofSeconds(5), measure, commands(gateway, organization, clients), cpu);
+            LoadResult system = LoadRunner.run(clients, Duration.ofSeconds(5), measure, commands(gateway, organization, clients), cpu);
             if (statements) {
                 // the counts include the 5 s ramp-up: its commands are estimated at the measured rate
                 statementReport = statementsPerCommand(system.perSecond() * (system.wallTime().toNanos() / 1e9 + 5));
-            }
-            if (record) {
-                for (long pid : stack.pids().values()) {
-                    Jcmd.run(pid, "JFR.stop", "name=commands");
-                }
             }
             systemRuns.put(clients, system);
             table.append("| ").append(clients)
@@ -94,7 +78,9 @@ final class CommandThroughput {
                     .append(" |\n");
         }
         return table + "\nWhere the CPU goes: milliseconds of CPU (user + system) each process spent per command during the "
-                + "measurement, and how busy the machine's cores were.\n\n" + cpuTable(systemRuns) + statementReport;
+                + "measurement, and how busy the machine's cores were.\n\n" + cpuTable(systemRuns) + statementReport
+                + (System.getenv("BENCH_JFR") == null ? "" : "\nFlight recordings (hotspot-pid-<pid>-*.jfr in "
+                + System.getenv("BENCH_JFR") + "), process ids: " + stack.pids() + "\n");
     }
 
     /** Alternately opens a ticket and comments on it, one ticket per client. */
@@ -146,7 +132,8 @@ final class CommandThroughput {
         try (Connection connection = DriverManager.getConnection(stack.jdbcUrl("postgres"), "postgres", "postgres");
              Statement sql = connection.createStatement()) {
             try (java.sql.ResultSet rows = sql.executeQuery("SELECT d.datname, sum(s.calls), sum(s.total_exec_time) "
-                    + "FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid GROUP BY d.datname ORDER BY 3 DESC")) {
+                    + "FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname <> 'postgres' "
+                    + "GROUP BY d.datname ORDER BY 3 DESC")) {
                 while (rows.next()) {
                     report.append("| ").append(rows.getString(1)).append(" | ").append(Bench.f(rows.getLong(2) / commands))
                             .append(" | ").append(Bench.f2(rows.getDouble(3) / commands)).append(" |\n");
@@ -155,7 +142,8 @@ final class CommandThroughput {
             try (java.sql.ResultSet rows = sql.executeQuery("SELECT datname, total, calls, statement FROM (SELECT d.datname, "
                     + "s.total_exec_time AS total, s.calls, left(regexp_replace(s.query, '\\s+', ' ', 'g'), 140) AS statement, "
                     + "row_number() OVER (PARTITION BY d.datname ORDER BY s.total_exec_time DESC) AS rank "
-                    + "FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid) ranked WHERE rank <= 5 "
+                    + "FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname <> 'postgres' "
+                    + "AND s.calls > 0) ranked WHERE rank <= 5 "
                     + "ORDER BY datname, total DESC")) {
                 while (rows.next()) {
                     top.append("- ").append(rows.getString(1)).append(": ").append(Bench.f2(rows.getDouble(2) / commands))
