@@ -53,7 +53,7 @@ public class CorrelationIdFilter implements WebFilter {
     /**
      * Runs a logging action with this exchange's correlation id, trace id and span id in the MDC. Reactive code hops
      * threads, and the gateway does not copy the observation into thread locals at every operator
-     * ({@code spring.reactor.context-propagation=limited}, about a fifth of its CPU per request, docs/gateway.md), so the
+     * ({@code spring.reactor.context-propagation=limited}, about a quarter of its CPU per request, docs/gateway.md), so the
      * ids are taken from the exchange: the correlation id from its attribute, the trace and span from the request's
      * server observation.
      */
