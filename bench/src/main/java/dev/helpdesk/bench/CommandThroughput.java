@@ -123,7 +123,7 @@ final class CommandThroughput {
 
     /**
      * PostgreSQL's statements (every call, BEGIN and COMMIT included) and execution time per measured command by
-     * database, and the five costliest statements of each, since the reset before the last level (ramp-up included,
+     * database of the stack (the benchmark's own, postgres, left out), and the five costliest statements of each, since the reset before the last level (ramp-up included,
      * its commands estimated at the measured rate).
      */
     private String statementsPerCommand(double commands) throws Exception {
