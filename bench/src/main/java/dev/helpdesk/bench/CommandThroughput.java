@@ -123,8 +123,8 @@ final class CommandThroughput {
 
     /**
      * PostgreSQL's statements (every call, BEGIN and COMMIT included) and execution time per measured command by
-     * database of the stack (the benchmark's own, postgres, left out), and the five costliest statements of each, since the reset before the last level (ramp-up included,
-     * its commands estimated at the measured rate).
+     * database of the stack (the benchmark's own, postgres, left out), and the five costliest statements of each,
+     * since the reset before the last level (ramp-up included, its commands estimated at the measured rate).
      */
     private String statementsPerCommand(double commands) throws Exception {
         StringBuilder report = new StringBuilder("\nPostgreSQL per command (pg_stat_statements, last level):\n\n| database | statements | execution ms |\n|---|---|---|\n");
