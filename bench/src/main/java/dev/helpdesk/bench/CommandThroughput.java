@@ -123,12 +123,13 @@ final class CommandThroughput {
 
     /**
      * PostgreSQL's statements (every call, BEGIN and COMMIT included) and execution time per measured command by
-     * database of the stack (the benchmark's own, postgres, left out), and the five costliest statements of each,
-     * since the reset before the last level (ramp-up included, its commands estimated at the measured rate).
+     * database of the stack (the benchmark's own, postgres, left out), the five costliest statements of each and its
+     * (up to 15) most frequent ones, since the reset before the last level (ramp-up included, its commands estimated at the measured rate).
      */
     private String statementsPerCommand(double commands) throws Exception {
         StringBuilder report = new StringBuilder("\nPostgreSQL per command (pg_stat_statements, last level):\n\n| database | statements | execution ms |\n|---|---|---|\n");
         StringBuilder top = new StringBuilder("\nCostliest statements (execution ms per command, calls per command):\n\n");
+        StringBuilder frequent = new StringBuilder("\nMost frequent statements, at least 0.05 per command (calls and execution ms per command):\n\n");
         try (Connection connection = DriverManager.getConnection(stack.jdbcUrl("postgres"), "postgres", "postgres");
              Statement sql = connection.createStatement()) {
             try (java.sql.ResultSet rows = sql.executeQuery("SELECT d.datname, sum(s.calls), sum(s.total_exec_time) "
@@ -151,8 +152,20 @@ final class CommandThroughput {
                             .append(rows.getString(4).replace("`", "'")).append("`\n");
                 }
             }
+            try (java.sql.ResultSet rows = sql.executeQuery("SELECT datname, calls, total, statement FROM (SELECT d.datname, "
+                    + "s.total_exec_time AS total, s.calls, left(regexp_replace(s.query, '\\s+', ' ', 'g'), 140) AS statement, "
+                    + "row_number() OVER (PARTITION BY d.datname ORDER BY s.calls DESC) AS rank "
+                    + "FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname <> 'postgres' "
+                    + "AND s.calls > 0) ranked WHERE rank <= 15 AND calls >= " + (commands / 20) + " "
+                    + "ORDER BY datname, calls DESC")) {
+                while (rows.next()) {
+                    frequent.append("- ").append(rows.getString(1)).append(": ").append(Bench.f2(rows.getLong(2) / commands))
+                            .append(" x, ").append(Bench.f2(rows.getDouble(3) / commands)).append(" ms `")
+                            .append(rows.getString(4).replace("`", "'")).append("`\n");
+                }
+            }
         }
-        return report + top.toString();
+        return report + top.toString() + frequent;
     }
 
     private void createBaselineTable() throws Exception {

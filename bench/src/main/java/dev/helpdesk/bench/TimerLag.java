@@ -173,6 +173,10 @@ final class TimerLag {
             }
         }
         String once = exactlyOnce(db, tickets, observer);
+        StringBuilder everyProcess = new StringBuilder();
+        cpuUsed.forEach((process, millis) -> everyProcess.append(everyProcess.isEmpty() ? "" : ", ").append(process)
+                .append(' ').append(perTimer(cpuUsed, process, tickets.size())));
+        System.out.println("CPU ms per timer while " + tickets.size() + " fired, every process of the stack: " + everyProcess);
         return "| " + tickets.size() + " | " + Bench.f(floorSql) + " | " + Bench.f(floorKafka) + " | "
                 + lags(observer.committed, tickets, due) + " | " + lags(observer.published, tickets, due) + " | "
                 + (all ? once : "no: not all fired within " + TIMEOUT.toMinutes() + " min; " + once) + " | " + peak.get() / 1024 + " | "

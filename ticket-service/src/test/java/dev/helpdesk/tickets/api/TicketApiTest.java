@@ -89,9 +89,15 @@ class TicketApiTest {
     void anotherTenantsTicketIsNotFoundForReadsAndWrites() {
         String ticket = openedId();
         String stranger = dev.helpdesk.tickets.support.Contacts.ofAnotherOrganisation(api);
+        // the owner's write first: the tenant check remembers the ticket's organisation, and still refuses the stranger
+        assertThat(api.post("/api/tickets/" + ticket + "/comments", contact, Map.of("body", "mine", "visibility", "PUBLIC")).status())
+                .isEqualTo(201);
         assertThat(api.get("/api/tickets/" + ticket, stranger).status()).isEqualTo(404);
         assertThat(api.post("/api/tickets/" + ticket + "/comments", stranger, Map.of("body", "hi", "visibility", "PUBLIC")).status())
                 .isEqualTo(404);
+        assertThat(api.post("/api/tickets/" + ticket + "/status", stranger, Map.of("status", "CLOSED")).status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/tickets/" + ticket, contact).json().get("comments")).hasSize(1);
         assertThat(api.get("/api/tickets/" + ticket + "/history", stranger).status()).isEqualTo(404);
         assertThat(api.get("/api/tickets/" + UUID.randomUUID(), AGENT).status()).isEqualTo(404);
         HttpApi.Answer foreignOpen = api.post("/api/tickets", stranger, Bodies.ticket(org));

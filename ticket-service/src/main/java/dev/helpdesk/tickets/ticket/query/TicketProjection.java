@@ -34,6 +34,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -106,55 +107,43 @@ class TicketProjection {
     @EventHandler
     void on(CommentAddedEvent e, @SequenceNumber long version, @Timestamp Instant at) {
         boolean visibleToContacts = ContactVisibility.sees(e);
-        if (advance(e.ticketId(), version, at, visibleToContacts)) {
-            jdbc.update("""
-                    INSERT INTO %s (id, ticket_id, author_id, author_kind, visibility, body, added_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""".formatted(tables.comment()), e.commentId(), e.ticketId(), e.authorId(), e.authorKind().name(),
-                    e.visibility().name(), e.body(), ts(e.addedAt()));
-            if (visibleToContacts) {
-                // PostgreSQL refuses a tsvector above 1 MB: a document past half of that takes no more words, so
-                // that no comment can ever fail its command here.
-                jdbc.update("UPDATE " + tables.view() + " SET search_vector = CASE WHEN pg_column_size(search_vector) < "
-                        + SEARCH_DOCUMENT_LIMIT + " THEN search_vector || ticket_search_document(?) ELSE search_vector END"
-                        + " WHERE id = ?", e.body(), e.ticketId());
-            }
-        }
+        // PostgreSQL refuses a tsvector above 1 MB: a document past half of that takes no more words, so that no
+        // comment can ever fail its command here.
+        Change move = visibleToContacts
+                ? new Change("search_vector = CASE WHEN pg_column_size(search_vector) < " + SEARCH_DOCUMENT_LIMIT
+                + " THEN search_vector || ticket_search_document(?) ELSE search_vector END", e.body())
+                : Change.NONE;
+        advanceAndInsert(e.ticketId(), version, at, visibleToContacts, move, """
+                INSERT INTO %s (id, ticket_id, author_id, author_kind, visibility, body, added_at)
+                SELECT ?, id, ?, ?, ?, ?, ? FROM advanced""".formatted(tables.comment()), e.commentId(), e.authorId(),
+                e.authorKind().name(), e.visibility().name(), e.body(), ts(e.addedAt()));
     }
 
     @EventHandler
     void on(TicketAssignedEvent e, @SequenceNumber long version, @Timestamp Instant at) {
-        if (advance(e.ticketId(), version, at)) {
-            jdbc.update("UPDATE " + tables.view() + " SET assignee = ? WHERE id = ?", e.assignee(), e.ticketId());
-        }
+        advance(e.ticketId(), version, at, true, new Change("assignee = ?", e.assignee()));
     }
 
     @EventHandler
     void on(TicketStatusChangedEvent e, @SequenceNumber long version, @Timestamp Instant at) {
-        if (advance(e.ticketId(), version, at)) {
-            // The summary stays while the ticket is RESOLVED and after it CLOSED; any other move clears it.
-            jdbc.update("UPDATE " + tables.view() + " SET status = ?, resolution = CASE WHEN ? THEN ? WHEN ? THEN resolution"
-                            + " ELSE NULL END WHERE id = ?", e.to().name(), e.to() == TicketStatus.RESOLVED, e.resolution(),
-                    e.to() == TicketStatus.CLOSED, e.ticketId());
-        }
+        // The summary stays while the ticket is RESOLVED and after it CLOSED; any other move clears it.
+        advance(e.ticketId(), version, at, true, new Change("status = ?, resolution = CASE WHEN ? THEN ? WHEN ? THEN resolution"
+                + " ELSE NULL END", e.to().name(), e.to() == TicketStatus.RESOLVED, e.resolution(), e.to() == TicketStatus.CLOSED));
     }
 
     @EventHandler
     void on(TicketReopenedEvent e, @SequenceNumber long version, @Timestamp Instant at) {
-        if (advance(e.ticketId(), version, at)) {
-            jdbc.update("UPDATE " + tables.view() + " SET status = 'IN_PROGRESS', resolution = NULL WHERE id = ?", e.ticketId());
-        }
+        advance(e.ticketId(), version, at, true, new Change("status = 'IN_PROGRESS', resolution = NULL"));
     }
 
     @EventHandler
     void on(SeverityChangedEvent e, @SequenceNumber long version, @Timestamp Instant at) {
-        if (advance(e.ticketId(), version, at)) {
-            jdbc.update("UPDATE " + tables.view() + " SET severity = ? WHERE id = ?", e.to().name(), e.ticketId());
-        }
+        advance(e.ticketId(), version, at, true, new Change("severity = ?", e.to().name()));
     }
 
     @EventHandler
     void on(SeverityChangeRequestedEvent e, @SequenceNumber long version, @Timestamp Instant at) {
-        if (advance(e.ticketId(), version, at)) {
+        if (!appliedBefore(e.ticketId(), version)) {
             Map<String, Object> request = new LinkedHashMap<>();
             request.put("requestId", e.requestId());
             request.put("from", e.from().name());
@@ -163,42 +152,36 @@ class TicketProjection {
             request.put("requestedBy", e.requestedBy());
             request.put("requestedAt", e.requestedAt().toString());
             request.put("state", "OPEN");
-            jdbc.update("UPDATE " + tables.view() + " SET severity_requests = severity_requests || jsonb_build_array(?::jsonb)"
-                    + " WHERE id = ?", json(request), e.ticketId());
+            advance(e.ticketId(), version, at, true,
+                    new Change("severity_requests = severity_requests || jsonb_build_array(?::jsonb)", json(request)));
         }
     }
 
     @EventHandler
     void on(SeverityChangeRequestDecidedEvent e, @SequenceNumber long version, @Timestamp Instant at) {
-        if (advance(e.ticketId(), version, at)) {
+        if (!appliedBefore(e.ticketId(), version)) {
             Map<String, Object> decision = new LinkedHashMap<>();
             decision.put("state", e.accepted() ? "ACCEPTED" : "DECLINED");
             decision.put("decisionReason", e.reason());
             decision.put("decidedBy", e.decidedBy());
             decision.put("decidedAt", e.decidedAt().toString());
-            jdbc.update("UPDATE " + tables.view() + " SET severity_requests = (SELECT coalesce(jsonb_agg(CASE WHEN"
+            advance(e.ticketId(), version, at, true, new Change("severity_requests = (SELECT coalesce(jsonb_agg(CASE WHEN"
                     + " r->>'requestId' = ? THEN r || ?::jsonb ELSE r END ORDER BY n), '[]'::jsonb)"
-                    + " FROM jsonb_array_elements(severity_requests) WITH ORDINALITY AS t(r, n)) WHERE id = ?",
-                    e.requestId(), json(decision), e.ticketId());
+                    + " FROM jsonb_array_elements(severity_requests) WITH ORDINALITY AS t(r, n))", e.requestId(), json(decision)));
         }
     }
 
     @EventHandler
     void on(EscalationLevelRecordedEvent e, @SequenceNumber long version, @Timestamp Instant at) {
-        if (advance(e.ticketId(), version, at)) {
-            jdbc.update("UPDATE " + tables.view() + " SET escalation_level = GREATEST(escalation_level, ?) WHERE id = ?",
-                    e.level(), e.ticketId());
-        }
+        advance(e.ticketId(), version, at, true, new Change("escalation_level = GREATEST(escalation_level, ?)", e.level()));
     }
 
     @EventHandler
     void on(AttachmentAddedEvent e, @SequenceNumber long version, @Timestamp Instant at) {
-        if (advance(e.ticketId(), version, at)) {
-            jdbc.update("""
-                    INSERT INTO %s (id, ticket_id, file_name, content_type, size, sha256, added_by, added_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""".formatted(tables.attachment()), e.attachmentId(), e.ticketId(), e.fileName(), e.contentType(),
-                    e.size(), e.sha256(), e.addedBy(), ts(e.addedAt()));
-        }
+        advanceAndInsert(e.ticketId(), version, at, true, Change.NONE, """
+                INSERT INTO %s (id, ticket_id, file_name, content_type, size, sha256, added_by, added_at)
+                SELECT ?, id, ?, ?, ?, ?, ?, ? FROM advanced""".formatted(tables.attachment()), e.attachmentId(), e.fileName(),
+                e.contentType(), e.size(), e.sha256(), e.addedBy(), ts(e.addedAt()));
     }
 
     /** Events the view does not show still move its version, so writers waiting for them are answered. */
@@ -228,16 +211,59 @@ class TicketProjection {
 
     /** Like {@link #advance(String, long, Instant)}; an event {@code visibleToContacts} also moves what contacts see. */
     boolean advance(String ticketId, long version, Instant at, boolean visibleToContacts) {
+        return advance(ticketId, version, at, visibleToContacts, Change.NONE);
+    }
+
+    /**
+     * What an event changes in its ticket's view row besides the version: SQL assignments and their parameters. The
+     * change is applied by the same statement that moves the version (one round trip per event, issue 15), so only
+     * when the version moves.
+     */
+    record Change(String assignments, Object... parameters) {
+        static final Change NONE = new Change("");
+    }
+
+    /** {@link #advance(String, long, Instant, boolean)} and the event's {@code change} in one statement. */
+    boolean advance(String ticketId, long version, Instant at, boolean visibleToContacts, Change change) {
         if (appliedBefore(ticketId, version)) {
             return false;
         }
+        return jdbc.update(move(visibleToContacts, change), moveParameters(ticketId, version, at, visibleToContacts, change)) == 1;
+    }
+
+    /**
+     * Moves the view as {@link #advance(String, long, Instant, boolean, Change)} does and, only when it moved, inserts
+     * the event's row: {@code insert} selects its values {@code FROM advanced}, the moved view row (its {@code id} is
+     * the ticket's). One statement.
+     */
+    boolean advanceAndInsert(String ticketId, long version, Instant at, boolean visibleToContacts, Change change,
+                             String insert, Object... insertParameters) {
+        if (appliedBefore(ticketId, version)) {
+            return false;
+        }
+        Object[] moved = moveParameters(ticketId, version, at, visibleToContacts, change);
+        Object[] parameters = java.util.Arrays.copyOf(moved, moved.length + insertParameters.length);
+        System.arraycopy(insertParameters, 0, parameters, moved.length, insertParameters.length);
+        return jdbc.update("WITH advanced AS (" + move(visibleToContacts, change) + " RETURNING id) " + insert, parameters) == 1;
+    }
+
+    private String move(boolean visibleToContacts, Change change) {
+        return "UPDATE " + tables.view() + " SET version = ?, updated_at = ?"
+                + (visibleToContacts ? ", public_version = public_version + 1, public_updated_at = ?" : "")
+                + (change.assignments().isEmpty() ? "" : ", " + change.assignments())
+                + " WHERE id = ? AND " + (onlyOnPredecessor ? "version = ? - 1" : "version < ?");
+    }
+
+    private static Object[] moveParameters(String ticketId, long version, Instant at, boolean visibleToContacts, Change change) {
         java.sql.Timestamp time = storedPrecision(at);
-        String condition = onlyOnPredecessor ? "version = ? - 1" : "version < ?";
-        return visibleToContacts
-                ? jdbc.update("UPDATE " + tables.view() + " SET version = ?, updated_at = ?, public_version = public_version + 1,"
-                + " public_updated_at = ? WHERE id = ? AND " + condition, version, time, time, ticketId, version) == 1
-                : jdbc.update("UPDATE " + tables.view() + " SET version = ?, updated_at = ? WHERE id = ? AND " + condition,
-                version, time, ticketId, version) == 1;
+        java.util.List<Object> parameters = new java.util.ArrayList<>(List.of(version, time));
+        if (visibleToContacts) {
+            parameters.add(time);
+        }
+        parameters.addAll(java.util.Arrays.asList(change.parameters()));
+        parameters.add(ticketId);
+        parameters.add(version);
+        return parameters.toArray();
     }
 
     /**

@@ -9,17 +9,21 @@ import dev.helpdesk.tickets.domain.NotFoundException;
 import dev.helpdesk.tickets.history.EventStoreReader;
 import dev.helpdesk.tickets.ticket.query.TicketQueries;
 import dev.helpdesk.tickets.ticket.query.TicketView;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
 
 /**
- * What every ticket write does around its command: tenant check before, read-your-writes answer after, and the
+ * What every ticket write does around its command: tenant check before (from the ticket's organisation, remembered
+ * once read: it never changes), read-your-writes answer after, and the
  * caller's {@code If-Match} mapped to the stream version the command expects. Staff are shown the stream version;
  * contacts the version that counts only what they can see (docs/security.md, "Replays and what contacts see").
  * <p>
@@ -35,6 +39,11 @@ public class TicketWrites {
     private final EventStoreReader store;
     private final ViewCatchUp catchUp;
     private final CommandGateway commands;
+    /**
+     * The organisation of each ticket the tenant check has seen: a ticket never changes organisation (no command moves
+     * it) and is never deleted, so a known entry never goes stale, and a repeated write skips the check's read.
+     */
+    private final Cache<String, String> organizationOfTicket;
 
     /** The write the current request thread is sending, and what its command's transaction read for the answer. */
     private static final ThreadLocal<Pending> PENDING = new ThreadLocal<>();
@@ -52,7 +61,8 @@ public class TicketWrites {
     }
 
     TicketWrites(TicketQueries queries, EventStoreReader store, ViewCatchUp catchUp, CommandGateway commands,
-                 CommandBus commandBus) {
+                 CommandBus commandBus, @Value("${helpdesk.tickets.aggregate-cache.tickets:20000}") long knownTickets) {
+        this.organizationOfTicket = Caffeine.newBuilder().maximumSize(knownTickets).build();
         this.queries = queries;
         this.store = store;
         this.catchUp = catchUp;
@@ -81,8 +91,12 @@ public class TicketWrites {
 
     /** Refuses a ticket that does not exist for the caller (another tenant's ticket is not found). */
     public void requireReadable(String ticketId, Caller caller) {
-        TicketView ticket = queries.summary(ticketId).orElseThrow(() -> new NotFoundException("Ticket not found."));
-        caller.requireReadable(ticket.organizationId(), "Ticket");
+        String organizationId = organizationOfTicket.getIfPresent(ticketId);
+        if (organizationId == null) {
+            organizationId = queries.summary(ticketId).orElseThrow(() -> new NotFoundException("Ticket not found.")).organizationId();
+            organizationOfTicket.put(ticketId, organizationId);
+        }
+        caller.requireReadable(organizationId, "Ticket");
     }
 
     /**
@@ -145,7 +159,10 @@ public class TicketWrites {
         } finally {
             PENDING.remove();
         }
-        return Optional.ofNullable(pending.written).filter(TicketQueries.Written::viewIsCurrent).map(TicketQueries.Written::view);
+        Optional<TicketView> written = Optional.ofNullable(pending.written).filter(TicketQueries.Written::viewIsCurrent)
+                .map(TicketQueries.Written::view);
+        written.ifPresent(view -> organizationOfTicket.put(ticketId, view.organizationId()));
+        return written;
     }
 
     /** {@link #sendAndRead} as the usual answer: 200 with the ticket and its {@code ETag}. */
