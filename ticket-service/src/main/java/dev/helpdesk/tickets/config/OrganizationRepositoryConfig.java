@@ -22,10 +22,17 @@ import org.springframework.context.annotation.Configuration;
  * {@code PessimisticLockFactory.obtainLock} under {@code EventSourcedOrganizationDirectory.termsOf}). Writes to an
  * organisation stay safe without it: appends are checked optimistically by the event store's unique
  * (aggregate, sequence) key, and a lost race answers 409 like any concurrent change; the cache never hands one
- * organisation object to two commands at once.
+ * organisation object to two commands at once. It keeps up to {@link #ORGANIZATION_COPIES} copies of each organisation,
+ * so that tickets opened at once for one organisation do not read its stream from the store.
  */
 @Configuration
 class OrganizationRepositoryConfig {
+
+    /**
+     * Copies of one organisation kept for tickets opened for it at the same time (each takes one; without a copy left,
+     * a load reads the organisation's whole stream). Tickets are written one command at a time: one copy each.
+     */
+    static final int ORGANIZATION_COPIES = 16;
 
     @Bean
     FreshAggregateCache<Organization> organizationRepository(EventStore eventStore, ParameterResolverFactory parameters,
@@ -34,7 +41,7 @@ class OrganizationRepositoryConfig {
         return new FreshAggregateCache<>(EventSourcingRepository.builder(Organization.class)
                 .parameterResolverFactory(parameters)
                 .handlerDefinition(handlers)
-                .lockFactory(NullLockFactory.INSTANCE), eventStore, size);
+                .lockFactory(NullLockFactory.INSTANCE), eventStore, size, ORGANIZATION_COPIES);
     }
 
     @Bean

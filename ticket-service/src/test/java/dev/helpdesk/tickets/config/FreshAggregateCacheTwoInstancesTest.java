@@ -5,6 +5,7 @@ import dev.helpdesk.testsupport.TestInfrastructure;
 import dev.helpdesk.testsupport.TestTokens;
 import dev.helpdesk.tickets.TicketServiceApplication;
 import dev.helpdesk.tickets.domain.Actor;
+import dev.helpdesk.tickets.organization.command.Organization;
 import dev.helpdesk.tickets.support.Bodies;
 import dev.helpdesk.tickets.support.HttpApi;
 import dev.helpdesk.tickets.ticket.command.AddCommentCommand;
@@ -133,6 +134,61 @@ class FreshAggregateCacheTwoInstancesTest {
         assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
         assertThat(refused.json().get("reason").asText()).isEqualTo("outside-support-period");
         assertContiguous(org);
+    }
+
+    @Test
+    void commandsLoadingOneOrganisationAtOnceEachTakeACopyBroughtUpToDate() throws Exception {
+        assertThat(first.post("/api/tickets", contact, Bodies.ticket(org)).status()).isEqualTo(201); // org cached on A
+        @SuppressWarnings("unchecked")
+        FreshAggregateCache<Organization> organizations = a.getBean("organizationRepository", FreshAggregateCache.class);
+        assertThat(organizations.copiesOf(org)).isEqualTo(1);
+        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            // two loads at once: the first takes the cached copy, the second has none left and loads from the store;
+            // both go back after their commits
+            UnitOfWork<?> held = DefaultUnitOfWork.startAndGet(asCommandMessage("open a ticket"));
+            held.attachTransaction(a.getBean(TransactionManager.class));
+            organizations.load(org);
+            assertThat(organizations.copiesOf(org)).isZero();
+            other.submit(() -> loadAndCommit(organizations)).get();
+            held.commit();
+            assertThat(organizations.copiesOf(org)).isEqualTo(2);
+
+            LocalDate today = LocalDate.now();
+            assertThat(second.put("/api/organizations/" + org + "/support-period", ADMIN,
+                    Map.of("start", today.minusYears(2).toString(), "end", today.minusYears(1).toString())).status()).isEqualTo(200);
+            long stored = jdbc.queryForObject("SELECT max(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                    Long.class, org);
+
+            // again two at once: each takes a copy of its own, and each is brought up to B's change before use
+            held = DefaultUnitOfWork.startAndGet(asCommandMessage("open a ticket"));
+            held.attachTransaction(a.getBean(TransactionManager.class));
+            Aggregate<Organization> mine = organizations.load(org);
+            long theirs = other.submit(() -> {
+                UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(asCommandMessage("open another ticket"));
+                unitOfWork.attachTransaction(a.getBean(TransactionManager.class));
+                Aggregate<Organization> loaded = organizations.load(org);
+                assertThat(organizations.copiesOf(org)).as("both copies taken").isZero();
+                unitOfWork.rollback();
+                return loaded.version();
+            }).get();
+            assertThat(mine.version()).isEqualTo(stored);
+            assertThat(theirs).isEqualTo(stored);
+            held.rollback();
+        } finally {
+            other.shutdownNow();
+        }
+        HttpApi.Answer refused = first.post("/api/tickets", contact, Bodies.ticket(org));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.json().get("reason").asText()).isEqualTo("outside-support-period");
+    }
+
+    private Long loadAndCommit(FreshAggregateCache<Organization> organizations) {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(asCommandMessage("open another ticket"));
+        unitOfWork.attachTransaction(a.getBean(TransactionManager.class));
+        Long version = organizations.load(org).version();
+        unitOfWork.commit();
+        return version;
     }
 
     private List<String> types(String aggregate) {
