@@ -70,7 +70,8 @@ class PublishingConfig {
 
     /**
      * The event store: Axon's JDBC engine as Axon Spring Boot builds it, with larger read batches and the extended gap
-     * check at most once per {@code helpdesk.tickets.event-store.extended-gap-check-interval}.
+     * check at most once per {@code helpdesk.tickets.event-store.extended-gap-check-interval}, reads without a
+     * transaction of their own and writes in the Spring transaction (see {@link ThrottledGapCheckStorageEngine}).
      */
     @Bean
     EventStorageEngine eventStorageEngine(@Qualifier("serializer") Serializer defaultSerializer,
@@ -89,10 +90,10 @@ class PublishingConfig {
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
+                .transactionManager(NoTransactionManager.INSTANCE)
                 .schema(eventSchema)
                 .batchSize(batchSize)
                 .extendedGapCheckEnabled(false);
-        return new ThrottledGapCheckStorageEngine(builder, extendedGapCheckInterval);
+        return new ThrottledGapCheckStorageEngine(builder, extendedGapCheckInterval, transactionManager);
     }
 }

@@ -1,11 +1,15 @@
 package dev.helpdesk.tickets.publishing;
 
 import org.axonframework.common.jdbc.JdbcUtils;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
 
 import java.time.Duration;
 import java.util.List;
@@ -17,16 +21,39 @@ import java.util.List;
  * needed after a run of more than a batch of unused indexes (rolled-back appends burn {@code global_index} values).
  * Done on every wake-up of an idle reader it doubles the reader's queries for nothing; done every few seconds it
  * still frees a reader stuck behind such a run, only later (docs/publishing.md).
+ * <p>
+ * Reads run without a transaction of their own (the builder's transaction manager is Axon's
+ * {@code NoTransactionManager}): each is a single statement, which PostgreSQL runs atomically on a snapshot of its
+ * own, exactly as inside a read-committed transaction, and bytea needs none. Inside a command's transaction a read
+ * still uses that transaction's connection. That saves a {@code BEGIN} and a {@code COMMIT} per read, the most of
+ * the tracking reader's round trips (issue 15). Writes (appends, snapshots) run in {@code writes}: they join the
+ * caller's transaction, as a command's append always does, or run in one of their own, so that the events of one
+ * append are stored all or none.
  */
 final class ThrottledGapCheckStorageEngine extends JdbcEventStorageEngine {
 
     private final long intervalNanos;
+    private final TransactionManager writes;
     private volatile long lastExtendedCheck = System.nanoTime();
 
-    /** {@code builder} must have {@code extendedGapCheckEnabled(false)}: this class does that check itself. */
-    ThrottledGapCheckStorageEngine(Builder builder, Duration extendedGapCheckInterval) {
+    /**
+     * {@code builder} must have {@code extendedGapCheckEnabled(false)} (this class does that check itself) and Axon's
+     * {@code NoTransactionManager}; {@code writes} is the transaction manager appends and snapshots run in.
+     */
+    ThrottledGapCheckStorageEngine(Builder builder, Duration extendedGapCheckInterval, TransactionManager writes) {
         super(builder);
         this.intervalNanos = extendedGapCheckInterval.toNanos();
+        this.writes = writes;
+    }
+
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+        writes.executeInTransaction(() -> super.appendEvents(events, serializer));
+    }
+
+    @Override
+    protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+        writes.executeInTransaction(() -> super.storeSnapshot(snapshot, serializer));
     }
 
     @Override
