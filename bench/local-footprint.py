@@ -101,8 +101,13 @@ print(f"READY {ready:.1f} s; total rss {tot_rss} MB, pss {tot_pss} MB; load {os.
 pids = [x[0] for x in procs]
 t1 = time.time()
 p.send_signal(signal.SIGINT)
+def running(q):
+    try:
+        return "zombie" not in open(f"/proc/{q}/status").read()
+    except OSError:  # gone between the listing and the read
+        return False
 while time.time() - t1 < 120:
-    alive = [q for q in pids if os.path.exists(f"/proc/{q}") and "zombie" not in open(f"/proc/{q}/status").read()]
+    alive = [q for q in pids if running(q)]
     if not alive: break
     time.sleep(0.2)
 print(f"stopped in {time.time()-t1:.1f} s, alive: {alive}")

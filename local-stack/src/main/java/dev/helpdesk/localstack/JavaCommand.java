@@ -19,6 +19,12 @@ final class JavaCommand {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
+    /** The executable jar this launcher runs from ({@code java -jar local-stack-exec.jar}), or null on a class path. */
+    static Path executableJar() {
+        String classPath = System.getProperty("java.class.path");
+        return runsFromExecutableJar(classPath) ? Path.of(classPath) : null;
+    }
+
     /** {@code java <jvmOptions> <main of this launcher> <args>}, whether we run from the executable jar or a classpath. */
     static List<String> ofLauncher(List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>();
@@ -38,7 +44,7 @@ final class JavaCommand {
     }
 
     /** True when started with {@code java -jar local-stack-exec.jar} (a Spring Boot executable jar). */
-    private static boolean runsFromExecutableJar(String classPath) {
+    static boolean runsFromExecutableJar(String classPath) {
         if (!classPath.endsWith(".jar") || classPath.contains(java.io.File.pathSeparator)) {
             return false;
         }

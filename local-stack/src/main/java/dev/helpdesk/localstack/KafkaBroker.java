@@ -47,8 +47,31 @@ final class KafkaBroker {
 
     /** Starts the broker JVM (it exits by itself when this launcher dies); see {@link #awaitReady}. */
     static ManagedProcess launch(StackConfig config) throws IOException {
-        return ManagedProcess.start("kafka", JavaCommand.ofLauncher(jvm(), "kafka-broker", properties(config).toString()),
-                Map.of(), config.logDir().resolve("kafka.log"));
+        return launch(config, null);
+    }
+
+    /**
+     * As {@link #launch(StackConfig)}; with {@code sharing} (class data sharing, see {@link ClassDataSharing}) the
+     * broker runs from the launcher's extracted jar with its archive, or records one.
+     */
+    static ManagedProcess launch(StackConfig config, ClassDataSharing.Launch sharing) throws IOException {
+        ManagedProcess broker = ManagedProcess.start("kafka", command(config, sharing), Map.of(), config.logDir().resolve("kafka.log"));
+        return sharing == null ? broker
+                : broker.onGracefulStop(sharing::archiveWritten, sharing.recording() == null ? 0 : ClassDataSharing.DUMP_GRACE_SECONDS);
+    }
+
+    /** The broker's command line: from this launcher as it runs, or from its extracted jar with {@code sharing}'s options. */
+    static List<String> command(StackConfig config, ClassDataSharing.Launch sharing) {
+        if (sharing == null || sharing.jvmOptions().isEmpty()) {
+            return JavaCommand.ofLauncher(jvm(), "kafka-broker", properties(config).toString());
+        }
+        List<String> command = new java.util.ArrayList<>();
+        command.add(JavaCommand.javaExecutable());
+        command.addAll(jvm());
+        command.addAll(sharing.jvmOptions());
+        command.addAll(List.of("-cp", sharing.jar().toString(), LocalStack.class.getName(), "kafka-broker",
+                properties(config).toString()));
+        return command;
     }
 
     private static Path properties(StackConfig config) {

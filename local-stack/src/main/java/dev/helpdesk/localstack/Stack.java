@@ -202,7 +202,9 @@ public final class Stack implements AutoCloseable {
         ensureStarting();
         KafkaBroker.format(config);
         ensureStarting();
-        ManagedProcess broker = KafkaBroker.launch(config);
+        ClassDataSharing.Launch sharing = kafkaSharing();
+        ensureStarting();
+        ManagedProcess broker = KafkaBroker.launch(config, sharing);
         synchronized (this) {
             kafka = broker;
             if (stopping) {
@@ -211,6 +213,16 @@ public final class Stack implements AutoCloseable {
             }
         }
         KafkaBroker.awaitReady(config.kafkaBootstrap(), broker, READY_TIMEOUT);
+        broker.ready();
+    }
+
+    /**
+     * Class data sharing for the broker too, when this launcher runs from its executable jar (a class path of
+     * directories, as in the tests, cannot be archived): about half of the broker's start is loading classes.
+     */
+    private ClassDataSharing.Launch kafkaSharing() {
+        java.nio.file.Path launcherJar = JavaCommand.executableJar();
+        return launcherJar == null ? null : classDataSharing.prepare("kafka", launcherJar);
     }
 
     /** Records a started service so that {@link #close()} stops it; stops it at once when the stack is stopping. */
@@ -557,7 +569,8 @@ public final class Stack implements AutoCloseable {
     /** Starts the broker again on the same port and data; returns when it answers. */
     public void startKafka() throws Exception {
         KafkaBroker.format(config);
-        ManagedProcess broker = KafkaBroker.launch(config);
+        ClassDataSharing.Launch sharing = kafkaSharing();
+        ManagedProcess broker = KafkaBroker.launch(config, sharing == null ? null : sharing.withoutRecording());
         kafka = broker;
         KafkaBroker.awaitReady(config.kafkaBootstrap(), broker, READY_TIMEOUT);
     }
