@@ -10,6 +10,11 @@ import dev.helpdesk.pipeline.inbound.InboundBatch;
 import dev.helpdesk.webhooks.delivery.DeliveryQueue;
 import dev.helpdesk.webhooks.domain.DeskEvent;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -55,22 +60,41 @@ public class DeskEventsHandler implements EventHandler {
         return event;
     }
 
+    /**
+     * The poll's openings are remembered first (one statement), the organisations of the other events' tickets read
+     * at once (one statement), then every event queued for the endpoints that want it ({@link DeliveryQueue#enqueueAll}).
+     */
     @Override
     public void apply(InboundBatch batch) {
-        batch.forEach(inbound -> {
-            ReceivedEvent event = inbound.envelope();
-            String ticketId = ticketId(event);
+        List<ReceivedEvent> events = new ArrayList<>();
+        batch.forEach(inbound -> events.add(inbound.envelope()));
+        Map<String, String> opened = new HashMap<>();
+        Set<String> unknown = new HashSet<>();
+        for (ReceivedEvent event : events) {
             String organizationId = text(event.data(), "organizationId");
             if (TICKET_OPENED.equals(event.type())) {
-                queue.rememberTicket(ticketId, organizationId);
+                opened.putIfAbsent(ticketId(event), organizationId);
+            } else if (organizationId == null) {
+                unknown.add(ticketId(event));
             }
+        }
+        queue.rememberTickets(opened);
+        unknown.removeAll(opened.keySet());
+        Map<String, String> organizations = new HashMap<>(queue.organizationsOf(unknown));
+        organizations.putAll(opened);
+        List<DeliveryQueue.Queued> queued = new ArrayList<>(events.size());
+        for (ReceivedEvent event : events) {
+            String ticketId = ticketId(event);
+            String organizationId = text(event.data(), "organizationId");
             if (organizationId == null) {
-                organizationId = queue.organizationOf(ticketId).orElse(null);
+                organizationId = organizations.get(ticketId);
             }
             boolean internal = COMMENT_ADDED.equals(event.type())
                     && "INTERNAL".equals(text(event.data(), "visibility"));
-            queue.enqueue(new DeskEvent(event.id(), event.type(), organizationId, internal, ticketId), body(event));
-        });
+            queued.add(new DeliveryQueue.Queued(new DeskEvent(event.id(), event.type(), organizationId, internal, ticketId),
+                    () -> body(event)));
+        }
+        queue.enqueueAll(queued);
     }
 
     /** The CloudEvents 1.0 structured JSON body of the deliveries (no internal extensions). */
