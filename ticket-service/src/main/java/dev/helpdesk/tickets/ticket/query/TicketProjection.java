@@ -32,6 +32,8 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -242,7 +244,7 @@ class TicketProjection {
             return false;
         }
         Object[] moved = moveParameters(ticketId, version, at, visibleToContacts, change);
-        Object[] parameters = java.util.Arrays.copyOf(moved, moved.length + insertParameters.length);
+        Object[] parameters = Arrays.copyOf(moved, moved.length + insertParameters.length);
         System.arraycopy(insertParameters, 0, parameters, moved.length, insertParameters.length);
         return jdbc.update("WITH advanced AS (" + move(visibleToContacts, change) + " RETURNING id) " + insert, parameters) == 1;
     }
@@ -256,11 +258,11 @@ class TicketProjection {
 
     private static Object[] moveParameters(String ticketId, long version, Instant at, boolean visibleToContacts, Change change) {
         java.sql.Timestamp time = storedPrecision(at);
-        java.util.List<Object> parameters = new java.util.ArrayList<>(List.of(version, time));
+        List<Object> parameters = new ArrayList<>(List.of(version, time));
         if (visibleToContacts) {
             parameters.add(time);
         }
-        parameters.addAll(java.util.Arrays.asList(change.parameters()));
+        parameters.addAll(Arrays.asList(change.parameters()));
         parameters.add(ticketId);
         parameters.add(version);
         return parameters.toArray();
