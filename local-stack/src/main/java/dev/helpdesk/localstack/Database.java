@@ -58,6 +58,10 @@ final class Database implements AutoCloseable {
                 .setPort(port)
                 // zonky's default is 10 s; on 2 busy cores, next to Kafka's start, PostgreSQL may need longer
                 .setPGStartupWait(java.time.Duration.ofSeconds(120))
+                // No shutdown hook of zonky's: it would stop the server at once on Ctrl-C, beside the launcher's own
+                // hook, while the services still drain against it. The launcher closes the server after the
+                // services (Stack.close); the watchdog covers a launcher that dies without closing it.
+                .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "300");
         if (!preloadLibraries.isEmpty()) {
             builder.setServerConfig("shared_preload_libraries", String.join(",", preloadLibraries));
@@ -76,11 +80,11 @@ final class Database implements AutoCloseable {
         try {
             postgres = builder.start();
         } catch (IOException | RuntimeException e) {
-            // The postmaster may be running although the start failed: a start that began as this JVM was shutting
-            // down has run pg_ctl and then failed on registering zonky's shutdown hook ("Shutdown in progress"), and
-            // destroying the watchdog left that server running with nothing watching it. Ending the watchdog's
-            // lifeline instead makes it stop whatever server the data directory's pid file names (it waits up to
-            // 10 s for one); when there is none, it simply exits.
+            // The postmaster may be running although the start failed (pg_ctl has run, then a later step failed;
+            // with zonky's shutdown hook, registering it during this JVM's shutdown did), and destroying the watchdog
+            // would leave that server running with nothing watching it. Ending the watchdog's lifeline instead makes
+            // it stop whatever server the data directory's pid file names (it waits up to 10 s for one); when there
+            // is none, it simply exits.
             releaseLifeline(watchdog);
             throw e;
         }

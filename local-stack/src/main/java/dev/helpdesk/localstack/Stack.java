@@ -645,10 +645,9 @@ public final class Stack implements AutoCloseable {
             kafka.stop(30);
         }
         try {
-            // a database that finishes starting soon is stopped cleanly below. One still starting when Ctrl-C came
-            // never finishes: zonky's own shutdown hook stops the server at once, and zonky's start then waits for a
-            // ready server until its 120 s timeout (waiting for that held Ctrl-C back 90 s); the watchdog stops
-            // whatever is left of it when this process exits.
+            // a database that finishes starting within 10 s is stopped cleanly below (it is the last thing stopped:
+            // the services drain against it). One slower than that is left to the watchdog, which stops it when
+            // this process exits.
             databaseStart.get(10, java.util.concurrent.TimeUnit.SECONDS);
         } catch (Exception failedOrTooSlow) {
             // nothing to stop, or zonky's hook and the watchdog stop it
