@@ -22,8 +22,9 @@ import java.util.stream.Stream;
  * nested ones), then run from there. The first run records with {@code -XX:ArchiveClassesAtExit} (the JVM writes the
  * archive when it exits; the stack keeps it only when the service stopped within its grace period, so a killed
  * service never leaves a half-written archive); later runs map it with {@code -XX:SharedArchiveFile}. The key covers
- * the jar (size, modification time) and the JVM, so a rebuilt jar or another JDK gets a new extraction and archive;
- * older ones of the same service are deleted. {@code HELPDESK_CDS=false} runs the fat jars as they are.
+ * the jar (size, modification time), the JVM and the directory, so a rebuilt jar, another JDK or a moved data
+ * directory gets a new extraction and archive; older ones of the same service are deleted. {@code HELPDESK_CDS=false}
+ * runs the fat jars as they are.
  */
 final class ClassDataSharing {
 
@@ -137,10 +138,15 @@ final class ClassDataSharing {
         }
     }
 
-    /** Changes with the jar (size, modification time) and the JVM that runs it. */
-    static String key(Path jar) throws IOException {
+    /**
+     * Changes with the jar (size, modification time), the JVM that runs it, and where the extraction lives: an
+     * archive records the absolute class path it was made with, and a JVM given another one ignores it without a
+     * word (the log is off), so a data directory moved or copied elsewhere would run every start without its archive.
+     */
+    String key(Path jar) throws IOException {
         String identity = jar.toAbsolutePath() + "|" + Files.size(jar) + "|" + Files.getLastModifiedTime(jar).toMillis()
-                + "|" + System.getProperty("java.home") + "|" + System.getProperty("java.vm.version");
+                + "|" + System.getProperty("java.home") + "|" + System.getProperty("java.vm.version")
+                + "|" + directory.toAbsolutePath();
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 6);
