@@ -243,6 +243,33 @@ class BudgetRebuildTest {
         }
     }
 
+    /**
+     * API.md: 409 while a rebuild runs, on this instance or another (here one another instance reports). As in the
+     * other services, the problem names the running rebuild ({@code replayId}, {@code Location}) for the caller to
+     * follow, instead of leaving it to guess.
+     */
+    @Test
+    void aRebuildAskedForWhileOneRunsIsRefusedWithTheRunningOnesAddress() {
+        Api api = new Api(http, objectMapper);
+        int active = jdbc.queryForObject("select active from projection_generation", Integer.class);
+        UUID running = UUID.randomUUID();
+        jdbc.update("insert into replay (id, projection, state, requested_by, generation, started_at, updated_at)"
+                + " values (?, 'budgets', 'RUNNING', 'admin-2', ?, now(), now())", running, active + 2001);
+        try {
+            ResponseEntity<String> refused = api.post("/api/admin/budgets/replays", ADMIN, "{\"projection\":\"budgets\"}");
+
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(refused.getHeaders().getContentType()).hasToString("application/problem+json");
+            assertThat(api.json(refused).get("reason").asText()).isEqualTo("replay-running");
+            assertThat(api.json(refused).get("replayId").asText()).isEqualTo(running.toString());
+            assertThat(refused.getHeaders().getLocation()).hasToString("/api/admin/budgets/replays/" + running);
+            assertThat(jdbc.queryForObject("select count(*) from replay where id <> ? and state = 'RUNNING'", Integer.class, running))
+                    .as("nothing started").isZero();
+        } finally {
+            jdbc.update("delete from replay where id = ?", running);
+        }
+    }
+
     @Test
     void startUpFreesGenerationsThatNoOneServesOrBuilds() {
         int active = jdbc.queryForObject("select active from projection_generation", Integer.class);

@@ -29,10 +29,12 @@ public class ReplayRecords {
         this.objectMapper = objectMapper;
     }
 
-    public boolean anyRunning() {
-        return Boolean.TRUE.equals(jdbc.queryForObject("""
-                select exists (select 1 from replay where state in ('RUNNING', 'SWITCHING') and updated_at > ?)""",
-                Boolean.class, Timestamp.from(Instant.now().minus(ABANDONED_AFTER))));
+    /** The rebuild running now (on any instance), if any; one silent for {@link #ABANDONED_AFTER} does not count. */
+    public Optional<UUID> running() {
+        return jdbc.queryForList("""
+                        select id from replay where state in ('RUNNING', 'SWITCHING') and updated_at > ?
+                        order by started_at limit 1""",
+                UUID.class, Timestamp.from(Instant.now().minus(ABANDONED_AFTER))).stream().findFirst();
     }
 
     public void started(UUID id, String requestedBy, int generation, String idempotencyKey) {

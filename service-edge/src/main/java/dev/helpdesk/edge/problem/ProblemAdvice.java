@@ -52,7 +52,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler implements Ord
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> problem(ProblemException e) {
-        return answer(e.toProblemDetail());
+        ProblemDetail problem = e.toProblemDetail();
+        return e.location() == null ? answer(problem)
+                : ResponseEntity.status(problem.getStatus()).location(e.location()).body(problem);
     }
 
     @ExceptionHandler(AccessDeniedException.class)

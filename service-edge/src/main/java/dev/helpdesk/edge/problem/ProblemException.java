@@ -2,11 +2,15 @@ package dev.helpdesk.edge.problem;
 
 import org.springframework.http.ProblemDetail;
 
+import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An expected refusal of a request, answered as the problem of its catalogue {@link ProblemType} with a detail
- * written for the caller, optionally a {@code reason} (a service's own stable code) and the invalid fields.
+ * written for the caller, optionally a {@code reason} (a service's own stable code), the invalid fields, more members
+ * ({@link #withProperty}) and a {@code Location} to follow ({@link #withLocation}: the run already going).
  * Services throw it (or their domain exceptions, mapped by a small advice of their own) instead of building
  * responses themselves.
  */
@@ -15,12 +19,21 @@ public class ProblemException extends RuntimeException {
     private final ProblemType type;
     private final String reason;
     private final transient List<FieldError> errors;
+    private final transient Map<String, Object> properties;
+    private final URI location;
 
     public ProblemException(ProblemType type, String detail, String reason, List<FieldError> errors) {
+        this(type, detail, reason, errors, Map.of(), null);
+    }
+
+    private ProblemException(ProblemType type, String detail, String reason, List<FieldError> errors,
+                             Map<String, Object> properties, URI location) {
         super(detail, null, false, false);
         this.type = type;
         this.reason = reason;
         this.errors = errors == null ? List.of() : List.copyOf(errors);
+        this.properties = Map.copyOf(properties);
+        this.location = location;
     }
 
     public ProblemException(ProblemType type, String detail) {
@@ -68,7 +81,24 @@ public class ProblemException extends RuntimeException {
 
     /** The same refusal, refined with a service's own stable code. */
     public ProblemException withReason(String reason) {
-        return new ProblemException(type, getMessage(), reason, errors);
+        return new ProblemException(type, getMessage(), reason, errors, properties, location);
+    }
+
+    /** The same refusal with one more member in the problem (an id the caller can follow, say). */
+    public ProblemException withProperty(String name, Object value) {
+        Map<String, Object> more = new LinkedHashMap<>(properties);
+        more.put(name, value);
+        return new ProblemException(type, getMessage(), reason, errors, more, location);
+    }
+
+    /** The same refusal, answered with a {@code Location} header: where the caller finds what it collided with. */
+    public ProblemException withLocation(URI location) {
+        return new ProblemException(type, getMessage(), reason, errors, properties, location);
+    }
+
+    /** The {@code Location} to answer with, or null. */
+    public URI location() {
+        return location;
     }
 
     public ProblemType type() {
@@ -84,6 +114,8 @@ public class ProblemException extends RuntimeException {
     }
 
     public ProblemDetail toProblemDetail() {
-        return Problems.of(type, getMessage(), reason, errors);
+        ProblemDetail problem = Problems.of(type, getMessage(), reason, errors);
+        properties.forEach(problem::setProperty);
+        return problem;
     }
 }
