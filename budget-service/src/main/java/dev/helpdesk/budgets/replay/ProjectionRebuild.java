@@ -107,11 +107,7 @@ public class ProjectionRebuild implements AutoCloseable {
             }
             Optional<UUID> running = records.running();
             if (running.isPresent()) {
-                throw ProblemException.conflict("A rebuild of the budgets projection is already running ("
-                                + running.get() + "); follow it at its location.")
-                        .withReason("replay-running")
-                        .withProperty("replayId", running.get().toString())
-                        .withLocation(java.net.URI.create("/api/admin/budgets/replays/" + running.get()));
+                throw ProblemException.replayRunning("/api/admin/budgets/replays", running.get());
             }
             records.started(id, requestedBy, generations.next(), idempotencyKey);
             return Optional.<UUID>empty();

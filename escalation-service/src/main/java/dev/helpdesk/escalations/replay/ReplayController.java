@@ -2,8 +2,6 @@ package dev.helpdesk.escalations.replay;
 
 import dev.helpdesk.edge.caller.Caller;
 import dev.helpdesk.edge.problem.ProblemException;
-import dev.helpdesk.edge.problem.ProblemType;
-import dev.helpdesk.edge.problem.Problems;
 import dev.helpdesk.pipeline.replay.ProjectionReplays;
 import dev.helpdesk.pipeline.replay.ReplayProgress;
 import dev.helpdesk.pipeline.replay.ReplayRunningException;
@@ -89,11 +87,7 @@ class ReplayController {
 
     @ExceptionHandler(ReplayRunningException.class)
     ResponseEntity<ProblemDetail> running(ReplayRunningException e) {
-        ProblemDetail problem = Problems.of(ProblemType.CONFLICT,
-                "A replay of this projection is already running (" + e.running() + "); follow it at its location.",
-                "replay-running", null);
-        problem.setProperty("replayId", e.running().toString());
-        return ResponseEntity.status(problem.getStatus()).location(URI.create(REPLAYS + "/" + e.running())).body(problem);
+        return ProblemException.replayRunning(REPLAYS, e.running()).toResponseEntity();
     }
 
     private static java.util.Optional<UUID> uuid(String id) {

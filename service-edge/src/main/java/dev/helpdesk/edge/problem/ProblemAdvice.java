@@ -52,9 +52,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler implements Ord
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> problem(ProblemException e) {
-        ProblemDetail problem = e.toProblemDetail();
-        return e.location() == null ? answer(problem)
-                : ResponseEntity.status(problem.getStatus()).location(e.location()).body(problem);
+        return e.toResponseEntity();
     }
 
     @ExceptionHandler(AccessDeniedException.class)

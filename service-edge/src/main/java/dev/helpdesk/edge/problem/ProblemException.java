@@ -1,6 +1,7 @@
 package dev.helpdesk.edge.problem;
 
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -61,6 +62,17 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(ProblemType.CONFLICT, detail);
     }
 
+    /**
+     * A replay (projection rebuild) asked for while one runs, on any instance: 409 naming the running one
+     * ({@code reason: replay-running}, {@code replayId}, {@code Location: <replays>/<id>}) for the caller to follow.
+     */
+    public static ProblemException replayRunning(String replaysPath, Object runningId) {
+        return conflict("A replay of this projection is already running (" + runningId + "); follow it at its location.")
+                .withReason("replay-running")
+                .withProperty("replayId", runningId.toString())
+                .withLocation(URI.create(replaysPath + "/" + runningId));
+    }
+
     /** The request named a version ({@code If-Match}) that is no longer the resource's. */
     public static ProblemException staleVersion(String detail) {
         return new ProblemException(ProblemType.STALE_VERSION, detail);
@@ -117,5 +129,12 @@ public class ProblemException extends RuntimeException {
         ProblemDetail problem = Problems.of(type, getMessage(), reason, errors);
         properties.forEach(problem::setProperty);
         return problem;
+    }
+
+    /** The answer: the problem with its status, and the {@code Location} when there is one. */
+    public ResponseEntity<ProblemDetail> toResponseEntity() {
+        ProblemDetail problem = toProblemDetail();
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(problem.getStatus());
+        return (location == null ? answer : answer.location(location)).body(problem);
     }
 }

@@ -2,8 +2,6 @@ package dev.helpdesk.tickets.replay;
 
 import dev.helpdesk.edge.caller.Caller;
 import dev.helpdesk.edge.problem.ProblemException;
-import dev.helpdesk.edge.problem.ProblemType;
-import dev.helpdesk.edge.problem.Problems;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -59,10 +57,6 @@ class ReplayController {
 
     @ExceptionHandler(ReplayRunningException.class)
     ResponseEntity<ProblemDetail> running(ReplayRunningException e) {
-        ProblemDetail problem = Problems.of(ProblemType.CONFLICT,
-                "A replay of this projection is already running (" + e.running() + "); follow it at its location.",
-                "replay-running", null);
-        problem.setProperty("replayId", e.running().toString());
-        return ResponseEntity.status(problem.getStatus()).location(URI.create(REPLAYS + "/" + e.running())).body(problem);
+        return ProblemException.replayRunning(REPLAYS, e.running()).toResponseEntity();
     }
 }
