@@ -650,7 +650,7 @@ public final class Stack implements AutoCloseable {
             // this process exits.
             databaseStart.get(10, java.util.concurrent.TimeUnit.SECONDS);
         } catch (Exception failedOrTooSlow) {
-            // nothing to stop, or zonky's hook and the watchdog stop it
+            // nothing to stop, or the watchdog stops it when this process exits
         }
         closeDatabase();
         if (mailbox != null) {
