@@ -36,6 +36,10 @@ public final class Stack implements AutoCloseable {
     private final List<String> instancesToLaunch = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ClassDataSharing classDataSharing;
+    /** Spring AOT for the services unless {@code HELPDESK_AOT=false} ({@link AheadOfTime}). */
+    private final boolean aheadOfTime =
+            !"false".equalsIgnoreCase(System.getenv().getOrDefault("HELPDESK_AOT", "true").trim());
+    private final java.util.Set<String> aotNoticeGiven = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Object databaseLock = new Object();
     private volatile Database database;
     private volatile CompletableFuture<Void> databaseStart = CompletableFuture.completedFuture(null);
@@ -274,15 +278,32 @@ public final class Stack implements AutoCloseable {
      * watches the standard input that {@link ManagedProcess} keeps open for it).
      */
     private ManagedProcess startService(ServiceSpec spec, ClassDataSharing.Launch launch) throws Exception {
+        Map<String, String> env = environmentOf(spec);
+        return ManagedProcess.start(spec.name(), serviceCommand(spec, launch, env), env, config.logDir().resolve(spec.name() + ".log"))
+                .onGracefulStop(launch::archiveWritten, launch.recording() == null ? 0 : ClassDataSharing.DUMP_GRACE_SECONDS);
+    }
+
+    /** {@code java <options> -jar <jar>} for one service JVM, with Spring AOT where it is safe ({@link AheadOfTime}). */
+    private List<String> serviceCommand(ServiceSpec spec, ClassDataSharing.Launch launch, Map<String, String> env) {
         List<String> command = new ArrayList<>();
         command.add(JavaCommand.javaExecutable());
         command.addAll(config.javaOptions());
         command.add("-D" + JavaCommand.EXIT_WITH_LAUNCHER + "=true");
+        if (aheadOfTime && AheadOfTime.built(jar(spec))) {
+            Map<String, String> inherited = new LinkedHashMap<>(System.getenv());
+            inherited.putAll(env);
+            java.util.Optional<String> overridden = AheadOfTime.overriddenBy(config.javaOptions(), inherited);
+            if (overridden.isEmpty()) {
+                command.add(AheadOfTime.ENABLED_OPTION);
+            } else if (aotNoticeGiven.add(spec.name())) {
+                out.accept("  " + spec.name() + " starts without Spring AOT: " + overridden.get()
+                        + " decides which beans exist, which AOT fixes when the jar is built");
+            }
+        }
         command.addAll(launch.jvmOptions());
         command.add("-jar");
         command.add(launch.jar().toString());
-        return ManagedProcess.start(spec.name(), command, environmentOf(spec), config.logDir().resolve(spec.name() + ".log"))
-                .onGracefulStop(launch::archiveWritten, launch.recording() == null ? 0 : ClassDataSharing.DUMP_GRACE_SECONDS);
+        return command;
     }
 
     /** Environment of one service process; every name here is documented in the README. */
@@ -593,14 +614,7 @@ public final class Stack implements AutoCloseable {
         ExtraInstance extra = extraInstances.get(name);
         Map<String, String> env = environmentOf(extra.spec());
         env.putAll(extra.environment());
-        List<String> command = new ArrayList<>();
-        command.add(JavaCommand.javaExecutable());
-        command.addAll(config.javaOptions());
-        command.add("-D" + JavaCommand.EXIT_WITH_LAUNCHER + "=true");
-        command.addAll(launch.jvmOptions());
-        command.add("-jar");
-        command.add(launch.jar().toString());
-        return ManagedProcess.start(name, command, env, config.logDir().resolve(name + ".log"));
+        return ManagedProcess.start(name, serviceCommand(extra.spec(), launch, env), env, config.logDir().resolve(name + ".log"));
     }
 
     private boolean instanceNamed(String name) {
