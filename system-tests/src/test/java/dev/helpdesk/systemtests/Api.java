@@ -16,6 +16,7 @@ import java.util.Map;
 final class Api {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int RATE_LIMITED_TRIES = 10;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String gateway;
 
@@ -48,15 +49,36 @@ final class Api {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(write(body))).build());
     }
 
+    /**
+     * Sends the request; a 429 is waited out and sent again, as a portal does: the gateway answers it before routing
+     * (nothing was done), with the seconds to wait in {@code Retry-After}. Bounded: after {@value #RATE_LIMITED_TRIES}
+     * refusals in a row the 429 is the answer.
+     */
     Response send(HttpRequest request) {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(), response.headers().map());
+            Response answer = null;
+            for (int attempt = 1; attempt <= RATE_LIMITED_TRIES; attempt++) {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                answer = new Response(response.statusCode(), response.body(), response.headers().map());
+                if (answer.status() != 429 || attempt == RATE_LIMITED_TRIES) {
+                    break;
+                }
+                Thread.sleep(Duration.ofSeconds(retryAfterSeconds(answer)).toMillis());
+            }
+            return answer;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static long retryAfterSeconds(Response refused) {
+        try {
+            return Math.min(5, Math.max(1, Long.parseLong(String.valueOf(refused.header("Retry-After")).trim())));
+        } catch (NumberFormatException e) {
+            return 1;
         }
     }
 
