@@ -4,10 +4,11 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.helpdesk.testsupport.DoNotIncludeAotGenerated;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-@AnalyzeClasses(packages = "dev.helpdesk.budgets", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "dev.helpdesk.budgets", importOptions = {ImportOption.DoNotIncludeTests.class, DoNotIncludeAotGenerated.class})
 class ArchitectureTest {
 
     @ArchTest

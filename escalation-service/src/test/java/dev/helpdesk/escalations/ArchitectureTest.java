@@ -4,11 +4,12 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.helpdesk.testsupport.DoNotIncludeAotGenerated;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** The escalation rules stay plain Java: no Spring, JDBC, Kafka or web in the domain package. */
-@AnalyzeClasses(packages = "dev.helpdesk.escalations", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "dev.helpdesk.escalations", importOptions = {ImportOption.DoNotIncludeTests.class, DoNotIncludeAotGenerated.class})
 class ArchitectureTest {
 
     @ArchTest

@@ -6,8 +6,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.helpdesk.testsupport.DoNotIncludeAotGenerated;
 
-@AnalyzeClasses(packages = "dev.helpdesk.sla", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "dev.helpdesk.sla", importOptions = {ImportOption.DoNotIncludeTests.class, DoNotIncludeAotGenerated.class})
 class ArchitectureTest {
 
     /** The clock rules are plain Java: no Spring, JDBC, Kafka or web. */

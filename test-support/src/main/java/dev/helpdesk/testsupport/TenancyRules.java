@@ -25,10 +25,25 @@ public final class TenancyRules {
     private TenancyRules() {
     }
 
+    /**
+     * For a service with paged list queries: they take a {@code TenantScope}, and there is at least one (so a renamed
+     * {@code Page} or a moved package cannot make the rule check nothing).
+     */
     public static ArchRule listQueriesTakeATenantScope() {
+        return listQueriesRule().allowEmptyShould(false);
+    }
+
+    /**
+     * For a service that has no paged list query yet (its lists are bounded reads by id): a tripwire, so that the first
+     * one written takes a {@code TenantScope}. Passes while there is none.
+     */
+    public static ArchRule anyListQueryTakesATenantScope() {
+        return listQueriesRule().allowEmptyShould(true);
+    }
+
+    private static ArchRule listQueriesRule() {
         return methods().that(arePagedQueries()).should(takeATenantScope())
-                .because("a list query without the caller's tenant would show every organisation's rows (issue 16)")
-                .allowEmptyShould(true);
+                .because("a list query without the caller's tenant would show every organisation's rows (issue 16)");
     }
 
     private static DescribedPredicate<JavaMethod> arePagedQueries() {

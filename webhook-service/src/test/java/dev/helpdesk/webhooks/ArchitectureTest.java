@@ -4,12 +4,13 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.helpdesk.testsupport.DoNotIncludeAotGenerated;
 import dev.helpdesk.testsupport.TenancyRules;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** The webhook rules stay plain Java; every paged list query takes the caller's TenantScope. */
-@AnalyzeClasses(packages = "dev.helpdesk.webhooks", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "dev.helpdesk.webhooks", importOptions = {ImportOption.DoNotIncludeTests.class, DoNotIncludeAotGenerated.class})
 class ArchitectureTest {
 
     @ArchTest

@@ -4,11 +4,12 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.helpdesk.testsupport.DoNotIncludeAotGenerated;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** The rules (aggregates, policies, commands) stay plain Java plus Axon's annotations: no Spring, SQL, Kafka, HTTP. */
-@AnalyzeClasses(packages = "dev.helpdesk.tickets", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "dev.helpdesk.tickets", importOptions = {ImportOption.DoNotIncludeTests.class, DoNotIncludeAotGenerated.class})
 class DomainIsolationTest {
 
     @ArchTest
