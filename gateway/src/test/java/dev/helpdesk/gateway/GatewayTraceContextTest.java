@@ -6,6 +6,8 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.helpdesk.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,7 +27,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * Trace context through the gateway with {@code spring.reactor.context-propagation=limited} (the observation is not
  * copied into thread locals at every operator): the service behind it gets a {@code traceparent} continuing the
- * caller's trace from a span of the gateway's own, and the request's access line names that trace.
+ * caller's trace from a span of the gateway's own, and the request's access line names that trace. What is observed per
+ * request: the server request and the proxied call (per route), not each filter of Spring Security's chain, its
+ * authorization decisions, nor Spring Cloud Gateway's second timer of the same call (docs/observability.md, "What is
+ * measured per request").
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "helpdesk.security.jwt-secret=" + TestTokens.SECRET, "management.tracing.sampling.probability=1.0"})
@@ -46,6 +51,9 @@ class GatewayTraceContextTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void continuesTheCallersTraceToTheServiceAndLogsIt() {
@@ -83,5 +91,24 @@ class GatewayTraceContextTest {
         } finally {
             access.detachAppender(lines);
         }
+    }
+
+    @Test
+    void observesTheRequestAndTheProxiedCallButNotEachSecurityFilter() {
+        GatewayClients.to(port).get().uri("/api/tickets/t-observed")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.agent("user-" + UUID.randomUUID()))
+                .exchange()
+                .expectStatus().isOk();
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(meters.find("http.client.requests").tag("spring.cloud.gateway.route.id", "tickets").timer())
+                    .as("the proxied call, by route").isNotNull();
+            assertThat(meters.find("http.server.requests").timers()).as("the request").isNotEmpty();
+        });
+        List<String> names = meters.getMeters().stream().map(meter -> meter.getId().getName()).distinct().toList();
+        assertThat(names).as("meters of the gateway")
+                .noneMatch(name -> name.startsWith("spring.security.filterchains"))
+                .noneMatch(name -> name.startsWith("spring.security.authorizations"))
+                .noneMatch(name -> name.startsWith("spring.cloud.gateway.requests"));
     }
 }

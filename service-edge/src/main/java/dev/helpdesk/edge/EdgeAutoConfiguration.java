@@ -6,8 +6,10 @@ import com.nimbusds.jwt.JWTParser;
 import dev.helpdesk.edge.caller.CallerArgumentResolver;
 import dev.helpdesk.edge.problem.ProblemAdvice;
 import dev.helpdesk.edge.problem.ProblemErrorController;
+import dev.helpdesk.edge.token.CachingJwtDecoder;
 import dev.helpdesk.edge.token.TokenRules;
 import dev.helpdesk.edge.token.TokenSettings;
+import dev.helpdesk.edge.token.VerifiedTokens;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -79,6 +81,11 @@ public class EdgeAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     JwtDecoder jwtDecoder(TokenSettings settings, Environment environment) {
+        // accepted tokens are remembered until their exp (at most 5 min), as in the gateway (VerifiedTokens)
+        return new CachingJwtDecoder(checkingDecoder(settings, environment), new VerifiedTokens());
+    }
+
+    private static JwtDecoder checkingDecoder(TokenSettings settings, Environment environment) {
         settings.requireSafe(environment.acceptsProfiles(Profiles.of("local")));
         JwtDecoder secretDecoder = settings.hasSecret() ? secretDecoder(settings) : null;
         if (!settings.hasIssuerUri()) {

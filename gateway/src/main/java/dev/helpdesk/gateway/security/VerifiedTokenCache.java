@@ -1,108 +1,43 @@
 package dev.helpdesk.gateway.security;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
+import dev.helpdesk.edge.token.VerifiedTokens;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
- * Remembers tokens the decoder accepted, keyed by the token string, so that a caller's next requests with the same
- * token skip parsing it and checking its signature and claims again (the gateway's largest per-request cost, see
- * BENCHMARKS.md, benchmark 2). Fails closed:
- * <ul>
- *   <li>only accepted tokens are remembered; a refused one (bad signature, wrong issuer or audience, expired, not yet
- *   valid, unparsable) goes to the decoder every time;</li>
- *   <li>an entry is never used at or after the token's {@code exp} (checked on every hit against the clock, not only
- *   by the cache's eviction), nor longer than {@code maxAge} after it was checked, so that a key the issuer withdrew
- *   stops being trusted within {@code maxAge};</li>
- *   <li>a token without {@code exp} is not remembered (the rules refuse it anyway);</li>
- *   <li>at most {@code maxEntries} tokens are held; beyond that, the least used are dropped (and checked again on
- *   their next use).</li>
- * </ul>
- * Once a remembered token reaches its {@code exp} it goes to the decoder again, which answers exactly as it did
- * before this cache existed (including its clock-skew allowance).
+ * The gateway's {@link ReactiveJwtDecoder} behind {@link VerifiedTokens} (service-edge, the same rules as the
+ * services'): a token the decoder accepted is not parsed and checked again until its {@code exp} (at most five
+ * minutes); a refused one always goes to the decoder.
  */
 final class VerifiedTokenCache implements ReactiveJwtDecoder {
 
-    static final int DEFAULT_MAX_ENTRIES = 10_000;
-    static final Duration DEFAULT_MAX_AGE = Duration.ofMinutes(5);
-
     private final ReactiveJwtDecoder decoder;
-    private final Clock clock;
-    private final Duration maxAge;
-    private final Cache<String, Entry> accepted;
+    private final VerifiedTokens accepted;
 
     VerifiedTokenCache(ReactiveJwtDecoder decoder) {
-        this(decoder, Clock.systemUTC(), DEFAULT_MAX_ENTRIES, DEFAULT_MAX_AGE);
+        this(decoder, Clock.systemUTC(), VerifiedTokens.DEFAULT_MAX_ENTRIES, VerifiedTokens.DEFAULT_MAX_AGE);
     }
 
     VerifiedTokenCache(ReactiveJwtDecoder decoder, Clock clock, int maxEntries, Duration maxAge) {
         this.decoder = decoder;
-        this.clock = clock;
-        this.maxAge = maxAge;
-        this.accepted = Caffeine.newBuilder()
-                .maximumSize(maxEntries)
-                .ticker(() -> nanos(clock.instant()))
-                .expireAfter(new Expiry<String, Entry>() {
-                    @Override
-                    public long expireAfterCreate(String token, Entry entry, long currentTime) {
-                        return Math.max(0, nanos(entry.usableUntil()) - currentTime);
-                    }
-
-                    @Override
-                    public long expireAfterUpdate(String token, Entry entry, long currentTime, long currentDuration) {
-                        return expireAfterCreate(token, entry, currentTime);
-                    }
-
-                    @Override
-                    public long expireAfterRead(String token, Entry entry, long currentTime, long currentDuration) {
-                        return currentDuration;
-                    }
-                })
-                .build();
+        this.accepted = new VerifiedTokens(clock, maxEntries, maxAge);
     }
 
     @Override
     public Mono<Jwt> decode(String token) {
-        Entry entry = accepted.getIfPresent(token);
-        if (entry != null) {
-            if (clock.instant().isBefore(entry.usableUntil())) {
-                return Mono.just(entry.jwt());
-            }
-            accepted.invalidate(token);
+        Jwt remembered = accepted.recall(token);
+        if (remembered != null) {
+            return Mono.just(remembered);
         }
-        return decoder.decode(token).doOnNext(jwt -> remember(token, jwt));
-    }
-
-    private void remember(String token, Jwt jwt) {
-        Instant expiresAt = jwt.getExpiresAt();
-        if (expiresAt == null) {
-            return;
-        }
-        Instant checked = clock.instant();
-        Instant until = expiresAt.isBefore(checked.plus(maxAge)) ? expiresAt : checked.plus(maxAge);
-        if (checked.isBefore(until)) {
-            accepted.put(token, new Entry(jwt, until));
-        }
+        return decoder.decode(token).doOnNext(jwt -> accepted.remember(token, jwt));
     }
 
     /** How many tokens are remembered now (for tests). */
     long size() {
-        accepted.cleanUp();
-        return accepted.estimatedSize();
-    }
-
-    /** Nanoseconds on the cache's time line (the clock's, so that tests can move it). */
-    private static long nanos(Instant instant) {
-        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
-    }
-
-    private record Entry(Jwt jwt, Instant usableUntil) {
+        return accepted.size();
     }
 }

@@ -2,6 +2,7 @@ package dev.helpdesk.gateway.security;
 
 import dev.helpdesk.edge.token.TokenRules;
 import dev.helpdesk.edge.token.TokenSettings;
+import dev.helpdesk.testsupport.MovableClock;
 import dev.helpdesk.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -14,11 +15,8 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -144,33 +142,5 @@ class VerifiedTokenCacheTest {
             checks.incrementAndGet();
             return nimbus.decode(token);
         };
-    }
-
-    private static final class MovableClock extends Clock {
-
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
