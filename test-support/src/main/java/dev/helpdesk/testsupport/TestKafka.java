@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * One real Kafka broker per JVM, chosen in this order: the cluster named by {@code HELPDESK_TEST_KAFKA_BOOTSTRAP};
  * Testcontainers when a Docker engine answers; otherwise an in-process KRaft broker (the Apache Kafka broker itself,
- * not a fake).
+ * not a fake). It is stopped when the JVM ends, after the Spring contexts that use it ({@link StopAfterContexts}).
  */
 public final class TestKafka {
 
@@ -44,7 +44,7 @@ public final class TestKafka {
         if (TestPostgres.Docker.isAvailable()) {
             KafkaContainer container = new KafkaContainer("apache/kafka:3.9.1");
             container.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "stop-test-kafka"));
+            StopAfterContexts.register("the tests' Kafka container", container::stop);
             return new TestKafka(container.getBootstrapServers());
         }
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
@@ -56,7 +56,7 @@ public final class TestKafka {
                 "transaction.state.log.min.isr", "1",
                 "group.initial.rebalance.delay.ms", "0"));
         broker.afterPropertiesSet();
-        Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "stop-test-kafka"));
+        StopAfterContexts.register("the tests' Kafka broker", broker::destroy);
         return new TestKafka(broker.getBrokersAsString());
     }
 

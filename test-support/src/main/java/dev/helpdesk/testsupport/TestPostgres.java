@@ -17,7 +17,8 @@ import java.util.UUID;
  * One real PostgreSQL server per JVM, chosen in this order: the server named by {@code HELPDESK_TEST_POSTGRES_URL}
  * (a JDBC URL of a database the user may create databases from, credentials in the URL or in
  * {@code HELPDESK_TEST_POSTGRES_USER}/{@code HELPDESK_TEST_POSTGRES_PASSWORD}); Testcontainers when a Docker engine
- * answers; otherwise an embedded PostgreSQL. Each caller gets fresh databases from it.
+ * answers; otherwise an embedded PostgreSQL. Each caller gets fresh databases from it. A server started here is stopped
+ * when the JVM ends, after the Spring contexts that use it ({@link StopAfterContexts}).
  */
 public final class TestPostgres {
 
@@ -58,19 +59,14 @@ public final class TestPostgres {
         if (Docker.isAvailable()) {
             PostgreSQLContainer<?> container = new PostgreSQLContainer<>("postgres:15-alpine");
             container.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "stop-test-postgres"));
+            StopAfterContexts.register("the tests' PostgreSQL container", container::stop);
             return new TestPostgres(container.getJdbcUrl(), container.getUsername(), container.getPassword(),
                     "Testcontainers " + container.getJdbcUrl());
         }
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    postgres.close();
-                } catch (Exception e) {
-                    log.warn("Could not stop embedded PostgreSQL", e);
-                }
-            }, "stop-test-postgres"));
+            // zonky's own shutdown hook would stop the server while the JVM's Spring contexts still close
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+            StopAfterContexts.register("the tests' embedded PostgreSQL", postgres::close);
             return new TestPostgres(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "",
                     "embedded on port " + postgres.getPort());
         } catch (Exception e) {
