@@ -132,7 +132,7 @@ public final class ReceivedEvents {
             return null;
         }
         try {
-            return Instant.parse(time);
+            return Instants.parse(time);
         } catch (DateTimeParseException e) {
             throw new UnreadableEventException("time is not an ISO-8601 instant");
         }

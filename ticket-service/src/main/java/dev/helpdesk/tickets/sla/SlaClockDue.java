@@ -1,6 +1,7 @@
 package dev.helpdesk.tickets.sla;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.helpdesk.events.Instants;
 import dev.helpdesk.events.ReceivedEvent;
 import dev.helpdesk.events.sla.SlaEventTypes;
 
@@ -42,7 +43,7 @@ record SlaClockDue(String ticketId, String metric, Instant dueAt, long sequence)
         Instant due = null;
         if (RUNNING.contains(event.type())) {
             try {
-                due = Instant.parse(text(data, "dueAt", 40, "\\S+"));
+                due = Instants.parse(text(data, "dueAt", 40, "\\S+"));
             } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException("dueAt must be an ISO-8601 instant");
             }
