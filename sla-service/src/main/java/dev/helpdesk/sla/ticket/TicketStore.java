@@ -355,13 +355,16 @@ public class TicketStore {
 
     private Map<Severity, SeverityTargets> parseTargets(String stored) {
         List<FieldError> ignored = new ArrayList<>();
-        Map<String, TargetDocument> targets = stored == null ? null : read(stored, TARGETS);
+        Map<String, TargetDocument> targets = read(stored, TARGETS); // the column is NOT NULL
         return Collections.unmodifiableMap(PolicyDocument.parseTargets(targets, ignored));
     }
 
+    /** A stored list of integers; JSON {@code null} reads as null, as before the cache (and is not cached). */
     private List<Integer> integers(String stored) {
-        return stored == null ? read(null, INTEGERS)
-                : parsedIntegers.get(stored, text -> Collections.unmodifiableList(new ArrayList<>(read(text, INTEGERS))));
+        return stored == null ? read(null, INTEGERS) : parsedIntegers.get(stored, text -> {
+            List<Integer> parsed = read(text, INTEGERS);
+            return parsed == null ? null : Collections.unmodifiableList(new ArrayList<>(parsed));
+        });
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {
