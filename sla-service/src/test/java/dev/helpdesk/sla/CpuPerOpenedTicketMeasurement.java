@@ -100,12 +100,14 @@ class CpuPerOpenedTicketMeasurement extends SlaServiceTestBase {
         }
         long phaseStart = System.nanoTime();
         Map<Long, Long> before = cpu(names);
+        Map<Long, Long> beforeUser = userCpu(names);
         long beforeJit = compilerMillis();
         for (int i = 0; i < tickets; i++) {
             openAndAwait();
             Thread.sleep(pauseMs);
         }
         Map<Long, Long> after = cpu(names);
+        Map<Long, Long> afterUser = userCpu(names);
         long afterJit = compilerMillis();
         double phaseSeconds = (System.nanoTime() - phaseStart) / 1e9;
         if (recording != null) {
@@ -115,7 +117,7 @@ class CpuPerOpenedTicketMeasurement extends SlaServiceTestBase {
         }
 
         Map<String, double[]> byRole = new LinkedHashMap<>();
-        roles.keySet().forEach(role -> byRole.put(role, new double[2]));
+        roles.keySet().forEach(role -> byRole.put(role, new double[3]));
         names.forEach((id, name) -> {
             String role = roleOf(name);
             if (role == null) {
@@ -126,22 +128,25 @@ class CpuPerOpenedTicketMeasurement extends SlaServiceTestBase {
                     / idleSecondsMeasured;
             byRole.get(role)[0] += phaseMs;
             byRole.get(role)[1] += phaseMs - idleMsPerSecond * phaseSeconds;
+            byRole.get(role)[2] += phaseMs - (afterUser.getOrDefault(id, 0L) - beforeUser.getOrDefault(id, 0L)) / 1e6;
         });
         StringBuilder report = new StringBuilder(String.format(
                 "%nCPU ms per opened ticket, one per poll (%d tickets after %d, one every ~%d ms, %.1f s; idle %.1f s)%n"
-                        + "%-30s %10s %16s%n", tickets, warmUp, pauseMs, phaseSeconds, idleSecondsMeasured,
-                "threads", "raw", "idle-corrected"));
+                        + "%-30s %10s %16s %16s%n", tickets, warmUp, pauseMs, phaseSeconds, idleSecondsMeasured,
+                "threads", "raw", "idle-corrected", "raw in kernel"));
         double raw = 0;
         double corrected = 0;
+        double kernel = 0;
         for (Map.Entry<String, double[]> entry : byRole.entrySet()) {
             double[] figures = entry.getValue();
-            report.append(String.format("%-30s %10.3f %16.3f%n", entry.getKey(), figures[0] / tickets,
-                    figures[1] / tickets));
+            report.append(String.format("%-30s %10.3f %16.3f %16.3f%n", entry.getKey(), figures[0] / tickets,
+                    figures[1] / tickets, figures[2] / tickets));
             raw += figures[0];
             corrected += figures[1];
+            kernel += figures[2];
         }
-        report.append(String.format("%-30s %10.3f %16.3f%n", "service threads, sum", raw / tickets,
-                corrected / tickets));
+        report.append(String.format("%-30s %10.3f %16.3f %16.3f%n", "service threads, sum", raw / tickets,
+                corrected / tickets, kernel / tickets));
         report.append(afterJit >= beforeJit
                 ? String.format("(JIT compiler threads of the whole test JVM in the phase: %.3f ms per ticket)%n",
                         (afterJit - beforeJit) / (double) tickets)
@@ -202,6 +207,15 @@ class CpuPerOpenedTicketMeasurement extends SlaServiceTestBase {
             return 0;
         }
         return ticks * 10;
+    }
+
+    /** User-mode CPU of each thread in ns: the rest of {@link #cpu} is time in the kernel (system calls). */
+    private static Map<Long, Long> userCpu(Map<Long, String> threads) {
+        Map<Long, Long> cpu = new HashMap<>();
+        for (long id : threads.keySet()) {
+            cpu.put(id, Math.max(0, THREADS.getThreadUserTime(id)));
+        }
+        return cpu;
     }
 
     private static Map<Long, Long> cpu(Map<Long, String> threads) {
