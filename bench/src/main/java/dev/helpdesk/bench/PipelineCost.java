@@ -29,7 +29,9 @@ import java.util.concurrent.TimeUnit;
  * window: statements/s per database from pg_stat_statements, CPU per process); <b>mixed</b> (a fixed mix of commands
  * at a moderate rate, then wait until every consumer group has caught up: statements and CPU per consumed ticket
  * event for each consuming service); <b>opens</b> (only tickets opened: sla-service statements and CPU per opened
- * ticket). Statements are raw and idle-corrected (minus the idle rate times the phase's duration).
+ * ticket, one at a time); <b>backlog</b> (the same, opened while the sla-service is frozen, measured from its release:
+ * per opened ticket when a poll holds many). Statements are raw and idle-corrected (minus the idle rate times the
+ * phase's duration).
  */
 final class PipelineCost {
 
@@ -59,6 +61,8 @@ final class PipelineCost {
     private final int idleSeconds = Integer.parseInt(System.getenv().getOrDefault("BENCH_IDLE_SECONDS", "30"));
     private final int mixTickets = Integer.parseInt(System.getenv().getOrDefault("BENCH_PIPELINE_TICKETS", "60"));
     private final int openTickets = Integer.parseInt(System.getenv().getOrDefault("BENCH_PIPELINE_OPENS", "100"));
+    /** Tickets opened while the sla-service is frozen (backlog phase); at the paced rate, well within a session timeout. */
+    private final int backlogTickets = Integer.parseInt(System.getenv().getOrDefault("BENCH_PIPELINE_BACKLOG", "100"));
     private final int warmUpTickets = Integer.parseInt(System.getenv().getOrDefault("BENCH_PIPELINE_WARM_UP_TICKETS", "120"));
     /** Commands per second the driver aims at (one client, paced). */
     private final double rate = Double.parseDouble(System.getenv().getOrDefault("BENCH_PIPELINE_RATE", "10"));
@@ -85,7 +89,7 @@ final class PipelineCost {
     }
 
     /** All phases of one build. */
-    record Result(String label, String warmUp, Phase idle, Phase mixed, Phase opens) {
+    record Result(String label, String warmUp, Phase idle, Phase mixed, Phase opens, Phase backlog) {
 
         double idleRate(String database) {
             return idle.statements(database) / idle.seconds();
@@ -140,7 +144,39 @@ final class PipelineCost {
             System.out.println("[pipeline] " + label + ": mixed " + mixed.statements() + " events " + mixed.ticketEvents());
             Phase opens = measure("opens", postgres, tickets, kafka, () -> drive(gateway, organization, openTickets, false), true);
             System.out.println("[pipeline] " + label + ": opens " + opens.statements() + " events " + opens.ticketEvents());
-            return new Result(label, warmUp, idle, mixed, opens);
+            Phase backlog = backlog(postgres, tickets, kafka, gateway, organization);
+            System.out.println("[pipeline] " + label + ": backlog " + backlog.statements());
+            return new Result(label, warmUp, idle, mixed, opens, backlog);
+        }
+    }
+
+    /**
+     * The same opened tickets as a backlog: the sla-service's JVM is frozen ({@code SIGSTOP}) while {@link
+     * #backlogTickets} are opened at the paced rate, then let go ({@code SIGCONT}); the phase measured is its catching
+     * up (its CPU and its database's statements are nil while it is frozen), as after a deploy or in a burst, when a
+     * poll holds many events.
+     */
+    private Phase backlog(Connection postgres, Connection tickets, Admin kafka, String gateway, String[] organization)
+            throws Exception {
+        long sla = stack.pids().get("sla-service");
+        signal("STOP", sla);
+        try {
+            long[] done = drive(gateway, organization, backlogTickets, false);
+            // measured from the release on (the counters are taken before it); the ticket events were appended
+            // before the phase, so its figures are per opened ticket, not per event
+            return measure("backlog", postgres, tickets, kafka, () -> {
+                signal("CONT", sla);
+                return done;
+            }, true);
+        } finally {
+            signal("CONT", sla); // again, if anything failed before the release; harmless after it
+        }
+    }
+
+    private static void signal(String signal, long pid) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
         }
     }
 

@@ -65,6 +65,15 @@ final class PipelineReport {
         row(t, "**sla-service CPU ms per opened ticket without JIT** (idle-corrected)",
                 perTicket(before.correctedWorkCpu(before.opens(), "sla-service"), before.opens()),
                 perTicket(after.correctedWorkCpu(after.opens(), "sla-service"), after.opens()), "<= 0.33");
+        row(t, "sla-service statements per opened ticket, backlog (idle-corrected)",
+                perTicket(before.corrected(before.backlog(), "sla"), before.backlog()),
+                perTicket(after.corrected(after.backlog(), "sla"), after.backlog()), "");
+        row(t, "sla-service CPU ms per opened ticket, backlog (idle-corrected)",
+                perTicket(before.correctedCpu(before.backlog(), "sla-service"), before.backlog()),
+                perTicket(after.correctedCpu(after.backlog(), "sla-service"), after.backlog()), "");
+        row(t, "**sla-service CPU ms per opened ticket without JIT, backlog** (idle-corrected)",
+                perTicket(before.correctedWorkCpu(before.backlog(), "sla-service"), before.backlog()),
+                perTicket(after.correctedWorkCpu(after.backlog(), "sla-service"), after.backlog()), "");
         return t.toString();
     }
 
@@ -123,10 +132,17 @@ final class PipelineReport {
         t.append("of all, JIT compiler threads ").append(Bench.f2(perEvent(m.jitMillis(), m))).append(".\n\n")
                 .append(load(m)).append("\n\n");
 
-        Phase o = r.opens();
+        t.append(opened(r, r.opens(), "### SLA per opened ticket: " + r.opens().ticketsOpened()
+                + " tickets opened (nothing else) -> " + r.opens().ticketEvents() + " ticket events"));
+        t.append("\n").append(opened(r, r.backlog(), "### SLA per opened ticket, backlog: " + r.backlog().ticketsOpened()
+                + " tickets opened while the sla-service was frozen (SIGSTOP), measured from its release (SIGCONT)"));
+        return t.toString();
+    }
+
+    private static String opened(Result r, Phase o, String title) {
+        StringBuilder t = new StringBuilder();
         double slaCpu = o.cpuMillis().getOrDefault("sla-service", 0.0);
-        t.append("### SLA per opened ticket: ").append(o.ticketsOpened()).append(" tickets opened (nothing else) -> ")
-                .append(o.ticketEvents()).append(" ticket events, ").append(Bench.f(o.seconds())).append(" s including ")
+        t.append(title).append(", ").append(Bench.f(o.seconds())).append(" s including ")
                 .append(Bench.f(o.catchUpSeconds())).append(" s catching up")
                 .append(o.caughtUp() ? "" : " (**did not catch up within 180 s**)").append("\n\n")
                 .append("| service | statements | per opened ticket, raw | idle-corrected | CPU ms | CPU ms per opened ticket, raw | idle-corrected | without JIT, idle-corrected |\n")

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -55,6 +56,8 @@ class CpuPerOpenedTicketMeasurement extends SlaServiceTestBase {
 
     @Autowired
     KafkaListenerEndpointRegistry listeners;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
     @Value("${helpdesk.sla.consumer-group}")
     String consumerGroup;
 
@@ -101,6 +104,7 @@ class CpuPerOpenedTicketMeasurement extends SlaServiceTestBase {
         long phaseStart = System.nanoTime();
         Map<Long, Long> before = cpu(names);
         Map<Long, Long> beforeUser = userCpu(names);
+        double[] producerBefore = producerTotals();
         long beforeJit = compilerMillis();
         for (int i = 0; i < tickets; i++) {
             openAndAwait();
@@ -108,6 +112,7 @@ class CpuPerOpenedTicketMeasurement extends SlaServiceTestBase {
         }
         Map<Long, Long> after = cpu(names);
         Map<Long, Long> afterUser = userCpu(names);
+        double[] producerAfter = producerTotals();
         long afterJit = compilerMillis();
         double phaseSeconds = (System.nanoTime() - phaseStart) / 1e9;
         if (recording != null) {
@@ -151,6 +156,10 @@ class CpuPerOpenedTicketMeasurement extends SlaServiceTestBase {
                 ? String.format("(JIT compiler threads of the whole test JVM in the phase: %.3f ms per ticket)%n",
                         (afterJit - beforeJit) / (double) tickets)
                 : "(JIT compiler threads: not measured, a compiler thread ended during the phase)\n");
+        double records = producerAfter[0] - producerBefore[0];
+        double requests = producerAfter[1] - producerBefore[1];
+        report.append(String.format("(the service's producer: %.2f records and %.2f requests per ticket, %.2f records per "
+                + "request)%n", records / tickets, requests / tickets, records / Math.max(1, requests)));
         System.out.print(report);
 
         assertThat(names.values()).anyMatch(roles.get("ticket listener"));
@@ -207,6 +216,19 @@ class CpuPerOpenedTicketMeasurement extends SlaServiceTestBase {
             return 0;
         }
         return ticks * 10;
+    }
+
+    /** The service's producer: records sent and requests made (every request to any broker), in all. */
+    private double[] producerTotals() {
+        double[] totals = new double[2];
+        kafka.metrics().forEach((name, metric) -> {
+            if (name.group().equals("producer-metrics") && name.name().equals("record-send-total")) {
+                totals[0] += ((Number) metric.metricValue()).doubleValue();
+            } else if (name.group().equals("producer-metrics") && name.name().equals("request-total")) {
+                totals[1] += ((Number) metric.metricValue()).doubleValue();
+            }
+        });
+        return totals;
     }
 
     /** User-mode CPU of each thread in ns: the rest of {@link #cpu} is time in the kernel (system calls). */
