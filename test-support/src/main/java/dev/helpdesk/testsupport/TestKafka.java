@@ -74,8 +74,11 @@ public final class TestKafka {
             Exit.resetShutdownHookAdder();
         }
         StopAfterContexts.register("the tests' Kafka broker", () -> {
-            broker.destroy();
-            AFTER_BROKER_STOPPED.forEach(Runnable::run);
+            try {
+                broker.destroy();
+            } finally {
+                AFTER_BROKER_STOPPED.forEach(Runnable::run);
+            }
         });
         return new TestKafka(broker.getBrokersAsString());
     }
