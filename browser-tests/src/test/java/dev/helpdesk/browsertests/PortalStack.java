@@ -73,6 +73,8 @@ public final class PortalStack implements BeforeAllCallback, ExtensionContext.St
         Map<String, String> env = new HashMap<>();
         env.put("HELPDESK_HOME", Path.of(System.getProperty("helpdesk.home", "..")).toAbsolutePath().normalize().toString());
         env.put("HELPDESK_DATA_DIR", dataDir.toString());
+        // the class-data-sharing archives the system tests recorded (or this stack records them: docs/local-stack.md)
+        env.put("HELPDESK_CDS_DIR", Path.of(env.get("HELPDESK_HOME"), "target", "test-cds").toString());
         env.put("HELPDESK_JWT_SECRET", SECRET);
         env.putAll(FreePorts.environment());
         env.put("HELPDESK_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");

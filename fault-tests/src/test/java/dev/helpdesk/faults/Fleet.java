@@ -51,6 +51,9 @@ final class Fleet implements AutoCloseable {
         Map<String, String> env = new HashMap<>();
         env.put("HELPDESK_HOME", Path.of("..").toAbsolutePath().normalize().toString());
         env.put("HELPDESK_DATA_DIR", dataDir.toString());
+        // the class-data-sharing archives the system tests recorded: the fleet's starts and restarts take about half
+        // the CPU (docs/local-stack.md)
+        env.put("HELPDESK_CDS_DIR", Path.of(env.get("HELPDESK_HOME"), "target", "test-cds").toString());
         env.put("HELPDESK_JWT_SECRET", SECRET);
         env.putAll(FreePorts.environment());
         env.put("HELPDESK_JAVA_OPTS", JAVA_OPTIONS);

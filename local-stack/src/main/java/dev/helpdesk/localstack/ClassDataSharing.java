@@ -67,6 +67,9 @@ final class ClassDataSharing {
      */
     static final long DUMP_GRACE_SECONDS = 40;
 
+    /** An archive being written: {@code <service>.jsa.recording-<launcher pid>}. */
+    private static final String RECORDING = ".jsa.recording-";
+
     private final Path directory;
     private final boolean enabled;
     private final Consumer<String> out;
@@ -97,7 +100,9 @@ final class ClassDataSharing {
                 return new Launch(extracted, List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"),
                         null, null);
             }
-            Path recording = home.resolve(service + ".jsa.recording");
+            deleteAbandonedRecordings(home, service);
+            // one file per launcher: two stacks sharing this directory (HELPDESK_CDS_DIR) never write the same file
+            Path recording = home.resolve(service + RECORDING + ProcessHandle.current().pid());
             Files.deleteIfExists(recording);
             return new Launch(extracted, List.of("-XX:ArchiveClassesAtExit=" + recording, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"),
                     recording, archive);
@@ -128,6 +133,21 @@ final class ClassDataSharing {
             extract.destroyForcibly();
         }
         Files.move(partial, home, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Recordings of launchers that are gone (killed while their services ran): never completed, never used. */
+    private static void deleteAbandonedRecordings(Path home, String service) throws IOException {
+        String prefix = service + RECORDING;
+        try (Stream<Path> entries = Files.list(home)) {
+            for (Path file : entries.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
+                String pid = file.getFileName().toString().substring(prefix.length());
+                boolean alive = pid.chars().allMatch(Character::isDigit) && !pid.isEmpty()
+                        && ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+                if (!alive) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
     }
 
     private void deleteOlder(String service) throws IOException {

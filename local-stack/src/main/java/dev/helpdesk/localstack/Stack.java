@@ -50,7 +50,7 @@ public final class Stack implements AutoCloseable {
     private Stack(StackConfig config, Consumer<String> out, Map<String, String> gatewayExtraEnvironment) {
         this.config = config;
         this.out = out;
-        this.classDataSharing = ClassDataSharing.fromEnvironment(config.dataDir().resolve("cds"), out);
+        this.classDataSharing = ClassDataSharing.fromEnvironment(config.cdsDir(), out);
         this.gatewayExtraEnvironment = Map.copyOf(gatewayExtraEnvironment);
     }
 

@@ -21,6 +21,9 @@ import java.util.function.UnaryOperator;
  * @param tokenIssuer  the {@code iss} every service and the gateway require of HS256 tokens, and the demo tokens carry
  * @param tokenAudience the {@code aud} every service and the gateway require, and the demo tokens carry
  * @param mailbox     the ports of the local mailbox (SMTP server and its page, docs/notifications.md)
+ * @param cdsDir      where the class-data-sharing extractions and archives live ({@code HELPDESK_CDS_DIR}, default
+ *                    {@code <dataDir>/cds}); stacks with fresh data directories (the system, browser and fault tests)
+ *                    share one, so that the archive the first of them records serves the others
  */
 public record StackConfig(
         Path home,
@@ -35,12 +38,13 @@ public record StackConfig(
         List<String> dbPreloadLibraries,
         String tokenIssuer,
         String tokenAudience,
-        Mailbox mailbox) {
+        Mailbox mailbox,
+        Path cdsDir) {
 
     public StackConfig(Path home, Path dataDir, int dbPort, int kafkaPort, List<ServiceSpec> services, String jwtSecret,
                        List<String> javaOptions, boolean demoData) {
         this(home, dataDir, dbPort, kafkaPort, services, Addresses.LOCAL, jwtSecret, javaOptions, demoData, List.of(),
-                LOCAL_ISSUER, LOCAL_AUDIENCE, Mailbox.DEFAULT);
+                LOCAL_ISSUER, LOCAL_AUDIENCE, Mailbox.DEFAULT, dataDir.resolve("cds"));
     }
 
     /** Only the gateway's public port listens where others may reach it; everything else stays on this machine. */
@@ -66,9 +70,10 @@ public record StackConfig(
     public static StackConfig fromEnvironment(Map<String, String> env, boolean demoData) {
         UnaryOperator<String> get = env::get;
         Path home = Path.of(or(get, "HELPDESK_HOME", ".")).toAbsolutePath().normalize();
+        Path dataDir = Path.of(or(get, "HELPDESK_DATA_DIR", home.resolve(".helpdesk-data").toString())).toAbsolutePath().normalize();
         StackConfig all = new StackConfig(
                 home,
-                Path.of(or(get, "HELPDESK_DATA_DIR", home.resolve(".helpdesk-data").toString())).toAbsolutePath().normalize(),
+                dataDir,
                 port(get, "HELPDESK_DB_PORT", 15432),
                 port(get, "HELPDESK_KAFKA_PORT", 19092),
                 List.of(
@@ -89,7 +94,8 @@ public record StackConfig(
                 or(get, "HELPDESK_SECURITY_ISSUER", LOCAL_ISSUER),
                 or(get, "HELPDESK_SECURITY_AUDIENCE", LOCAL_AUDIENCE),
                 new Mailbox(port(get, "HELPDESK_MAILBOX_SMTP_PORT", Mailbox.DEFAULT.smtpPort()),
-                        port(get, "HELPDESK_MAILBOX_PORT", Mailbox.DEFAULT.webPort())));
+                        port(get, "HELPDESK_MAILBOX_PORT", Mailbox.DEFAULT.webPort())),
+                Path.of(or(get, "HELPDESK_CDS_DIR", dataDir.resolve("cds").toString())).toAbsolutePath().normalize());
         String only = or(get, "HELPDESK_SERVICES", "");
         return only.isBlank() ? all : all.only(serviceNames(only, all));
     }
@@ -152,7 +158,7 @@ public record StackConfig(
     public StackConfig only(java.util.Set<String> names) {
         List<ServiceSpec> kept = services.stream().filter(s -> s.isGateway() || names.contains(s.name())).toList();
         return new StackConfig(home, dataDir, dbPort, kafkaPort, kept, addresses, jwtSecret, javaOptions, demoData,
-                dbPreloadLibraries, tokenIssuer, tokenAudience, mailbox);
+                dbPreloadLibraries, tokenIssuer, tokenAudience, mailbox, cdsDir);
     }
 
     public ServiceSpec gateway() {

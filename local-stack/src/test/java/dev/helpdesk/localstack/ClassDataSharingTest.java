@@ -52,6 +52,37 @@ class ClassDataSharingTest {
                 .isNotEqualTo(new ClassDataSharing(original, true, line -> { }).key(jar));
     }
 
+    /**
+     * Stacks that share one directory ({@code HELPDESK_CDS_DIR}) record each to a file of their own launcher, so two
+     * JVMs never write one archive at once; what a launcher that is gone left half written is deleted, what a running
+     * one is writing is not.
+     */
+    @Test
+    void eachLauncherRecordsToItsOwnFileAndAbandonedRecordingsAreDeleted() throws Exception {
+        Path jar = fakeJar();
+        Path directory = temp.resolve("shared-cds");
+        ClassDataSharing sharing = new ClassDataSharing(directory, true, line -> { });
+        Path home = directory.resolve("ticket-service-" + sharing.key(jar));
+        Files.createDirectories(home);
+        Files.writeString(home.resolve("ticket-service.jar"), "extracted");
+        long gone = ProcessHandle.current().pid() + 1_000_000_000L; // no such process
+        long running = ProcessHandle.current().parent().orElseThrow().pid();
+        Path abandoned = Files.writeString(home.resolve("ticket-service.jsa.recording-" + gone), "half");
+        Path othersInProgress = Files.writeString(home.resolve("ticket-service.jsa.recording-" + running), "half");
+
+        ClassDataSharing.Launch launch = sharing.prepare("ticket-service", jar);
+
+        assertThat(launch.recording()).isEqualTo(home.resolve("ticket-service.jsa.recording-" + ProcessHandle.current().pid()));
+        assertThat(launch.jvmOptions()).contains("-XX:ArchiveClassesAtExit=" + launch.recording());
+        assertThat(abandoned).doesNotExist();
+        assertThat(othersInProgress).exists();
+
+        Files.writeString(launch.recording(), "archive");
+        launch.archiveWritten();
+        assertThat(sharing.prepare("ticket-service", jar).jvmOptions())
+                .contains("-XX:SharedArchiveFile=" + home.resolve("ticket-service.jsa"));
+    }
+
     private Path fakeJar() throws Exception {
         Path jar = temp.resolve("home/ticket-service/target/ticket-service.jar");
         Files.createDirectories(jar.getParent());

@@ -26,6 +26,16 @@ class StackConfigTest {
     }
 
     @Test
+    void classDataSharingLivesInTheDataDirectoryUnlessHelpdeskCdsDirNamesAnotherOne() {
+        StackConfig own = StackConfig.fromEnvironment(Map.of("HELPDESK_DATA_DIR", "/tmp/stack-a"), false);
+        assertThat(own.cdsDir()).isEqualTo(java.nio.file.Path.of("/tmp/stack-a/cds"));
+        StackConfig shared = StackConfig.fromEnvironment(Map.of("HELPDESK_DATA_DIR", "/tmp/stack-b",
+                "HELPDESK_CDS_DIR", "/tmp/shared/../shared-cds"), false);
+        assertThat(shared.cdsDir()).isEqualTo(java.nio.file.Path.of("/tmp/shared-cds"));
+        assertThat(shared.only(java.util.Set.of("sla-service")).cdsDir()).isEqualTo(shared.cdsDir());
+    }
+
+    @Test
     void environmentOverridesPortsAndSecret() {
         StackConfig config = StackConfig.fromEnvironment(Map.of("GATEWAY_PORT", "9090", "HELPDESK_JWT_SECRET", "x".repeat(40)), false);
         assertThat(config.gateway().port()).isEqualTo(9090);

@@ -35,6 +35,9 @@ public final class RunningSystem implements BeforeAllCallback, ExtensionContext.
         Map<String, String> env = new HashMap<>();
         env.put("HELPDESK_HOME", Path.of("..").toAbsolutePath().normalize().toString());
         env.put("HELPDESK_DATA_DIR", dataDir.toString());
+        // one class-data-sharing directory for the system, browser and fault tests: this stack records the archives
+        // when it stops, the later ones start from them (docs/local-stack.md)
+        env.put("HELPDESK_CDS_DIR", Path.of("..", "target", "test-cds").toAbsolutePath().normalize().toString());
         env.put("HELPDESK_JWT_SECRET", SECRET);
         env.putAll(FreePorts.environment());
         // Every service exports its spans to a receiver of the test's own (docs/observability.md).
