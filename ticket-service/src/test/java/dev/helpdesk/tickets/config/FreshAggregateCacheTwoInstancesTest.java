@@ -15,9 +15,11 @@ import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,6 +40,7 @@ import static org.axonframework.commandhandling.GenericCommandMessage.asCommandM
  * through B after A cached the aggregate neither loses nor corrupts anything: A's next command sees B's event first,
  * and a write of A that races B's between load and append fails on the stream's unique key (409) and drops A's copy.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FreshAggregateCacheTwoInstancesTest {
 
     static final String ADMIN = TestTokens.admin("admin-1");
@@ -53,19 +56,24 @@ class FreshAggregateCacheTwoInstancesTest {
     String org;
     String contact;
 
-    @BeforeEach
-    void twoInstancesAndAContact() {
+    /** One pair of instances for the class: every test works on an organisation, contact and tickets of its own. */
+    @BeforeAll
+    void twoInstances() {
         a = start(true);
         first = api(a);
         second = api(start(false));
         jdbc = a.getBean(JdbcTemplate.class);
+    }
+
+    @BeforeEach
+    void anOrganisationWithAContact() {
         org = first.post("/api/organizations", ADMIN, Bodies.organization("Uni")).json().get("id").asText();
         String user = "contact-" + UUID.randomUUID();
         assertThat(first.post("/api/organizations/" + org + "/contacts", ADMIN, Bodies.contact(user)).status()).isEqualTo(201);
         contact = TestTokens.contact(user, org);
     }
 
-    @AfterEach
+    @AfterAll
     void stopAll() {
         running.forEach(ConfigurableApplicationContext::close);
     }
