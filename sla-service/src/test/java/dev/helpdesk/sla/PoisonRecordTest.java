@@ -13,9 +13,34 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 /** Poison records on helpdesk.tickets.v1 are set aside with their reason; the good ones around them apply. */
 class PoisonRecordTest extends SlaServiceTestBase {
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    /**
+     * The listeners that commit by time make that commit on the poll loop's next pass; an idle poll must end within a
+     * second so that the last offsets of a burst are committed about a second after it was applied, not after Spring
+     * Kafka's default 5 s poll (BENCHMARKS.md, 7, ninth run: consumer lag trailed by 6.2 s).
+     */
+    @Test
+    void listenersCommittingByTimeEndAnIdlePollWithinASecond() {
+        List<ContainerProperties> byTime = listeners.getListenerContainers().stream()
+                .map(MessageListenerContainer::getContainerProperties)
+                .filter(properties -> properties.getAckMode() == ContainerProperties.AckMode.TIME)
+                .toList();
+        assertThat(byTime).as("listeners committing by time").isNotEmpty();
+        assertThat(byTime).allSatisfy(properties -> {
+            assertThat(properties.getAckTime()).isEqualTo(1000);
+            assertThat(properties.getPollTimeout()).isEqualTo(1000);
+        });
+    }
 
     @Test
     void poisonRecordsAreSetAsideAndThePartitionMovesOn() {
