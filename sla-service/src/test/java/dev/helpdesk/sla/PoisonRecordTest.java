@@ -25,9 +25,9 @@ class PoisonRecordTest extends SlaServiceTestBase {
     KafkaListenerEndpointRegistry listeners;
 
     /**
-     * The listeners that commit by time make that commit on the poll loop's next pass; an idle poll must end within a
-     * second so that the last offsets of a burst are committed within about two seconds of it (the interval and one idle
-     * poll), not after Spring Kafka's default 5 s poll (BENCHMARKS.md, 7, ninth run: committed offsets trailed by 6.2 s).
+     * The listeners that commit by time make that commit on the poll loop's next pass; an idle poll must end within
+     * a second so that the last offsets of a burst are committed within about two seconds of it (the interval and one
+     * idle poll), not after Spring Kafka's default 5 s poll (BENCHMARKS.md, 7, ninth run: they trailed by 6.2 s).
      */
     @Test
     void listenersCommittingByTimeEndAnIdlePollWithinASecond() {
