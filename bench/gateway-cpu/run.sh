@@ -21,10 +21,10 @@ for spec in "$@"; do
   port=$(free_port); management=$(free_port)
   jfr=()
   if [[ -n "${GW_JFR:-}" ]]; then jfr=("-XX:StartFlightRecording=settings=profile,filename=${GW_JFR}/${label}.jfr"); fi
-  env GATEWAY_PORT="$port" HELPDESK_GATEWAY_MANAGEMENT_PORT="$management" HELPDESK_MANAGEMENT_ADDRESS=127.0.0.1 \
+  env HELPDESK_GATEWAY_PORT="$port" HELPDESK_GATEWAY_MANAGEMENT_PORT="$management" HELPDESK_MANAGEMENT_ADDRESS=127.0.0.1 \
       HELPDESK_GATEWAY_ADDRESS=127.0.0.1 HELPDESK_JWT_SECRET="$secret" HELPDESK_SECURITY_ISSUER=helpdesk-local-stack \
       HELPDESK_SECURITY_AUDIENCE=helpdesk-api HELPDESK_GATEWAY_RATE_LIMIT_ENABLED=false HELPDESK_RATE_LIMIT_ENABLED=false \
-      TICKET_SERVICE_URL="http://127.0.0.1:$standin_port" "${extra[@]}" \
+      HELPDESK_GATEWAY_TICKETS_URL="http://127.0.0.1:$standin_port" "${extra[@]}" \
       java -Xmx512m "${jfr[@]}" -jar "$jar" > "$work/$label.log" 2>&1 &
   gateway=$!
   for i in $(seq 1 600); do

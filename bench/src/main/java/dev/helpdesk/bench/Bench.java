@@ -134,12 +134,12 @@ public final class Bench {
             kafka = freePort();
         }
         env.put("HELPDESK_KAFKA_PORT", Integer.toString(kafka));
-        for (String variable : List.of("TICKET_SERVICE_PORT", "SLA_SERVICE_PORT", "ESCALATION_SERVICE_PORT",
-                "BUDGET_SERVICE_PORT", "GATEWAY_PORT", "HELPDESK_TICKETS_MANAGEMENT_PORT", "HELPDESK_SLA_MANAGEMENT_PORT",
+        for (String variable : List.of("HELPDESK_TICKETS_PORT", "HELPDESK_SLA_PORT", "HELPDESK_ESCALATIONS_PORT",
+                "HELPDESK_BUDGETS_PORT", "HELPDESK_GATEWAY_PORT", "HELPDESK_TICKETS_MANAGEMENT_PORT", "HELPDESK_SLA_MANAGEMENT_PORT",
                 "HELPDESK_ESCALATIONS_MANAGEMENT_PORT", "HELPDESK_BUDGETS_MANAGEMENT_PORT", "HELPDESK_GATEWAY_MANAGEMENT_PORT",
                 // the webhook and notification services and the local mailbox too: another stack on the machine
                 // (another engineer's) holds their fixed defaults
-                "WEBHOOK_SERVICE_PORT", "NOTIFICATION_SERVICE_PORT", "HELPDESK_WEBHOOKS_MANAGEMENT_PORT",
+                "HELPDESK_WEBHOOKS_PORT", "HELPDESK_NOTIFICATIONS_PORT", "HELPDESK_WEBHOOKS_MANAGEMENT_PORT",
                 "HELPDESK_NOTIFICATIONS_MANAGEMENT_PORT", "HELPDESK_MAILBOX_SMTP_PORT", "HELPDESK_MAILBOX_PORT")) {
             env.put(variable, Integer.toString(freePort()));
         }

@@ -110,7 +110,7 @@ class ComposeFileTest {
         List<?> ports = (List<?>) service("gateway").get("ports");
         assertThat(ports).hasSize(1);
         String mapping = String.valueOf(ports.get(0));
-        assertThat(mapping.substring(mapping.lastIndexOf(':') + 1)).isEqualTo(environment("gateway").get("GATEWAY_PORT"))
+        assertThat(mapping.substring(mapping.lastIndexOf(':') + 1)).isEqualTo(environment("gateway").get("HELPDESK_GATEWAY_PORT"))
                 .isNotEqualTo(environment("gateway").get("HELPDESK_GATEWAY_MANAGEMENT_PORT"));
     }
 
@@ -152,7 +152,7 @@ class ComposeFileTest {
             assertThat(environment("gateway").get(Repository.gatewayUrlVariable(backend))).as("the gateway's route to " + backend)
                     .isEqualTo("http://" + backend + ":" + environment(backend).get(Repository.portVariable(backend)));
         }
-        assertThat(environment("gateway").get("TICKET_SERVICE_URL")).isEqualTo("http://ticket-service:8081");
+        assertThat(environment("gateway").get("HELPDESK_GATEWAY_TICKETS_URL")).isEqualTo("http://ticket-service:8081");
         assertThat(environment("notification-service")).as("notification-service mails to the SMTP catcher")
                 .containsEntry("HELPDESK_SMTP_HOST", MAIL_CATCHER).containsEntry("HELPDESK_SMTP_PORT", MAIL_CATCHER_SMTP_PORT);
         assertThat(environment("gateway").get("HELPDESK_GATEWAY_DB_URL")).isEqualTo("jdbc:postgresql://postgres:5432/gateway");

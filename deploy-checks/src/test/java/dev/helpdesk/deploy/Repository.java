@@ -99,13 +99,13 @@ final class Repository {
     /** The variable naming a service's public port and its management port, as the local stack knows them. */
     static String portVariable(String service) {
         return switch (service) {
-            case "ticket-service" -> "TICKET_SERVICE_PORT";
-            case "sla-service" -> "SLA_SERVICE_PORT";
-            case "escalation-service" -> "ESCALATION_SERVICE_PORT";
-            case "budget-service" -> "BUDGET_SERVICE_PORT";
-            case "webhook-service" -> "WEBHOOK_SERVICE_PORT";
-            case "notification-service" -> "NOTIFICATION_SERVICE_PORT";
-            case "gateway" -> "GATEWAY_PORT";
+            case "ticket-service" -> "HELPDESK_TICKETS_PORT";
+            case "sla-service" -> "HELPDESK_SLA_PORT";
+            case "escalation-service" -> "HELPDESK_ESCALATIONS_PORT";
+            case "budget-service" -> "HELPDESK_BUDGETS_PORT";
+            case "webhook-service" -> "HELPDESK_WEBHOOKS_PORT";
+            case "notification-service" -> "HELPDESK_NOTIFICATIONS_PORT";
+            case "gateway" -> "HELPDESK_GATEWAY_PORT";
             default -> throw new IllegalArgumentException(service);
         };
     }
@@ -126,12 +126,12 @@ final class Repository {
     /** The variable naming a backend's database (its default in application.yml is the database's name). */
     static String databaseNameVariable(String service) {
         return switch (service) {
-            case "ticket-service" -> "TICKETS_DB_NAME";
-            case "sla-service" -> "SLA_DB_NAME";
-            case "escalation-service" -> "ESCALATIONS_DB_NAME";
-            case "budget-service" -> "BUDGETS_DB_NAME";
-            case "webhook-service" -> "WEBHOOKS_DB_NAME";
-            case "notification-service" -> "NOTIFICATIONS_DB_NAME";
+            case "ticket-service" -> "HELPDESK_TICKETS_DB_NAME";
+            case "sla-service" -> "HELPDESK_SLA_DB_NAME";
+            case "escalation-service" -> "HELPDESK_ESCALATIONS_DB_NAME";
+            case "budget-service" -> "HELPDESK_BUDGETS_DB_NAME";
+            case "webhook-service" -> "HELPDESK_WEBHOOKS_DB_NAME";
+            case "notification-service" -> "HELPDESK_NOTIFICATIONS_DB_NAME";
             default -> throw new IllegalArgumentException(service);
         };
     }
@@ -139,23 +139,49 @@ final class Repository {
     /** The gateway's variable naming a backend's URL. */
     static String gatewayUrlVariable(String service) {
         return switch (service) {
-            case "ticket-service" -> "TICKET_SERVICE_URL";
-            case "sla-service" -> "SLA_SERVICE_URL";
-            case "escalation-service" -> "ESCALATION_SERVICE_URL";
-            case "budget-service" -> "BUDGET_SERVICE_URL";
-            case "webhook-service" -> "WEBHOOK_SERVICE_URL";
-            case "notification-service" -> "NOTIFICATION_SERVICE_URL";
+            case "ticket-service" -> "HELPDESK_GATEWAY_TICKETS_URL";
+            case "sla-service" -> "HELPDESK_GATEWAY_SLA_URL";
+            case "escalation-service" -> "HELPDESK_GATEWAY_ESCALATIONS_URL";
+            case "budget-service" -> "HELPDESK_GATEWAY_BUDGETS_URL";
+            case "webhook-service" -> "HELPDESK_GATEWAY_WEBHOOKS_URL";
+            case "notification-service" -> "HELPDESK_GATEWAY_NOTIFICATIONS_URL";
             default -> throw new IllegalArgumentException(service);
         };
     }
 
-    /** The default of {@code ${VARIABLE:default}} in a service's application.yml. */
+    /**
+     * The default of {@code ${VARIABLE:default}} in a service's application.yml; when the default is a former name's
+     * placeholder ({@code ${HELPDESK_TICKETS_PORT:${TICKET_SERVICE_PORT:8081}}}), that one's default.
+     */
     static String defaultOf(String service, String variable) {
-        Matcher matcher = Pattern.compile("\\$\\{" + variable + ":([^}]*)}")
-                .matcher(read(root().resolve(service).resolve("src/main/resources/application.yml")));
-        if (!matcher.find()) {
+        String yml = read(root().resolve(service).resolve("src/main/resources/application.yml"));
+        int at = yml.indexOf("${" + variable + ":");
+        if (at < 0) {
             throw new IllegalStateException(service + "'s application.yml has no default for " + variable);
         }
-        return matcher.group(1);
+        int start = at + variable.length() + 3;
+        String value = yml.substring(start, closingBrace(yml, start));
+        Matcher former = Pattern.compile("\\$\\{([A-Z0-9_]+):").matcher(value);
+        if (former.lookingAt() && closingBrace(value, former.end()) == value.length() - 1) {
+            return defaultOf(service, former.group(1));
+        }
+        return value;
+    }
+
+    /** Where the placeholder whose content starts at {@code start} ends (nested placeholders skipped). */
+    private static int closingBrace(String text, int start) {
+        int depth = 0;
+        for (int i = start; i < text.length(); i++) {
+            if (text.startsWith("${", i)) {
+                depth++;
+                i++;
+            } else if (text.charAt(i) == '}') {
+                if (depth == 0) {
+                    return i;
+                }
+                depth--;
+            }
+        }
+        throw new IllegalStateException("unclosed placeholder in " + text);
     }
 }

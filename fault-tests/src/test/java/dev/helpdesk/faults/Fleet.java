@@ -87,10 +87,10 @@ final class Fleet implements AutoCloseable {
             instances.put(second.name(), second);
         }
         Stack.Instance gateway2 = stack.addInstance("gateway", Map.of(
-                "TICKET_SERVICE_URL", instances.get("ticket-service-2").url(),
-                "SLA_SERVICE_URL", instances.get("sla-service-2").url(),
-                "ESCALATION_SERVICE_URL", instances.get("escalation-service-2").url(),
-                "BUDGET_SERVICE_URL", instances.get("budget-service-2").url()));
+                "HELPDESK_GATEWAY_TICKETS_URL", instances.get("ticket-service-2").url(),
+                "HELPDESK_GATEWAY_SLA_URL", instances.get("sla-service-2").url(),
+                "HELPDESK_GATEWAY_ESCALATIONS_URL", instances.get("escalation-service-2").url(),
+                "HELPDESK_GATEWAY_BUDGETS_URL", instances.get("budget-service-2").url()));
         instances.put(gateway2.name(), gateway2);
     }
 

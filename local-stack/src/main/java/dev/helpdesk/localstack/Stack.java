@@ -324,8 +324,7 @@ public final class Stack implements AutoCloseable {
             // a stack of fewer services (StackConfig#only) leaves the gateway's default for the ones it lacks
             for (ServiceSpec routed : config.services()) {
                 if (!routed.isGateway()) {
-                    env.put(routed.name().replace("-service", "").toUpperCase(java.util.Locale.ROOT) + "_SERVICE_URL",
-                            config.url(routed));
+                    env.put(StackConfig.gatewayRouteVariable(routed), config.url(routed));
                 }
             }
             env.putAll(gatewayExtraEnvironment);
@@ -474,7 +473,7 @@ public final class Stack implements AutoCloseable {
 
     /**
      * One more instance of a service (or the gateway) on free ports, sharing the stack's PostgreSQL and broker, with
-     * {@code environment} on top of the usual one (for a second gateway: the {@code *_SERVICE_URL}s it routes to).
+     * {@code environment} on top of the usual one (for a second gateway: the {@code HELPDESK_GATEWAY_<SERVICE>_URL}s it routes to).
      * Its log is {@code <name>-<n>.log}; {@link #kill}, {@link #restartInstance} and {@link #close} know it by its
      * name. Returns once it reports ready.
      */

@@ -77,13 +77,13 @@ public record StackConfig(
                 port(get, "HELPDESK_DB_PORT", 15432),
                 port(get, "HELPDESK_KAFKA_PORT", 19092),
                 List.of(
-                        service(get, "ticket-service", "TICKET_SERVICE_PORT", 8081, "HELPDESK_TICKETS_MANAGEMENT_PORT", 9081, "tickets"),
-                        service(get, "sla-service", "SLA_SERVICE_PORT", 8082, "HELPDESK_SLA_MANAGEMENT_PORT", 9082, "sla"),
-                        service(get, "escalation-service", "ESCALATION_SERVICE_PORT", 8083, "HELPDESK_ESCALATIONS_MANAGEMENT_PORT", 9083, "escalations"),
-                        service(get, "budget-service", "BUDGET_SERVICE_PORT", 8084, "HELPDESK_BUDGETS_MANAGEMENT_PORT", 9084, "budgets"),
-                        service(get, "webhook-service", "WEBHOOK_SERVICE_PORT", 8085, "HELPDESK_WEBHOOKS_MANAGEMENT_PORT", 9085, "webhooks"),
-                        service(get, "notification-service", "NOTIFICATION_SERVICE_PORT", 8086, "HELPDESK_NOTIFICATIONS_MANAGEMENT_PORT", 9086, "notifications"),
-                        service(get, "gateway", "GATEWAY_PORT", 8080, "HELPDESK_GATEWAY_MANAGEMENT_PORT", 9080, "gateway")),
+                        service(get, "ticket-service", "HELPDESK_TICKETS_PORT", "TICKET_SERVICE_PORT", 8081, "HELPDESK_TICKETS_MANAGEMENT_PORT", 9081, "tickets"),
+                        service(get, "sla-service", "HELPDESK_SLA_PORT", "SLA_SERVICE_PORT", 8082, "HELPDESK_SLA_MANAGEMENT_PORT", 9082, "sla"),
+                        service(get, "escalation-service", "HELPDESK_ESCALATIONS_PORT", "ESCALATION_SERVICE_PORT", 8083, "HELPDESK_ESCALATIONS_MANAGEMENT_PORT", 9083, "escalations"),
+                        service(get, "budget-service", "HELPDESK_BUDGETS_PORT", "BUDGET_SERVICE_PORT", 8084, "HELPDESK_BUDGETS_MANAGEMENT_PORT", 9084, "budgets"),
+                        service(get, "webhook-service", "HELPDESK_WEBHOOKS_PORT", "WEBHOOK_SERVICE_PORT", 8085, "HELPDESK_WEBHOOKS_MANAGEMENT_PORT", 9085, "webhooks"),
+                        service(get, "notification-service", "HELPDESK_NOTIFICATIONS_PORT", "NOTIFICATION_SERVICE_PORT", 8086, "HELPDESK_NOTIFICATIONS_MANAGEMENT_PORT", 9086, "notifications"),
+                        service(get, "gateway", "HELPDESK_GATEWAY_PORT", "GATEWAY_PORT", 8080, "HELPDESK_GATEWAY_MANAGEMENT_PORT", 9080, "gateway")),
                 new Addresses(or(get, "HELPDESK_BIND_ADDRESS", LOOPBACK), or(get, "HELPDESK_MANAGEMENT_ADDRESS", LOOPBACK),
                         or(get, "HELPDESK_GATEWAY_ADDRESS", "")),
                 or(get, "HELPDESK_JWT_SECRET", LOCAL_DEMO_SECRET),
@@ -117,9 +117,15 @@ public record StackConfig(
         return names;
     }
 
-    private static ServiceSpec service(UnaryOperator<String> env, String name, String portVariable, int port,
-                                       String managementPortVariable, int managementPort, String database) {
-        return new ServiceSpec(name, portVariable, port(env, portVariable, port), managementPortVariable,
+    /**
+     * One service; its port from {@code portVariable}, or from {@code formerPortVariable} (the name before the
+     * {@code HELPDESK_<SERVICE>_*} scheme, still read) when only that one is set.
+     */
+    private static ServiceSpec service(UnaryOperator<String> env, String name, String portVariable, String formerPortVariable,
+                                       int port, String managementPortVariable, int managementPort, String database) {
+        String given = env.apply(portVariable);
+        int chosen = given == null || given.isBlank() ? port(env, formerPortVariable, port) : port(env, portVariable, port);
+        return new ServiceSpec(name, portVariable, chosen, managementPortVariable,
                 port(env, managementPortVariable, managementPort), database);
     }
 
@@ -202,6 +208,18 @@ public record StackConfig(
      * One service process: its module name, the variable naming its port, the port, the variable naming its
      * management port, that port, its database (the gateway's holds the rate-limit buckets its instances share).
      */
+    /**
+     * The gateway's variable for where it routes to a service: {@code HELPDESK_GATEWAY_TICKETS_URL} for the service
+     * whose port is {@code HELPDESK_TICKETS_PORT}.
+     */
+    public static String gatewayRouteVariable(ServiceSpec service) {
+        String port = service.portVariable();
+        if (!port.startsWith("HELPDESK_") || !port.endsWith("_PORT") || service.isGateway()) {
+            throw new IllegalArgumentException("no gateway route for " + service.name());
+        }
+        return "HELPDESK_GATEWAY_" + port.substring("HELPDESK_".length(), port.length() - "_PORT".length()) + "_URL";
+    }
+
     public record ServiceSpec(String name, String portVariable, int port, String managementPortVariable,
                               int managementPort, String database) {
 

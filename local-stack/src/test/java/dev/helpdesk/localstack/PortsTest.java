@@ -19,11 +19,11 @@ class PortsTest {
     void namesTheTakenPortAndItsVariable() throws Exception {
         try (ServerSocket taken = new ServerSocket(0)) {
             Map<String, Integer> ports = new LinkedHashMap<>();
-            ports.put("GATEWAY_PORT", taken.getLocalPort());
-            ports.put("SLA_SERVICE_PORT", Ports.findFree());
+            ports.put("HELPDESK_GATEWAY_PORT", taken.getLocalPort());
+            ports.put("HELPDESK_SLA_PORT", Ports.findFree());
             assertThatThrownBy(() -> Ports.requireFree(ports))
-                    .hasMessageContaining("port " + taken.getLocalPort() + " (GATEWAY_PORT) is already in use")
-                    .hasMessageNotContaining("SLA_SERVICE_PORT");
+                    .hasMessageContaining("port " + taken.getLocalPort() + " (HELPDESK_GATEWAY_PORT) is already in use")
+                    .hasMessageNotContaining("HELPDESK_SLA_PORT");
         }
     }
 

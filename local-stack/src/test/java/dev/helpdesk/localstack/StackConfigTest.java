@@ -37,10 +37,23 @@ class StackConfigTest {
 
     @Test
     void environmentOverridesPortsAndSecret() {
-        StackConfig config = StackConfig.fromEnvironment(Map.of("GATEWAY_PORT", "9090", "HELPDESK_JWT_SECRET", "x".repeat(40)), false);
+        StackConfig config = StackConfig.fromEnvironment(Map.of("HELPDESK_GATEWAY_PORT", "9090", "HELPDESK_JWT_SECRET", "x".repeat(40)), false);
         assertThat(config.gateway().port()).isEqualTo(9090);
         assertThat(config.jwtSecret()).hasSize(40);
         assertThat(config.demoData()).isFalse();
+    }
+
+    @Test
+    void aPortsFormerVariableIsStillReadAndTheCurrentOneWins() {
+        StackConfig former = StackConfig.fromEnvironment(Map.of("SLA_SERVICE_PORT", "9182"), false);
+        StackConfig both = StackConfig.fromEnvironment(Map.of("SLA_SERVICE_PORT", "9182", "HELPDESK_SLA_PORT", "9282"), false);
+        StackConfig.ServiceSpec sla = former.services().stream().filter(s -> s.name().equals("sla-service")).findFirst().orElseThrow();
+        assertThat(sla.port()).isEqualTo(9182);
+        // the service is given the current name, which its application.yml reads first
+        assertThat(former.listeningEnvironment(sla)).containsEntry("HELPDESK_SLA_PORT", "9182").doesNotContainKey("SLA_SERVICE_PORT");
+        assertThat(both.services().stream().filter(s -> s.name().equals("sla-service")).findFirst().orElseThrow().port())
+                .isEqualTo(9282);
+        assertThat(StackConfig.gatewayRouteVariable(sla)).isEqualTo("HELPDESK_GATEWAY_SLA_URL");
     }
 
     @Test
@@ -62,6 +75,8 @@ class StackConfigTest {
 
     @Test
     void refusesAPortThatIsNotANumberNamingTheVariable() {
+        assertThatThrownBy(() -> StackConfig.fromEnvironment(Map.of("HELPDESK_SLA_PORT", "80a"), true))
+                .hasMessageContaining("HELPDESK_SLA_PORT").hasMessageContaining("80a");
         assertThatThrownBy(() -> StackConfig.fromEnvironment(Map.of("SLA_SERVICE_PORT", "80a"), true))
                 .hasMessageContaining("SLA_SERVICE_PORT").hasMessageContaining("80a");
         assertThatThrownBy(() -> StackConfig.fromEnvironment(Map.of("HELPDESK_DB_PORT", "70000"), true))
