@@ -473,9 +473,9 @@ public final class Stack implements AutoCloseable {
 
     /**
      * One more instance of a service (or the gateway) on free ports, sharing the stack's PostgreSQL and broker, with
-     * {@code environment} on top of the usual one (for a second gateway: the {@code HELPDESK_GATEWAY_<SERVICE>_URL}s it routes to).
-     * Its log is {@code <name>-<n>.log}; {@link #kill}, {@link #restartInstance} and {@link #close} know it by its
-     * name. Returns once it reports ready.
+     * {@code environment} on top of the usual one (for a second gateway: the {@code HELPDESK_GATEWAY_<SERVICE>_URL}s
+     * it routes to). Its log is {@code <name>-<n>.log}; {@link #kill}, {@link #restartInstance} and {@link #close}
+     * know it by its name. Returns once it reports ready.
      */
     public Instance startInstance(String service, Map<String, String> environment) throws Exception {
         String name = reserveInstance(service, environment);

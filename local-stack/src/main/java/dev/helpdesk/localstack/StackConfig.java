@@ -205,10 +205,6 @@ public record StackConfig(
     }
 
     /**
-     * One service process: its module name, the variable naming its port, the port, the variable naming its
-     * management port, that port, its database (the gateway's holds the rate-limit buckets its instances share).
-     */
-    /**
      * The gateway's variable for where it routes to a service: {@code HELPDESK_GATEWAY_TICKETS_URL} for the service
      * whose port is {@code HELPDESK_TICKETS_PORT}.
      */
@@ -220,6 +216,10 @@ public record StackConfig(
         return "HELPDESK_GATEWAY_" + port.substring("HELPDESK_".length(), port.length() - "_PORT".length()) + "_URL";
     }
 
+    /**
+     * One service process: its module name, the variable naming its port, the port, the variable naming its
+     * management port, that port, its database (the gateway's holds the rate-limit buckets its instances share).
+     */
     public record ServiceSpec(String name, String portVariable, int port, String managementPortVariable,
                               int managementPort, String database) {
 
