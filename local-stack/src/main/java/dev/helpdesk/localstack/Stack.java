@@ -345,6 +345,12 @@ public final class Stack implements AutoCloseable {
             env.put("SPRING_DATASOURCE_URL", database.jdbcUrl(spec.database()));
             env.put("SPRING_DATASOURCE_USERNAME", "postgres");
             env.put("SPRING_DATASOURCE_PASSWORD", "postgres");
+            // one machine: each service keeps one idle connection (a PostgreSQL process each) instead of its
+            // default (2, the ticket-service 4), and opens more on demand; unless the environment says otherwise
+            String minimumIdle = StackConfig.minimumIdleVariable(spec);
+            if (System.getenv(minimumIdle) == null) {
+                env.put(minimumIdle, "1");
+            }
         }
         return env;
     }

@@ -209,11 +209,27 @@ public record StackConfig(
      * whose port is {@code HELPDESK_TICKETS_PORT}.
      */
     public static String gatewayRouteVariable(ServiceSpec service) {
-        String port = service.portVariable();
-        if (!port.startsWith("HELPDESK_") || !port.endsWith("_PORT") || service.isGateway()) {
+        if (service.isGateway()) {
             throw new IllegalArgumentException("no gateway route for " + service.name());
         }
-        return "HELPDESK_GATEWAY_" + port.substring("HELPDESK_".length(), port.length() - "_PORT".length()) + "_URL";
+        return "HELPDESK_GATEWAY_" + prefixOf(service) + "_URL";
+    }
+
+    /** How many database connections a service keeps while idle: {@code HELPDESK_TICKETS_DB_POOL_MIN_IDLE} and so on. */
+    public static String minimumIdleVariable(ServiceSpec service) {
+        if (service.isGateway()) {
+            throw new IllegalArgumentException("the gateway's pool has no such variable");
+        }
+        return "HELPDESK_" + prefixOf(service) + "_DB_POOL_MIN_IDLE";
+    }
+
+    /** {@code TICKETS} for the service whose port is {@code HELPDESK_TICKETS_PORT}. */
+    private static String prefixOf(ServiceSpec service) {
+        String port = service.portVariable();
+        if (!port.startsWith("HELPDESK_") || !port.endsWith("_PORT")) {
+            throw new IllegalArgumentException(service.name() + "'s port variable " + port + " is outside the scheme");
+        }
+        return port.substring("HELPDESK_".length(), port.length() - "_PORT".length());
     }
 
     /**

@@ -74,6 +74,19 @@ class StackConfigTest {
     }
 
     @Test
+    void theVariablesTheLauncherGivesAServiceAreTheOnesItsApplicationYmlReads() throws Exception {
+        for (StackConfig.ServiceSpec service : StackConfig.fromEnvironment(Map.of(), false).services()) {
+            String yml = java.nio.file.Files.readString(java.nio.file.Path.of("..", service.name(), "src/main/resources/application.yml"));
+            assertThat(yml).as(service.name()).contains("${" + service.portVariable() + ":");
+            if (!service.isGateway()) {
+                assertThat(yml).as(service.name()).contains("${" + StackConfig.minimumIdleVariable(service) + ":");
+                String gateway = java.nio.file.Files.readString(java.nio.file.Path.of("..", "gateway", "src/main/resources/application.yml"));
+                assertThat(gateway).as(service.name()).contains("${" + StackConfig.gatewayRouteVariable(service) + ":");
+            }
+        }
+    }
+
+    @Test
     void refusesAPortThatIsNotANumberNamingTheVariable() {
         assertThatThrownBy(() -> StackConfig.fromEnvironment(Map.of("HELPDESK_SLA_PORT", "80a"), true))
                 .hasMessageContaining("HELPDESK_SLA_PORT").hasMessageContaining("80a");
