@@ -75,15 +75,19 @@ class StackConfigTest {
 
     @Test
     void theVariablesTheLauncherGivesAServiceAreTheOnesItsApplicationYmlReads() throws Exception {
+        String gateway = applicationYmlOf("gateway");
         for (StackConfig.ServiceSpec service : StackConfig.fromEnvironment(Map.of(), false).services()) {
-            String yml = java.nio.file.Files.readString(java.nio.file.Path.of("..", service.name(), "src/main/resources/application.yml"));
+            String yml = applicationYmlOf(service.name());
             assertThat(yml).as(service.name()).contains("${" + service.portVariable() + ":");
             if (!service.isGateway()) {
                 assertThat(yml).as(service.name()).contains("${" + StackConfig.minimumIdleVariable(service) + ":");
-                String gateway = java.nio.file.Files.readString(java.nio.file.Path.of("..", "gateway", "src/main/resources/application.yml"));
                 assertThat(gateway).as(service.name()).contains("${" + StackConfig.gatewayRouteVariable(service) + ":");
             }
         }
+    }
+
+    private static String applicationYmlOf(String deployable) throws java.io.IOException {
+        return java.nio.file.Files.readString(java.nio.file.Path.of("..", deployable, "src/main/resources/application.yml"));
     }
 
     @Test
