@@ -158,7 +158,24 @@ public final class PortalStack implements BeforeAllCallback, ExtensionContext.St
         String id = organization.path("id").asText();
         post(json, "/api/organizations/" + id + "/contacts",
                 Map.of("userId", "alice", "name", "Alice Admin", "email", "alice@academy.example"));
+        awaitKnownByEveryService(id, tokens.token("alice", List.of("contact"), id));
         return id;
+    }
+
+    /**
+     * Waits until each service behind the portal has consumed the new contact (each keeps its own membership
+     * projection, fed from Kafka, and refuses a contact it does not know yet with 403 {@code not-a-contact}).
+     */
+    private static void awaitKnownByEveryService(String organizationId, String contactToken) {
+        HttpClient client = HttpClient.newHttpClient();
+        for (String probe : List.of("/api/organizations/" + organizationId, "/api/sla/tickets/" + java.util.UUID.randomUUID(),
+                "/api/escalations/tickets/" + java.util.UUID.randomUUID(), "/api/budgets/" + organizationId)) {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(25)).until(() -> {
+                HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(gatewayUrl() + probe))
+                        .header("Authorization", "Bearer " + contactToken).build(), HttpResponse.BodyHandlers.ofString());
+                return answer.statusCode() != 403 || !answer.body().contains("not-a-contact");
+            });
+        }
     }
 
     private static JsonNode post(ObjectMapper json, String path, Object body) throws IOException, InterruptedException {

@@ -38,12 +38,39 @@ final class Ports {
         }
     }
 
-    /** A port that is free right now, for tests and the system-test harness. */
+    /**
+     * A port that is free right now, for tests and the system-test harness. It is drawn below the kernel's ephemeral
+     * range ({@code /proc/sys/net/ipv4/ip_local_port_range}): a port taken from that range (binding port 0) may be
+     * handed to some outgoing connection before the process it was picked for binds it, which happened in a benchmark
+     * start. Falls back to the kernel's choice when no port below the range is free after a bounded number of tries.
+     */
     static int findFree() {
+        int below = ephemeralRangeStart();
+        if (below - LOWEST_PICKED >= 1_000) {
+            for (int attempt = 0; attempt < 200; attempt++) {
+                int port = java.util.concurrent.ThreadLocalRandom.current().nextInt(LOWEST_PICKED, below);
+                if (isFree(port)) {
+                    return port;
+                }
+            }
+        }
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Ports picked for tests start here, above the well-known and the usual registered services' ports. */
+    private static final int LOWEST_PICKED = 20_000;
+
+    /** The first port of the kernel's ephemeral range: Linux's file, else the IANA range's start (49152). */
+    static int ephemeralRangeStart() {
+        java.nio.file.Path range = java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+        try {
+            return Integer.parseInt(java.nio.file.Files.readString(range).trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return 49_152;
         }
     }
 }

@@ -28,6 +28,16 @@ class PortsTest {
     }
 
     @Test
+    void aPickedPortLiesBelowTheEphemeralRangeSoNoOutgoingConnectionCanTakeItFirst() {
+        int ephemeralStart = Ports.ephemeralRangeStart();
+        for (int i = 0; i < 20; i++) {
+            int port = Ports.findFree();
+            assertThat(port).isBetween(20_000, ephemeralStart - 1);
+            assertThat(Ports.isFree(port)).isTrue();
+        }
+    }
+
+    @Test
     void aPortJustClosedAfterServingIsFreeAgainAtOnce() throws Exception {
         int port;
         try (ServerSocket server = new ServerSocket()) {

@@ -2,6 +2,7 @@ package dev.helpdesk.systemtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The steps the stories share, each an API call a portal would make, with the role's token. */
 final class Scenario {
@@ -50,8 +52,30 @@ final class Scenario {
         Api.Response added = api.post("/api/organizations/" + organizationId + "/contacts", admin,
                 Map.of("userId", userId, "name", "Contact " + userId, "email", userId + "@academy.example"));
         assertThat(added.status()).as(added.toString()).isEqualTo(201);
-        return contactToken(userId, organizationId);
+        String token = contactToken(userId, organizationId);
+        awaitKnownEverywhere(token, organizationId);
+        return token;
     }
+
+    /**
+     * Waits until every service has consumed the contact's addition: each keeps its own membership projection, fed
+     * from Kafka, and refuses a contact it does not know yet with 403 {@code not-a-contact} (docs/event-pipeline.md,
+     * "Batching window"). A portal's new contact logs in seconds later; a test asks within milliseconds.
+     */
+    void awaitKnownEverywhere(String token, String organizationId) {
+        List<String> probes = List.of("/api/organizations/" + organizationId, "/api/sla/tickets/" + UUID.randomUUID(),
+                "/api/escalations/tickets/" + UUID.randomUUID(), "/api/budgets/" + organizationId,
+                "/api/webhooks", "/api/me/notifications");
+        for (String probe : probes) {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(25)).untilAsserted(() -> {
+                Api.Response answer = api.get(probe, token);
+                assertThat(answer.status() == 403 && answer.body().contains(NOT_A_CONTACT))
+                        .as("%s still refuses the new contact: %s", probe, answer).isFalse();
+            });
+        }
+    }
+
+    private static final String NOT_A_CONTACT = "not-a-contact";
 
     /** Opens a ticket as the given user and returns the answer. */
     JsonNode openTicket(String token, String organizationId, String type, String severity) {
