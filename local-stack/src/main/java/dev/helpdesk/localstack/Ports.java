@@ -68,7 +68,8 @@ final class Ports {
     static int ephemeralRangeStart() {
         java.nio.file.Path range = java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range");
         try {
-            return Integer.parseInt(java.nio.file.Files.readString(range).trim().split("\\s+")[0]);
+            // line by line: Files.readString trusts the file's size, and /proc reports a wrong one (it read "3")
+            return Integer.parseInt(java.nio.file.Files.readAllLines(range).get(0).trim().split("\\s+")[0]);
         } catch (IOException | RuntimeException e) {
             return 49_152;
         }
