@@ -47,8 +47,9 @@ import java.util.List;
  * both with the {@link TokenRules} of {@link TokenSettings}.
  * Correlation ids on every request. {@code Idempotency-Key} on writes while {@code helpdesk.idempotency.enabled} is
  * true (the default) and the service has a {@link JdbcTemplate}: the service then owns the table
- * {@code idempotent_request} in its own Flyway migrations (columns in {@link IdempotencyFilter}). The service
- * builds its filter chain with {@link EdgeSecurity} and its own path rules. Every error as a problem of the
+ * {@code idempotent_request} in its own Flyway migrations (columns in {@link IdempotencyFilter}). The filter chain
+ * is built with {@link EdgeSecurity}: by {@link EdgeSecurityAutoConfiguration} for a service without path rules of its
+ * own, by the service otherwise. Every error as a problem of the
  * catalogue ({@link ProblemAdvice}, last in line, and {@link ProblemErrorController} for {@code /error}), and
  * controller methods may take the {@link dev.helpdesk.edge.caller.Caller}.
  */

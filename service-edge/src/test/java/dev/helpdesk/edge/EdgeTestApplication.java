@@ -14,7 +14,6 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,11 +34,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A service as small as possible that uses the edge: its only own path rule is that /api/admin/** needs the admin
- * role; {@code POST /api/things/standard} is for admins by method security.
+ * role; {@code POST /api/things/standard} is for admins by method security (enabled by the edge, not here).
  * Its things belong to organisations ({@code org-1} or {@code org-2}), are at version 3 and have a paged list.
  */
 @SpringBootApplication
-@EnableMethodSecurity
 public class EdgeTestApplication {
 
     @Bean
