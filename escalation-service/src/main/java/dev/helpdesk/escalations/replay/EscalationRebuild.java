@@ -23,11 +23,9 @@ import dev.helpdesk.events.escalation.EscalationClosedEvent;
 import dev.helpdesk.events.escalation.EscalationEventTypes;
 import dev.helpdesk.events.escalation.EscalationRaisedEvent;
 import dev.helpdesk.events.organization.OrganizationRegisteredEvent;
-import dev.helpdesk.pipeline.inbound.Failures;
 import dev.helpdesk.pipeline.inbound.InboundEvent;
-import dev.helpdesk.pipeline.inbound.ProcessedEvents;
+import dev.helpdesk.pipeline.replay.GenerationRebuild;
 import dev.helpdesk.pipeline.replay.GenerationSchemas;
-import dev.helpdesk.pipeline.replay.RebuildTarget;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,19 +33,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -63,12 +55,11 @@ import java.util.UUID;
  * firing: the live poller fired them and published what they decided, which the own topic brought back.
  */
 @Component
-public class EscalationRebuild implements RebuildTarget {
+public class EscalationRebuild extends GenerationRebuild {
 
     static final String PROJECTION = "escalations";
     /** The generation's tables, referenced ones first (the order they are created and moved). */
     static final List<String> TABLES = List.of("organization", "ticket", "escalation", "acknowledgement_timer");
-    private static final List<String> PRIVATE = List.of("processed_event");
     private static final String SCHEMA_PREFIX = "esc_rebuild_";
     private static final Map<String, Class<?>> OWN_TYPES = Map.of(
             EscalationEventTypes.RAISED, EscalationRaisedEvent.class,
@@ -89,18 +80,15 @@ public class EscalationRebuild implements RebuildTarget {
     private final LadderRepository ladders;
     private final OrganizationCalendars calendars;
     private final SupportManagers supportManagers;
-    private final ProcessedEvents processed;
-    private final TransactionTemplate savepoint;
     private final TopicNames topics;
-    private final String group;
     private final Clock clock;
-    private final GenerationSchemas generations;
 
     public EscalationRebuild(JdbcTemplate jdbc, ObjectMapper json, TicketEventsHandler tickets, TicketMirror mirror,
                              EscalationRepository escalations, LadderRepository ladders,
                              OrganizationCalendars calendars, SupportManagers supportManagers,
                              PlatformTransactionManager transactions, TopicNames topics,
                              @Value("${helpdesk.escalations.consumer-group}") String group, Clock clock) {
+        super(jdbc, transactions, PROJECTION, group, SCHEMA_PREFIX, TABLES, List.of());
         this.jdbc = jdbc;
         this.json = json;
         this.tickets = tickets;
@@ -109,18 +97,8 @@ public class EscalationRebuild implements RebuildTarget {
         this.ladders = ladders;
         this.calendars = calendars;
         this.supportManagers = supportManagers;
-        this.processed = new ProcessedEvents(jdbc);
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.topics = topics;
-        this.group = group;
         this.clock = clock;
-        this.generations = new GenerationSchemas(jdbc, SCHEMA_PREFIX);
-    }
-
-    @Override
-    public String projection() {
-        return PROJECTION;
     }
 
     @Override
@@ -133,78 +111,27 @@ public class EscalationRebuild implements RebuildTarget {
         return List.of(topics.escalations());
     }
 
+    /** A record of the own topic's three types, or of a ticket type the mirror keeps. */
     @Override
-    public String liveConsumerGroup() {
-        return group;
-    }
-
-    @Override
-    public void prepare(String generation) {
-        List<String> all = new ArrayList<>(TABLES);
-        all.addAll(PRIVATE);
-        generations.create(generation, all, List.of());
-    }
-
-    @Override
-    public int apply(String generation, List<ConsumerRecord<String, String>> records) {
-        String served = generations.served();
-        return generations.inGeneration(generation, () -> {
-            List<InboundEvent> events = new ArrayList<>();
-            int skipped = 0;
-            for (ConsumerRecord<String, String> record : records) {
-                try {
-                    ReceivedEvent envelope = ReceivedEvents.read(json, record.value());
-                    Object data = null;
-                    if (record.topic().equals(topics.escalations())) {
-                        Class<?> type = OWN_TYPES.get(envelope.type());
-                        if (type != null) {
-                            data = ReceivedEvents.data(json, envelope, type, OWN_REQUIRED.get(type));
-                        }
-                    } else if (tickets.handles(envelope.type())) {
-                        data = tickets.decode(envelope);
-                    }
-                    if (data != null) {
-                        events.add(new InboundEvent(envelope, data, record.topic(), record.partition(), record.offset()));
-                    }
-                } catch (RuntimeException unreadable) {
-                    skipped++; // set aside as a dead letter by the live consumer (tickets), or never published so
-                }
+    protected InboundEvent read(ConsumerRecord<String, String> record) {
+        ReceivedEvent envelope = ReceivedEvents.read(json, record.value());
+        Object data = null;
+        if (record.topic().equals(topics.escalations())) {
+            Class<?> type = OWN_TYPES.get(envelope.type());
+            if (type != null) {
+                data = ReceivedEvents.data(json, envelope, type, OWN_REQUIRED.get(type));
             }
-            return skipped + applyNew(events, served);
-        });
-    }
-
-    /** Applies the events not applied before (a record may come from the topic and from the outbox); answers refusals. */
-    private int applyNew(List<InboundEvent> events, String served) {
-        if (events.isEmpty()) {
-            return 0;
+        } else if (tickets.handles(envelope.type())) {
+            data = tickets.decode(envelope);
         }
-        Set<String> firstSeen = processed.recordFirstSeen(events.stream().map(InboundEvent::id).toList());
-        Set<String> taken = new HashSet<>();
-        List<InboundEvent> fresh = events.stream()
-                .filter(event -> firstSeen.contains(event.id()) && taken.add(event.id())).toList();
-        try {
-            savepoint.executeWithoutResult(status -> fresh.forEach(event -> applyOne(event, served)));
-            return 0;
-        } catch (RuntimeException failure) {
-            if (Failures.isTransient(failure)) {
-                throw failure;
-            }
-            int refused = 0;
-            for (InboundEvent event : fresh) {
-                try {
-                    savepoint.executeWithoutResult(status -> applyOne(event, served));
-                } catch (RuntimeException refusal) {
-                    if (Failures.isTransient(refusal)) {
-                        throw refusal;
-                    }
-                    log.info("Replay: event {} ({}) not applied: {}", event.id(), event.type(),
-                            Failures.describe(refusal));
-                    refused++;
-                }
-            }
-            return refused;
-        }
+        return data == null ? null
+                : new InboundEvent(envelope, data, record.topic(), record.partition(), record.offset());
+    }
+
+    /** In order: the own events on the escalations and their timers, the ticket events on the mirror. */
+    @Override
+    protected void applyAll(List<InboundEvent> events, String servedSchema) {
+        events.forEach(event -> applyOne(event, servedSchema));
     }
 
     private void applyOne(InboundEvent event, String served) {
@@ -263,12 +190,8 @@ public class EscalationRebuild implements RebuildTarget {
     }
 
     @Override
-    public void lockServed(Duration timeout) {
-        generations.lockServed(TABLES, timeout);
-    }
-
-    @Override
     public void switchOver(String generation) {
+        GenerationSchemas generations = generations();
         String schema = generations.schema(generation);
         Instant watermark = watermark(generations.served());
         // fired by the live poller already: marked, never fired again (what they decided came back from the topic)
@@ -277,7 +200,7 @@ public class EscalationRebuild implements RebuildTarget {
         int moved = generations.inGeneration(generation, () -> moveDeadlines(watermark));
         Instant now = clock.instant();
         int handedOver = generations.inGeneration(generation, () -> handOver(now));
-        generations.serve(generation, TABLES);
+        serve(generation);
         log.info("Escalations: new generation served; {} timers due before {} marked fired, {} deadlines moved by "
                 + "published calendars, {} open levels handed over to another support manager", fired, watermark, moved,
                 handedOver);
@@ -340,10 +263,5 @@ public class EscalationRebuild implements RebuildTarget {
                 + ".acknowledgement_timer WHERE fired_at IS NULL", Timestamp.class);
         Instant now = clock.instant();
         return earliest == null || earliest.toInstant().isAfter(now) ? now : earliest.toInstant();
-    }
-
-    @Override
-    public void discard(String generation) {
-        generations.discard(generation);
     }
 }

@@ -112,7 +112,7 @@ final class TopicRebuild implements Runnable {
                 done += records.size();
             }
             String state = replays.progressed(id, done, total, skipped);
-            if (!state.equals(ReplayLog.RUNNING)) {
+            if (!state.equals(ReplayStates.RUNNING)) {
                 stopped(state);
                 return false;
             }
@@ -126,7 +126,7 @@ final class TopicRebuild implements Runnable {
                     Rebuilding.mark();
                     return switchLocked(consumer, partitions);
                 });
-                if (!state.equals(ReplayLog.RUNNING)) {
+                if (!state.equals(ReplayStates.RUNNING)) {
                     stopped(state);
                 }
                 return;
@@ -146,7 +146,7 @@ final class TopicRebuild implements Runnable {
     /** In one transaction: the served generation locked, the rest of the history, the switch (RUNNING: done). */
     private String switchLocked(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions) {
         String state = replays.lockState(id);
-        if (!state.equals(ReplayLog.RUNNING)) {
+        if (!state.equals(ReplayStates.RUNNING)) {
             return state;
         }
         long mark = done;
@@ -310,7 +310,7 @@ final class TopicRebuild implements Runnable {
 
     private void stopped(String state) {
         log.info("Replay {} of {} stopped: {}", id, target.projection(), state);
-        if (state.equals(ReplayLog.CANCELLED)) {
+        if (state.equals(ReplayStates.CANCELLED)) {
             discardQuietly();
         }
     }

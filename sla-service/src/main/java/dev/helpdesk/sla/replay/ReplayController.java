@@ -1,8 +1,8 @@
 package dev.helpdesk.sla.replay;
 
 import dev.helpdesk.edge.caller.Caller;
-import dev.helpdesk.edge.problem.ProblemException;
 import dev.helpdesk.pipeline.replay.ProjectionReplays;
+import dev.helpdesk.pipeline.replay.ReplayEndpoints;
 import dev.helpdesk.pipeline.replay.ReplayProgress;
 import dev.helpdesk.pipeline.replay.ReplayRunningException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -12,8 +12,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import java.net.URI;
-import java.util.UUID;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -32,10 +30,10 @@ class ReplayController {
 
     private static final String REPLAYS = "/api/admin/sla/replays";
 
-    private final ProjectionReplays replays;
+    private final ReplayEndpoints endpoints;
 
     ReplayController(ProjectionReplays replays) {
-        this.replays = replays;
+        this.endpoints = new ReplayEndpoints(replays, REPLAYS);
     }
 
     record StartReplay(@NotBlank String projection) {
@@ -50,11 +48,7 @@ class ReplayController {
     @PostMapping(REPLAYS)
     @PreAuthorize("hasAnyRole('admin', 'analyst')")
     ResponseEntity<ReplayProgress> start(@Valid @RequestBody StartReplay body, Caller caller) {
-        if (!replays.projections().contains(body.projection())) {
-            throw ProblemException.invalid("projection", "unknown projection; known: " + replays.projections());
-        }
-        ReplayProgress progress = replays.start(body.projection(), caller.userId());
-        return ResponseEntity.accepted().location(URI.create(REPLAYS + "/" + progress.id())).body(progress);
+        return endpoints.start(body.projection(), caller.userId());
     }
 
     @Operation(description = "A replay's progress, from any instance: done, total, skipped, rate (events/s), eta, "
@@ -62,7 +56,7 @@ class ReplayController {
     @GetMapping(REPLAYS + "/{id}")
     @PreAuthorize("hasAnyRole('admin', 'analyst')")
     ReplayProgress progress(@PathVariable String id) {
-        return uuid(id).flatMap(replays::progress).orElseThrow(() -> ProblemException.notFound("Replay not found."));
+        return endpoints.progress(id);
     }
 
     /** Cancels a running replay: what it built is dropped and the served clocks stay as they are. */
@@ -73,23 +67,11 @@ class ReplayController {
     @DeleteMapping(REPLAYS + "/{id}")
     @PreAuthorize("hasAnyRole('admin', 'analyst')")
     ReplayProgress cancel(@PathVariable String id) {
-        try {
-            return uuid(id).flatMap(replays::cancel).orElseThrow(() -> ProblemException.notFound("Replay not found."));
-        } catch (IllegalStateException notRunning) {
-            throw ProblemException.conflict("The replay is not running.").withReason("replay-not-running");
-        }
+        return endpoints.cancel(id);
     }
 
     @ExceptionHandler(ReplayRunningException.class)
     ResponseEntity<ProblemDetail> running(ReplayRunningException e) {
-        return ProblemException.replayRunning(REPLAYS, e.running()).toResponseEntity();
-    }
-
-    private static java.util.Optional<UUID> uuid(String id) {
-        try {
-            return java.util.Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
-        }
+        return endpoints.running(e);
     }
 }

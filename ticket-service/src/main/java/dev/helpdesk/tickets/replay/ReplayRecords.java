@@ -1,26 +1,24 @@
 package dev.helpdesk.tickets.replay;
 
-import org.springframework.dao.DuplicateKeyException;
+import static dev.helpdesk.pipeline.replay.ReplayStates.instant;
+
+import dev.helpdesk.pipeline.replay.ReplayStates;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The {@code replay} table: each replay with its progress, written by the instance that runs it and readable from
- * any. A unique index on the running replay of a projection makes a second start fail on every instance.
+ * any. A unique index on the running replay of a projection makes a second start fail on every instance; the states
+ * and their changes are the pipeline's ({@link ReplayStates}), the positions this service's.
  */
 @Component
 class ReplayRecords {
-
-    /** A running replay whose instance has not reported for this long is taken as abandoned (the instance died). */
-    static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
 
     record Row(UUID id, String projection, String state, String requestedBy, Instant startedAt, Instant updatedAt,
                Instant finishedAt, long headPosition, long position, long total, long done, String error) {
@@ -33,20 +31,23 @@ class ReplayRecords {
             rs.getLong("total"), rs.getLong("done"), rs.getString("error"));
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate transaction;
+    private final ReplayStates states;
 
     ReplayRecords(JdbcTemplate jdbc, TransactionTemplate transaction) {
         this.jdbc = jdbc;
-        this.transaction = transaction;
+        this.states = new ReplayStates(jdbc, transaction);
     }
 
     /**
      * Records a replay as running unless one of the projection is running already; then answers that one. A running
-     * replay silent for {@link #ABANDONED_AFTER} is marked failed first.
+     * replay silent for {@link ReplayStates#ABANDONED_AFTER} is marked failed first.
      */
     Optional<UUID> claim(UUID id, String projection, String requestedBy, long head, long total) {
         for (int attempt = 0; attempt < 3; attempt++) {
-            Optional<UUID> running = tryClaim(id, projection, requestedBy, head, total);
+            Optional<UUID> running = states.claim(id, projection, () -> jdbc.update("""
+                    INSERT INTO replay (id, projection, state, requested_by, started_at, updated_at, head_position,
+                        position, total) VALUES (?, ?, 'RUNNING', ?, now(), now(), ?, -1, ?)""",
+                    id, projection, requestedBy, head, total));
             if (running.isEmpty() || !running.get().equals(id)) {
                 return running;
             }
@@ -54,40 +55,16 @@ class ReplayRecords {
         throw new IllegalStateException("Could not claim the " + projection + " replay");
     }
 
-    /** Empty when claimed; the running replay's id; or {@code id} itself when the running one ended meanwhile. */
-    private Optional<UUID> tryClaim(UUID id, String projection, String requestedBy, long head, long total) {
-        try {
-            transaction.executeWithoutResult(status -> {
-                jdbc.update("""
-                        UPDATE replay SET state = 'FAILED', error = 'abandoned: its instance stopped reporting',
-                            finished_at = now() WHERE projection = ? AND state = 'RUNNING' AND updated_at < ?""",
-                        projection, Timestamp.from(Instant.now().minus(ABANDONED_AFTER)));
-                jdbc.update("""
-                        INSERT INTO replay (id, projection, state, requested_by, started_at, updated_at, head_position,
-                            position, total) VALUES (?, ?, 'RUNNING', ?, now(), now(), ?, -1, ?)""",
-                        id, projection, requestedBy, head, total);
-            });
-            return Optional.empty();
-        } catch (DuplicateKeyException e) {
-            return Optional.of(running(projection).orElse(id));
-        }
-    }
-
-    Optional<UUID> running(String projection) {
-        return jdbc.queryForList("SELECT id FROM replay WHERE projection = ? AND state = 'RUNNING'", UUID.class, projection)
-                .stream().findFirst();
-    }
-
     /** Reports progress; answers the replay's state, which is no longer RUNNING once it was cancelled or taken over. */
     String progressed(UUID id, long position, long done) {
         jdbc.update("UPDATE replay SET position = ?, done = ?, updated_at = now() WHERE id = ? AND state = 'RUNNING'",
                 position, done, id);
-        return state(id);
+        return states.state(id);
     }
 
     /** The state, locked until the calling transaction ends (a cancel waits for a switch in progress). */
     String lockState(UUID id) {
-        return jdbc.queryForObject("SELECT state FROM replay WHERE id = ? FOR UPDATE", String.class, id);
+        return states.lockState(id);
     }
 
     void completed(UUID id, long position, long done) {
@@ -98,27 +75,15 @@ class ReplayRecords {
 
     /** Fails a running replay; false when it was not running (cancelled, or taken over as abandoned). */
     boolean failed(UUID id, String error) {
-        return jdbc.update("""
-                UPDATE replay SET state = 'FAILED', error = ?, updated_at = now(), finished_at = now()
-                WHERE id = ? AND state = 'RUNNING'""", error, id) == 1;
+        return states.failed(id, error);
     }
 
     /** Cancels a running replay; false when it is not running. */
     boolean cancel(UUID id) {
-        return jdbc.update("""
-                UPDATE replay SET state = 'CANCELLED', updated_at = now(), finished_at = now()
-                WHERE id = ? AND state = 'RUNNING'""", id) == 1;
+        return states.cancel(id);
     }
 
     Optional<Row> find(UUID id) {
         return jdbc.query("SELECT * FROM replay WHERE id = ?", ROW, id).stream().findFirst();
-    }
-
-    private String state(UUID id) {
-        return jdbc.queryForObject("SELECT state FROM replay WHERE id = ?", String.class, id);
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }
