@@ -7,6 +7,8 @@ import dev.helpdesk.pipeline.inbound.InboundPipeline;
 import dev.helpdesk.pipeline.inbound.InboundProperties;
 import dev.helpdesk.pipeline.inbound.ProcessedEventRetention;
 import dev.helpdesk.pipeline.inbound.ProcessedEvents;
+import dev.helpdesk.pipeline.inbound.TopicListeners;
+import dev.helpdesk.pipeline.membership.ContactMembershipHandler;
 import dev.helpdesk.pipeline.outbox.OutboxProperties;
 import dev.helpdesk.pipeline.outbox.OutboxRelay;
 import dev.helpdesk.pipeline.outbox.OutboxWriter;
@@ -34,6 +36,7 @@ import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
 import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -95,6 +98,14 @@ public class PipelineAutoConfiguration {
                                     ObjectProvider<MeterRegistry> meters) {
         return new InboundPipeline(json, new TransactionTemplate(transactions), processed, deadLetters, properties,
                 tracing, meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    /** The service's listeners of its topics, each through the pipeline (the membership's handler when it keeps one). */
+    @Bean
+    @ConditionalOnMissingBean
+    TopicListeners topicListeners(Environment environment, InboundPipeline pipeline,
+                                  ObjectProvider<ContactMembershipHandler> membership) {
+        return new TopicListeners(environment, pipeline, membership.getIfAvailable());
     }
 
     /**

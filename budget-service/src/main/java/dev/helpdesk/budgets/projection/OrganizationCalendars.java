@@ -1,6 +1,5 @@
 package dev.helpdesk.budgets.projection;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.helpdesk.budgets.charging.PublishedCalendar;
@@ -8,6 +7,8 @@ import dev.helpdesk.businesstime.BusinessCalendar;
 import dev.helpdesk.businesstime.OpeningSpan;
 import dev.helpdesk.events.sla.SlaBusinessHours;
 import dev.helpdesk.events.sla.SlaOrganizationCalendarChangedEvent;
+import dev.helpdesk.pipeline.inbound.JsonColumns;
+import dev.helpdesk.pipeline.inbound.StreamSequences;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -38,11 +39,13 @@ public class OrganizationCalendars {
     };
 
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
+    private final StreamSequences streams;
+    private final JsonColumns columns;
 
     public OrganizationCalendars(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.streams = new StreamSequences(jdbc, "organization_calendar_stream", "organization_id");
+        this.columns = new JsonColumns(json, "calendar");
     }
 
     /**
@@ -66,12 +69,7 @@ public class OrganizationCalendars {
 
     /** Stores the event's calendar unless an event of the organisation with this or a higher sequence was; true when stored. */
     public boolean store(SlaOrganizationCalendarChangedEvent event, long sequence) {
-        List<Integer> newer = jdbc.queryForList("""
-                insert into organization_calendar_stream (organization_id, last_sequence) values (?, ?)
-                on conflict (organization_id) do update set last_sequence = excluded.last_sequence
-                where organization_calendar_stream.last_sequence < excluded.last_sequence
-                returning 1""", Integer.class, event.organizationId(), sequence);
-        if (newer.isEmpty()) {
+        if (!streams.advance(event.organizationId(), sequence)) {
             return false;
         }
         jdbc.update("""
@@ -82,7 +80,7 @@ public class OrganizationCalendars {
                     weekly_hours = excluded.weekly_hours, holidays = excluded.holidays,
                     event_sequence = excluded.event_sequence""",
                 event.organizationId(), Timestamp.from(event.effectiveFrom()), event.calendarId(), event.calendarVersion(),
-                event.timeZone(), write(event.weeklyHours()), write(event.holidays()), sequence);
+                event.timeZone(), columns.write(event.weeklyHours()), columns.write(event.holidays()), sequence);
         return true;
     }
 
@@ -95,24 +93,9 @@ public class OrganizationCalendars {
                 row -> {
                     calendars.computeIfAbsent(row.getString(1), id -> new ArrayList<>()).add(new PublishedCalendar(
                             row.getTimestamp(2).toInstant(),
-                            calendarOf(row.getString(3), read(row.getString(4), WEEK), read(row.getString(5), DATES))));
+                            calendarOf(row.getString(3), columns.read(row.getString(4), WEEK),
+                                    columns.read(row.getString(5), DATES))));
                 }, (Object) organizationIds.toArray(String[]::new));
         return calendars;
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private <T> T read(String text, TypeReference<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored calendar unreadable: " + text, e);
-        }
     }
 }

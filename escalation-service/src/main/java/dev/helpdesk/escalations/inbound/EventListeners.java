@@ -1,42 +1,24 @@
 package dev.helpdesk.escalations.inbound;
 
-import dev.helpdesk.pipeline.inbound.InboundPipeline;
-import dev.helpdesk.pipeline.inbound.CompositeEventHandler;
-import dev.helpdesk.pipeline.inbound.EventHandler;
-import dev.helpdesk.pipeline.membership.ContactMembershipHandler;
-import org.springframework.beans.factory.ObjectProvider;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.stereotype.Component;
-
-import java.util.List;
+import dev.helpdesk.pipeline.inbound.TopicListener;
+import dev.helpdesk.pipeline.inbound.TopicListeners;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Reads the two topics escalation acts on, a poll at a time, through the event pipeline; the tickets topic also keeps
  * the contact membership, in the same transaction (docs/security.md).
  */
-@Component
+@Configuration(proxyBeanMethods = false)
 public class EventListeners {
 
-    private final InboundPipeline pipeline;
-    private final EventHandler tickets;
-    private final SlaEventsHandler sla;
-
-    public EventListeners(InboundPipeline pipeline, TicketEventsHandler tickets, SlaEventsHandler sla,
-                          ObjectProvider<ContactMembershipHandler> membership) {
-        this.pipeline = pipeline;
-        ContactMembershipHandler contacts = membership.getIfAvailable();
-        this.tickets = contacts == null ? tickets : new CompositeEventHandler(tickets, contacts);
-        this.sla = sla;
+    @Bean
+    TopicListener ticketEventsListener(TopicListeners listeners, TicketEventsHandler tickets) {
+        return listeners.tickets(tickets);
     }
 
-    @KafkaListener(topics = "${helpdesk.topics.tickets}", batch = "true")
-    public void onTicketRecords(List<ConsumerRecord<String, String>> records) {
-        pipeline.consume(records, tickets);
-    }
-
-    @KafkaListener(topics = "${helpdesk.topics.sla}", batch = "true")
-    public void onSlaRecords(List<ConsumerRecord<String, String>> records) {
-        pipeline.consume(records, sla);
+    @Bean
+    TopicListener slaEventsListener(TopicListeners listeners, SlaEventsHandler sla) {
+        return listeners.of("sla", sla);
     }
 }

@@ -3,9 +3,7 @@ package dev.helpdesk.escalations.inbound;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.helpdesk.escalations.escalation.EscalationService;
 import dev.helpdesk.escalations.escalation.TicketMirror;
-import dev.helpdesk.events.EventTypes;
 import dev.helpdesk.events.ReceivedEvent;
-import dev.helpdesk.events.ReceivedEvents;
 import dev.helpdesk.events.TicketStatus;
 import dev.helpdesk.events.organization.OrganizationRegisteredEvent;
 import dev.helpdesk.events.organization.OrganizationTermsChangedEvent;
@@ -17,6 +15,7 @@ import dev.helpdesk.events.ticket.TicketStatusChangedEvent;
 import dev.helpdesk.pipeline.inbound.EventHandler;
 import dev.helpdesk.pipeline.inbound.InboundBatch;
 import dev.helpdesk.pipeline.inbound.InboundEvent;
+import dev.helpdesk.pipeline.inbound.RequiredFields;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -31,14 +30,14 @@ import java.util.Map;
 public class TicketEventsHandler implements EventHandler {
 
     /** The types acted on, each with the data fields it cannot do without. */
-    private static final Map<Class<?>, List<String>> REQUIRED = Map.of(
+    private static final RequiredFields REQUIRED = new RequiredFields(Map.of(
             OrganizationRegisteredEvent.class, List.of("organizationId", "plan", "calendar", "timeZone"),
             OrganizationTermsChangedEvent.class, List.of("organizationId", "effectiveFrom"),
             TicketOpenedEvent.class, List.of("ticketId", "organizationId", "severity"),
             SeverityChangedEvent.class, List.of("ticketId", "to"),
             TicketStatusChangedEvent.class, List.of("ticketId", "to"),
             TicketReopenedEvent.class, List.of("ticketId"),
-            EscalationRequestedEvent.class, List.of("ticketId", "organizationId"));
+            EscalationRequestedEvent.class, List.of("ticketId", "organizationId")));
 
     private final ObjectMapper json;
     private final TicketMirror tickets;
@@ -52,13 +51,12 @@ public class TicketEventsHandler implements EventHandler {
 
     @Override
     public boolean handles(String type) {
-        return EventTypes.classOf(type).filter(REQUIRED::containsKey).isPresent();
+        return REQUIRED.covers(type);
     }
 
     @Override
     public Object decode(ReceivedEvent event) {
-        Class<?> dataType = EventTypes.classOf(event.type()).orElseThrow();
-        Object data = ReceivedEvents.data(json, event, dataType, REQUIRED.get(dataType));
+        Object data = REQUIRED.bind(json, event);
         if (data instanceof OrganizationRegisteredEvent e) {
             TimeZones.require(e.timeZone(), "data.timeZone");
         } else if (data instanceof TicketOpenedEvent e) {

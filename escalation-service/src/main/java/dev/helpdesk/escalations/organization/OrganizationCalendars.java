@@ -1,6 +1,5 @@
 package dev.helpdesk.escalations.organization;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.helpdesk.businesstime.BusinessCalendar;
@@ -9,6 +8,8 @@ import dev.helpdesk.escalations.domain.CalendarTimeline;
 import dev.helpdesk.escalations.domain.PublishedCalendar;
 import dev.helpdesk.events.sla.SlaBusinessHours;
 import dev.helpdesk.events.sla.SlaOrganizationCalendarChangedEvent;
+import dev.helpdesk.pipeline.inbound.JsonColumns;
+import dev.helpdesk.pipeline.inbound.StreamSequences;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -35,11 +36,13 @@ public class OrganizationCalendars {
     };
 
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
+    private final StreamSequences streams;
+    private final JsonColumns columns;
 
     public OrganizationCalendars(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.streams = new StreamSequences(jdbc, "organization_calendar_stream", "organization_id");
+        this.columns = new JsonColumns(json, "calendar");
     }
 
     /**
@@ -58,12 +61,7 @@ public class OrganizationCalendars {
 
     /** Stores the event's calendar unless a newer event of the organisation was applied; true when stored. */
     public boolean store(SlaOrganizationCalendarChangedEvent event, long sequence) {
-        List<Integer> newer = jdbc.queryForList("""
-                INSERT INTO organization_calendar_stream (organization_id, last_sequence) VALUES (?, ?)
-                ON CONFLICT (organization_id) DO UPDATE SET last_sequence = excluded.last_sequence
-                WHERE organization_calendar_stream.last_sequence < excluded.last_sequence
-                RETURNING 1""", Integer.class, event.organizationId(), sequence);
-        if (newer.isEmpty()) {
+        if (!streams.advance(event.organizationId(), sequence)) {
             return false;
         }
         jdbc.update("""
@@ -74,7 +72,7 @@ public class OrganizationCalendars {
                     weekly_hours = excluded.weekly_hours, holidays = excluded.holidays,
                     event_sequence = excluded.event_sequence""",
                 event.organizationId(), Timestamp.from(event.effectiveFrom()), event.calendarId(), event.calendarVersion(),
-                event.timeZone(), write(event.weeklyHours()), write(event.holidays()), sequence);
+                event.timeZone(), columns.write(event.weeklyHours()), columns.write(event.holidays()), sequence);
         return true;
     }
 
@@ -84,25 +82,10 @@ public class OrganizationCalendars {
                 SELECT calendar_id, calendar_version, time_zone, weekly_hours, holidays, effective_from, event_sequence
                 FROM organization_calendar WHERE organization_id = ? ORDER BY effective_from""",
                 (rs, row) -> new PublishedCalendar(rs.getString(1), rs.getLong(2),
-                        calendarOf(rs.getString(3), read(rs.getString(4), WEEK), read(rs.getString(5), DATES)),
+                        calendarOf(rs.getString(3), columns.read(rs.getString(4), WEEK),
+                                columns.read(rs.getString(5), DATES)),
                         rs.getTimestamp(6).toInstant(), rs.getLong(7)),
                 organizationId);
         return new CalendarTimeline(fallback, published);
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private <T> T read(String text, TypeReference<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored calendar unreadable: " + text, e);
-        }
     }
 }

@@ -1,9 +1,7 @@
 package dev.helpdesk.notifications.inbound;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.helpdesk.events.EventTypes;
 import dev.helpdesk.events.ReceivedEvent;
-import dev.helpdesk.events.ReceivedEvents;
 import dev.helpdesk.events.organization.ContactAddedEvent;
 import dev.helpdesk.events.organization.OrganizationRegisteredEvent;
 import dev.helpdesk.events.organization.OrganizationTermsChangedEvent;
@@ -19,6 +17,7 @@ import dev.helpdesk.notifications.view.UserAddresses;
 import dev.helpdesk.pipeline.inbound.EventHandler;
 import dev.helpdesk.pipeline.inbound.InboundBatch;
 import dev.helpdesk.pipeline.inbound.InboundEvent;
+import dev.helpdesk.pipeline.inbound.RequiredFields;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -33,14 +32,14 @@ import java.util.Map;
 public class TicketEventsHandler implements EventHandler {
 
     /** The types acted on, each with the data fields it cannot do without. */
-    private static final Map<Class<?>, List<String>> REQUIRED = Map.of(
+    private static final RequiredFields REQUIRED = new RequiredFields(Map.of(
             OrganizationRegisteredEvent.class, List.of("organizationId"),
             OrganizationTermsChangedEvent.class, List.of("organizationId"),
             ContactAddedEvent.class, List.of("organizationId", "userId"),
             TicketOpenedEvent.class, List.of("ticketId", "organizationId"),
             TicketAssignedEvent.class, List.of("ticketId"),
             CommentAddedEvent.class, List.of("ticketId", "visibility", "authorKind"),
-            TicketStatusChangedEvent.class, List.of("ticketId", "to"));
+            TicketStatusChangedEvent.class, List.of("ticketId", "to")));
 
     private final ObjectMapper json;
     private final TicketViews tickets;
@@ -59,13 +58,12 @@ public class TicketEventsHandler implements EventHandler {
 
     @Override
     public boolean handles(String type) {
-        return EventTypes.classOf(type).filter(REQUIRED::containsKey).isPresent();
+        return REQUIRED.covers(type);
     }
 
     @Override
     public Object decode(ReceivedEvent event) {
-        Class<?> dataType = EventTypes.classOf(event.type()).orElseThrow();
-        return ReceivedEvents.data(json, event, dataType, REQUIRED.get(dataType));
+        return REQUIRED.bind(json, event);
     }
 
     @Override
