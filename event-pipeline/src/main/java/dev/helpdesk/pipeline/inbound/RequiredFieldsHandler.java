@@ -6,8 +6,9 @@ import dev.helpdesk.events.ReceivedEvent;
 /**
  * A handler whose types, and the fields each must carry, are listed once in a {@link RequiredFields}: it handles those
  * types, binds their data, and applies a poll one event at a time in the pipeline's transaction. A service's handler
- * says only what its events do ({@link #apply(InboundEvent)}) and, where the schema is not enough, what else makes an
- * event unreadable ({@link #check}); the rules of that check stay in the service.
+ * says what its events do ({@link #apply(InboundEvent)}, or {@link #apply(InboundBatch)} where it applies a poll as a
+ * whole) and, where the schema is not enough, what else makes an event unreadable ({@link #check}); the rules of that
+ * check stay in the service.
  */
 public abstract class RequiredFieldsHandler implements EventHandler {
 
@@ -20,13 +21,13 @@ public abstract class RequiredFieldsHandler implements EventHandler {
     }
 
     @Override
-    public final boolean handles(String type) {
+    public boolean handles(String type) {
         return required.covers(type);
     }
 
     /** The data as {@link RequiredFields#bind} reads it, then as {@link #check} accepts it. */
     @Override
-    public final Object decode(ReceivedEvent event) {
+    public Object decode(ReceivedEvent event) {
         Object data = required.bind(json, event);
         check(event, data);
         return data;
@@ -40,11 +41,17 @@ public abstract class RequiredFieldsHandler implements EventHandler {
     protected void check(ReceivedEvent event, Object data) {
     }
 
+    /** Hands the events to {@link #apply(InboundEvent)} one at a time, in order; a handler may take the poll whole. */
     @Override
     public void apply(InboundBatch batch) {
         batch.forEach(this::apply);
     }
 
-    /** Applies one event, its data as {@link #decode} returned it, in the pipeline's transaction. */
-    protected abstract void apply(InboundEvent event);
+    /**
+     * Applies one event, its data as {@link #decode} returned it, in the pipeline's transaction. Every handler that
+     * does not override {@link #apply(InboundBatch)} overrides this.
+     */
+    protected void apply(InboundEvent event) {
+        throw new UnsupportedOperationException(getClass().getName() + " applies whole polls only");
+    }
 }

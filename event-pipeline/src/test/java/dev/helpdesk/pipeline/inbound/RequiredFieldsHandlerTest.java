@@ -80,6 +80,16 @@ class RequiredFieldsHandlerTest {
     }
 
     @Test
+    void aHandlerThatTakesNeitherOneEventNorTheWholePollSaysSo() {
+        RequiredFieldsHandler incomplete = new RequiredFieldsHandler(
+                new RequiredFields(Map.of(TicketAssignedEvent.class, List.of("ticketId"))), JSON) {
+        };
+        assertThat(incomplete.decode(assigned("T-1", "agent-7"))).isInstanceOf(TicketAssignedEvent.class);
+        assertThatThrownBy(() -> incomplete.apply(new InboundBatch(List.of(event("T-1")), Map.of())))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
     void readsAnotherProducersTypesThroughItsRegistry() {
         RequiredFields other = new RequiredFields(
                 type -> "helpdesk.other.assigned.v1".equals(type) ? Optional.of(TicketAssignedEvent.class) : Optional.empty(),
