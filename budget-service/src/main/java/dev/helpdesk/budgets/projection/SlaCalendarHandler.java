@@ -2,16 +2,17 @@ package dev.helpdesk.budgets.projection;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.helpdesk.events.ReceivedEvent;
-import dev.helpdesk.events.ReceivedEvents;
 import dev.helpdesk.events.UnreadableEventException;
 import dev.helpdesk.events.sla.SlaEventTypes;
 import dev.helpdesk.events.sla.SlaOrganizationCalendarChangedEvent;
-import dev.helpdesk.pipeline.inbound.EventHandler;
-import dev.helpdesk.pipeline.inbound.InboundBatch;
+import dev.helpdesk.pipeline.inbound.InboundEvent;
+import dev.helpdesk.pipeline.inbound.RequiredFields;
+import dev.helpdesk.pipeline.inbound.RequiredFieldsHandler;
 import org.springframework.stereotype.Component;
 
 import java.time.DateTimeException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the budget does with {@code helpdesk.sla.v1}: keeps each organisation's published calendar
@@ -20,19 +21,18 @@ import java.util.List;
  * is off.
  */
 @Component
-public class SlaCalendarHandler implements EventHandler {
+public class SlaCalendarHandler extends RequiredFieldsHandler {
 
-    private final ObjectMapper json;
+    /** The type acted on, with the data fields it cannot do without. */
+    private static final RequiredFields REQUIRED = new RequiredFields(SlaEventTypes::classOf, Map.of(
+            SlaOrganizationCalendarChangedEvent.class,
+            List.of("organizationId", "calendarId", "timeZone", "weeklyHours", "effectiveFrom")));
+
     private final OrganizationCalendars calendars;
 
     public SlaCalendarHandler(ObjectMapper json, OrganizationCalendars calendars) {
-        this.json = json;
+        super(REQUIRED, json);
         this.calendars = calendars;
-    }
-
-    @Override
-    public boolean handles(String type) {
-        return SlaEventTypes.ORGANIZATION_CALENDAR_CHANGED.equals(type);
     }
 
     /**
@@ -41,10 +41,8 @@ public class SlaCalendarHandler implements EventHandler {
      * aside.
      */
     @Override
-    public Object decode(ReceivedEvent event) {
-        SlaOrganizationCalendarChangedEvent calendar = ReceivedEvents.data(json, event,
-                SlaOrganizationCalendarChangedEvent.class,
-                List.of("organizationId", "calendarId", "timeZone", "weeklyHours", "effectiveFrom"));
+    protected void check(ReceivedEvent event, Object data) {
+        SlaOrganizationCalendarChangedEvent calendar = (SlaOrganizationCalendarChangedEvent) data;
         if (event.sequence() == null) {
             throw new UnreadableEventException("sequence is required (the order of an organisation's calendars)");
         }
@@ -55,7 +53,6 @@ public class SlaCalendarHandler implements EventHandler {
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new UnreadableEventException("data is not a business calendar: " + e.getMessage());
         }
-        return calendar;
     }
 
     @Override
@@ -64,8 +61,7 @@ public class SlaCalendarHandler implements EventHandler {
     }
 
     @Override
-    public void apply(InboundBatch batch) {
-        batch.forEach(event -> calendars.store((SlaOrganizationCalendarChangedEvent) event.data(),
-                event.envelope().sequence()));
+    protected void apply(InboundEvent event) {
+        calendars.store((SlaOrganizationCalendarChangedEvent) event.data(), event.envelope().sequence());
     }
 }

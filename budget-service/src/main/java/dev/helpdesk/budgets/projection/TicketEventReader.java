@@ -1,7 +1,6 @@
 package dev.helpdesk.budgets.projection;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.helpdesk.events.EventTypes;
 import dev.helpdesk.events.ReceivedEvent;
 import dev.helpdesk.events.ReceivedEvents;
 import dev.helpdesk.events.organization.BudgetPurchasedEvent;
@@ -12,6 +11,7 @@ import dev.helpdesk.events.organization.OrganizationTimeEntryReversedEvent;
 import dev.helpdesk.events.organization.SupportPeriodChangedEvent;
 import dev.helpdesk.events.ticket.TimeEntryLoggedEvent;
 import dev.helpdesk.events.ticket.TimeEntryReversedEvent;
+import dev.helpdesk.pipeline.inbound.RequiredFields;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -30,7 +30,9 @@ public class TicketEventReader {
             "rate", "workDate");
     private static final List<String> ORGANIZATION_ENTRY = List.of("organizationId", "entryId", "agentId", "minutes",
             "rate", "workDate");
-    private static final Map<Class<?>, List<String>> REQUIRED = Map.of(
+
+    /** The types applied, each with the data fields it cannot do without. */
+    private static final RequiredFields REQUIRED = new RequiredFields(Map.of(
             OrganizationRegisteredEvent.class, List.of("organizationId", "supportPeriodStart", "supportPeriodEnd"),
             SupportPeriodChangedEvent.class, List.of("organizationId", "start", "end"),
             BudgetPurchasedEvent.class, List.of("organizationId", "purchaseId", "amount", "currency"),
@@ -38,7 +40,7 @@ public class TicketEventReader {
             TimeEntryReversedEvent.class, ENTRY,
             OrganizationTermsChangedEvent.class, List.of("organizationId", "effectiveFrom", "changedAt"),
             OrganizationTimeEntryLoggedEvent.class, ORGANIZATION_ENTRY,
-            OrganizationTimeEntryReversedEvent.class, ORGANIZATION_ENTRY);
+            OrganizationTimeEntryReversedEvent.class, ORGANIZATION_ENTRY));
 
     private final ObjectMapper objectMapper;
 
@@ -48,13 +50,12 @@ public class TicketEventReader {
 
     /** Whether the budget applies events of this type; others (and types this version does not know) are skipped. */
     public boolean applies(String type) {
-        return EventTypes.classOf(type).filter(REQUIRED::containsKey).isPresent();
+        return REQUIRED.covers(type);
     }
 
     /** Binds and checks the data of an event of a type the budget {@link #applies}. */
     public IncomingEvent decode(ReceivedEvent envelope) {
-        Class<?> type = EventTypes.classOf(envelope.type()).orElseThrow();
-        Object data = ReceivedEvents.data(objectMapper, envelope, type, REQUIRED.get(type));
+        Object data = REQUIRED.bind(objectMapper, envelope);
         EventValidation.check(data, envelope.time());
         return new IncomingEvent(envelope.id(), envelope.type(), envelope.time(), envelope.correlationId(), data);
     }

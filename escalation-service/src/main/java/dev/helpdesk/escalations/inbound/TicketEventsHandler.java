@@ -12,10 +12,9 @@ import dev.helpdesk.events.ticket.SeverityChangedEvent;
 import dev.helpdesk.events.ticket.TicketOpenedEvent;
 import dev.helpdesk.events.ticket.TicketReopenedEvent;
 import dev.helpdesk.events.ticket.TicketStatusChangedEvent;
-import dev.helpdesk.pipeline.inbound.EventHandler;
-import dev.helpdesk.pipeline.inbound.InboundBatch;
 import dev.helpdesk.pipeline.inbound.InboundEvent;
 import dev.helpdesk.pipeline.inbound.RequiredFields;
+import dev.helpdesk.pipeline.inbound.RequiredFieldsHandler;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -27,7 +26,7 @@ import java.util.Map;
  * and status, escalation requests. Other types are skipped.
  */
 @Component
-public class TicketEventsHandler implements EventHandler {
+public class TicketEventsHandler extends RequiredFieldsHandler {
 
     /** The types acted on, each with the data fields it cannot do without. */
     private static final RequiredFields REQUIRED = new RequiredFields(Map.of(
@@ -39,38 +38,26 @@ public class TicketEventsHandler implements EventHandler {
             TicketReopenedEvent.class, List.of("ticketId"),
             EscalationRequestedEvent.class, List.of("ticketId", "organizationId")));
 
-    private final ObjectMapper json;
     private final TicketMirror tickets;
     private final EscalationService escalations;
 
     public TicketEventsHandler(ObjectMapper json, TicketMirror tickets, EscalationService escalations) {
-        this.json = json;
+        super(REQUIRED, json);
         this.tickets = tickets;
         this.escalations = escalations;
     }
 
     @Override
-    public boolean handles(String type) {
-        return REQUIRED.covers(type);
-    }
-
-    @Override
-    public Object decode(ReceivedEvent event) {
-        Object data = REQUIRED.bind(json, event);
+    protected void check(ReceivedEvent event, Object data) {
         if (data instanceof OrganizationRegisteredEvent e) {
             TimeZones.require(e.timeZone(), "data.timeZone");
         } else if (data instanceof TicketOpenedEvent e) {
             TimeZones.require(e.timeZone(), "data.timeZone");
         }
-        return data;
     }
 
     @Override
-    public void apply(InboundBatch batch) {
-        batch.forEach(this::apply);
-    }
-
-    private void apply(InboundEvent event) {
+    protected void apply(InboundEvent event) {
         Object data = event.data();
         if (data instanceof OrganizationRegisteredEvent e) {
             escalations.onOrganizationRegistered(e.organizationId(), e.plan(), e.calendar(), e.timeZone(), e.supportManager(),

@@ -1,8 +1,6 @@
 package dev.helpdesk.notifications.inbound;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.helpdesk.events.ReceivedEvent;
-import dev.helpdesk.events.ReceivedEvents;
 import dev.helpdesk.events.escalation.EscalationEventTypes;
 import dev.helpdesk.events.escalation.EscalationRaisedEvent;
 import dev.helpdesk.notifications.config.NotificationProperties;
@@ -12,11 +10,13 @@ import dev.helpdesk.notifications.outbox.MailOutbox;
 import dev.helpdesk.notifications.view.OrganizationViews;
 import dev.helpdesk.notifications.view.OrganizationViews.Managers;
 import dev.helpdesk.notifications.view.TicketViews;
-import dev.helpdesk.pipeline.inbound.EventHandler;
-import dev.helpdesk.pipeline.inbound.InboundBatch;
+import dev.helpdesk.pipeline.inbound.InboundEvent;
+import dev.helpdesk.pipeline.inbound.RequiredFields;
+import dev.helpdesk.pipeline.inbound.RequiredFieldsHandler;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What notification does with {@code helpdesk.escalations.v1}: a raised escalation mails the managers, with its
@@ -25,9 +25,12 @@ import java.util.List;
  * the tickets topic). The support manager always comes from the organisation's events.
  */
 @Component
-public class EscalationEventsHandler implements EventHandler {
+public class EscalationEventsHandler extends RequiredFieldsHandler {
 
-    private final ObjectMapper json;
+    /** The type acted on, with the data fields it cannot do without. */
+    private static final RequiredFields REQUIRED = new RequiredFields(EscalationEventTypes::classOf, Map.of(
+            EscalationRaisedEvent.class, List.of("escalationId", "ticketId", "organizationId", "level")));
+
     private final TicketViews tickets;
     private final OrganizationViews organizations;
     private final MailOutbox outbox;
@@ -35,7 +38,7 @@ public class EscalationEventsHandler implements EventHandler {
 
     public EscalationEventsHandler(ObjectMapper json, TicketViews tickets, OrganizationViews organizations,
                                    MailOutbox outbox, NotificationProperties properties) {
-        this.json = json;
+        super(REQUIRED, json);
         this.tickets = tickets;
         this.organizations = organizations;
         this.outbox = outbox;
@@ -43,27 +46,14 @@ public class EscalationEventsHandler implements EventHandler {
     }
 
     @Override
-    public boolean handles(String type) {
-        return EscalationEventTypes.RAISED.equals(type);
-    }
-
-    @Override
-    public Object decode(ReceivedEvent event) {
-        return ReceivedEvents.data(json, event, EscalationRaisedEvent.class,
-                List.of("escalationId", "ticketId", "organizationId", "level"));
-    }
-
-    @Override
-    public void apply(InboundBatch batch) {
-        batch.forEach(event -> {
-            EscalationRaisedEvent raised = (EscalationRaisedEvent) event.data();
-            TicketFacts ticket = tickets.find(raised.ticketId()).orElseGet(() -> new TicketFacts(raised.ticketId(), null,
-                    raised.organizationId(), "", null, false, null));
-            Managers managers = organizations.find(raised.organizationId()).orElse(Managers.NONE);
-            String relationshipManager = raised.relationshipManager() != null && !raised.relationshipManager().isBlank()
-                    ? raised.relationshipManager() : managers.relationshipManager();
-            outbox.queue(event, raised.ticketId(), raised.organizationId(), NotificationRules.escalationRaised(
-                    ticket, raised, managers.supportManager(), relationshipManager, managerAddresses));
-        });
+    protected void apply(InboundEvent event) {
+        EscalationRaisedEvent raised = (EscalationRaisedEvent) event.data();
+        TicketFacts ticket = tickets.find(raised.ticketId()).orElseGet(() -> new TicketFacts(raised.ticketId(), null,
+                raised.organizationId(), "", null, false, null));
+        Managers managers = organizations.find(raised.organizationId()).orElse(Managers.NONE);
+        String relationshipManager = raised.relationshipManager() != null && !raised.relationshipManager().isBlank()
+                ? raised.relationshipManager() : managers.relationshipManager();
+        outbox.queue(event, raised.ticketId(), raised.organizationId(), NotificationRules.escalationRaised(
+                ticket, raised, managers.supportManager(), relationshipManager, managerAddresses));
     }
 }

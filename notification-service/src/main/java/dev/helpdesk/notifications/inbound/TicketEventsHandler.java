@@ -1,7 +1,6 @@
 package dev.helpdesk.notifications.inbound;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.helpdesk.events.ReceivedEvent;
 import dev.helpdesk.events.organization.ContactAddedEvent;
 import dev.helpdesk.events.organization.OrganizationRegisteredEvent;
 import dev.helpdesk.events.organization.OrganizationTermsChangedEvent;
@@ -14,10 +13,9 @@ import dev.helpdesk.notifications.outbox.MailOutbox;
 import dev.helpdesk.notifications.view.OrganizationViews;
 import dev.helpdesk.notifications.view.TicketViews;
 import dev.helpdesk.notifications.view.UserAddresses;
-import dev.helpdesk.pipeline.inbound.EventHandler;
-import dev.helpdesk.pipeline.inbound.InboundBatch;
 import dev.helpdesk.pipeline.inbound.InboundEvent;
 import dev.helpdesk.pipeline.inbound.RequiredFields;
+import dev.helpdesk.pipeline.inbound.RequiredFieldsHandler;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -29,7 +27,7 @@ import java.util.Map;
  * changes. Other types are skipped.
  */
 @Component
-public class TicketEventsHandler implements EventHandler {
+public class TicketEventsHandler extends RequiredFieldsHandler {
 
     /** The types acted on, each with the data fields it cannot do without. */
     private static final RequiredFields REQUIRED = new RequiredFields(Map.of(
@@ -41,7 +39,6 @@ public class TicketEventsHandler implements EventHandler {
             CommentAddedEvent.class, List.of("ticketId", "visibility", "authorKind"),
             TicketStatusChangedEvent.class, List.of("ticketId", "to")));
 
-    private final ObjectMapper json;
     private final TicketViews tickets;
     private final OrganizationViews organizations;
     private final UserAddresses addresses;
@@ -49,7 +46,7 @@ public class TicketEventsHandler implements EventHandler {
 
     public TicketEventsHandler(ObjectMapper json, TicketViews tickets, OrganizationViews organizations,
                                UserAddresses addresses, MailOutbox outbox) {
-        this.json = json;
+        super(REQUIRED, json);
         this.tickets = tickets;
         this.organizations = organizations;
         this.addresses = addresses;
@@ -57,21 +54,7 @@ public class TicketEventsHandler implements EventHandler {
     }
 
     @Override
-    public boolean handles(String type) {
-        return REQUIRED.covers(type);
-    }
-
-    @Override
-    public Object decode(ReceivedEvent event) {
-        return REQUIRED.bind(json, event);
-    }
-
-    @Override
-    public void apply(InboundBatch batch) {
-        batch.forEach(this::apply);
-    }
-
-    private void apply(InboundEvent event) {
+    protected void apply(InboundEvent event) {
         Object data = event.data();
         if (data instanceof OrganizationRegisteredEvent e) {
             organizations.managers(e.organizationId(), e.name(), e.supportManager(), e.relationshipManager());

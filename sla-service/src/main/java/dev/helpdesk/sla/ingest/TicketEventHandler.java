@@ -3,10 +3,9 @@ package dev.helpdesk.sla.ingest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.helpdesk.events.EventTypes;
 import dev.helpdesk.events.ReceivedEvent;
-import dev.helpdesk.events.ReceivedEvents;
 import dev.helpdesk.events.ticket.TicketOpenedEvent;
-import dev.helpdesk.pipeline.inbound.EventHandler;
 import dev.helpdesk.pipeline.inbound.InboundBatch;
+import dev.helpdesk.pipeline.inbound.RequiredFieldsHandler;
 import dev.helpdesk.sla.ticket.TicketEventApplier;
 import org.springframework.stereotype.Component;
 
@@ -16,27 +15,18 @@ import org.springframework.stereotype.Component;
  * Other types are skipped without touching the database.
  */
 @Component
-public class TicketEventHandler implements EventHandler {
+public class TicketEventHandler extends RequiredFieldsHandler {
 
-    private final ObjectMapper json;
     private final TicketEventApplier applier;
 
     public TicketEventHandler(ObjectMapper json, TicketEventApplier applier) {
-        this.json = json;
+        super(TicketEventRules.REQUIRED, json);
         this.applier = applier;
     }
 
     @Override
-    public boolean handles(String type) {
-        return EventTypes.classOf(type).filter(TicketEventRules.REQUIRED::containsKey).isPresent();
-    }
-
-    @Override
-    public Object decode(ReceivedEvent event) {
-        Class<?> type = EventTypes.classOf(event.type()).orElseThrow();
-        Object data = ReceivedEvents.data(json, event, type, TicketEventRules.REQUIRED.get(type));
+    protected void check(ReceivedEvent event, Object data) {
         TicketEventRules.requireValid(event.type(), data);
-        return data;
     }
 
     /**
@@ -48,6 +38,7 @@ public class TicketEventHandler implements EventHandler {
         return EventTypes.classOf(type).filter(TicketOpenedEvent.class::equals).isPresent();
     }
 
+    /** The poll goes to the applier whole: it reads and locks the poll's tickets together, and stores them once. */
     @Override
     public void apply(InboundBatch batch) {
         applier.apply(batch);

@@ -8,6 +8,7 @@ import dev.helpdesk.events.ticket.TicketOpenedEvent;
 import dev.helpdesk.events.ticket.TicketReopenedEvent;
 import dev.helpdesk.events.ticket.TicketStatusChangedEvent;
 import dev.helpdesk.events.UnreadableEventException;
+import dev.helpdesk.pipeline.inbound.RequiredFields;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
@@ -19,15 +20,15 @@ import java.util.Map;
  */
 final class TicketEventRules {
 
-    /** The fields each event must carry (present, not null, not blank). */
-    static final Map<Class<?>, List<String>> REQUIRED = Map.of(
+    /** The types acted on and the fields each must carry (present, not null, not blank). */
+    static final RequiredFields REQUIRED = new RequiredFields(Map.of(
             OrganizationRegisteredEvent.class, List.of("organizationId"),
             OrganizationTermsChangedEvent.class, List.of("organizationId", "effectiveFrom"),
             TicketOpenedEvent.class, List.of("ticketId", "organizationId", "type", "severity", "openedAt"),
             CommentAddedEvent.class, List.of("ticketId", "addedAt"),
             TicketStatusChangedEvent.class, List.of("ticketId", "to", "changedAt"),
             TicketReopenedEvent.class, List.of("ticketId", "reopenedAt"),
-            SeverityChangedEvent.class, List.of("ticketId", "to", "changedAt"));
+            SeverityChangedEvent.class, List.of("ticketId", "to", "changedAt")));
 
     private TicketEventRules() {
     }

@@ -25,7 +25,7 @@ import java.util.Map;
  * record aside after its bounded tries.
  */
 @Component
-class EscalationRaisedHandler implements EventHandler {
+public class EscalationRaisedHandler implements EventHandler {
 
     private final CommandGateway commands;
     private final EscalationRaisedReader reader;

@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * the pipeline need not record event ids.
  */
 @Component
-class SlaClockDueHandler implements EventHandler {
+public class SlaClockDueHandler implements EventHandler {
 
     private final JdbcTemplate jdbc;
 
