@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +84,8 @@ public class InboundPipeline {
     public void consume(List<ConsumerRecord<String, String>> records, EventHandler handler) {
         List<InboundEvent> accepted = new ArrayList<>();
         List<DeadLetter> unreadable = new ArrayList<>();
-        Map<InboundEvent, ConsumerRecord<String, String>> sources = new HashMap<>();
+        // by identity: a record's hash would walk the event's whole data tree, for a map read only when a poll fails
+        Map<InboundEvent, ConsumerRecord<String, String>> sources = new IdentityHashMap<>();
         Map<TopicPartition, Long> nextOffsets = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> record : records) {
             nextOffsets.merge(new TopicPartition(record.topic(), record.partition()), record.offset() + 1, Math::max);
