@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,42 +32,23 @@ public class ClockSegments {
      */
     static Object[] columns(List<ClockSegment> segments) {
         int size = segments.size();
-        String[] ticketIds = new String[size];
-        String[] metrics = new String[size];
+        ClockColumns clocks = new ClockColumns(size);
         String[] kinds = new String[size];
         String[] at = new String[size];
         String[] reasons = new String[size];
         String[] previous = new String[size];
-        String[] severities = new String[size];
-        String[] states = new String[size];
-        Long[] targets = new Long[size];
-        String[] startedAt = new String[size];
-        String[] dueAt = new String[size];
-        String[] pausedAt = new String[size];
-        Long[] pausedFor = new Long[size];
-        String[] metAt = new String[size];
-        String[] breachedAt = new String[size];
         for (int i = 0; i < size; i++) {
             ClockSegment segment = segments.get(i);
-            SlaClock clock = segment.clock();
-            ticketIds[i] = clock.ticketId();
-            metrics[i] = clock.metric().name();
+            clocks.set(i, segment.clock());
             kinds[i] = segment.kind().name();
-            at[i] = text(segment.at());
+            at[i] = ClockColumns.text(segment.at());
             reasons[i] = segment.reason();
             previous[i] = segment.previousSeverity() == null ? null : segment.previousSeverity().name();
-            severities[i] = clock.severity().name();
-            states[i] = clock.state().name();
-            targets[i] = clock.target() == null ? null : clock.target().toMillis();
-            startedAt[i] = text(clock.startedAt());
-            dueAt[i] = text(clock.dueAt());
-            pausedAt[i] = text(clock.pausedAt());
-            pausedFor[i] = clock.pausedFor().toMillis();
-            metAt[i] = text(clock.metAt());
-            breachedAt[i] = text(clock.breachedAt());
         }
-        return new Object[]{ticketIds, metrics, kinds, at, reasons, previous, severities, states, targets, startedAt,
-                dueAt, pausedAt, pausedFor, metAt, breachedAt};
+        List<Object> columns = new ArrayList<>(List.of(clocks.ticketIds, clocks.metrics, kinds, at, reasons, previous,
+                clocks.severities, clocks.states));
+        columns.addAll(clocks.targetToBreached());
+        return columns.toArray();
     }
 
     /** The insert of {@link #columns}, in their order (rows kept in the order given). */
@@ -104,9 +86,5 @@ public class ClockSegments {
     private static Instant instant(ResultSet row, String column) throws SQLException {
         Timestamp value = row.getTimestamp(column);
         return value == null ? null : value.toInstant();
-    }
-
-    private static String text(Instant instant) {
-        return instant == null ? null : instant.toString();
     }
 }

@@ -224,17 +224,7 @@ public class TicketStore {
             return Set.of();
         }
         int size = clocks.size();
-        String[] ticketIds = new String[size];
-        String[] metrics = new String[size];
-        String[] severities = new String[size];
-        String[] states = new String[size];
-        Long[] targets = new Long[size];
-        String[] startedAt = new String[size];
-        String[] dueAt = new String[size];
-        String[] pausedAt = new String[size];
-        Long[] pausedFor = new Long[size];
-        String[] metAt = new String[size];
-        String[] breachedAt = new String[size];
+        ClockColumns columns = new ClockColumns(size);
         String[] fired = new String[size];
         String[] timerAt = new String[size];
         Integer[] timerPercent = new Integer[size];
@@ -242,25 +232,16 @@ public class TicketStore {
         for (int i = 0; i < size; i++) {
             SlaClock clock = clocks.get(i).clock();
             Optional<NextTimer> nextTimer = clocks.get(i).nextTimer();
-            ticketIds[i] = clock.ticketId();
-            metrics[i] = clock.metric().name();
-            severities[i] = clock.severity().name();
-            states[i] = clock.state().name();
-            targets[i] = clock.target() == null ? null : clock.target().toMillis();
-            startedAt[i] = text(clock.startedAt());
-            dueAt[i] = text(clock.dueAt());
-            pausedAt[i] = text(clock.pausedAt());
-            pausedFor[i] = clock.pausedFor().toMillis();
-            metAt[i] = text(clock.metAt());
-            breachedAt[i] = text(clock.breachedAt());
+            columns.set(i, clock);
             fired[i] = write(new ArrayList<>(clock.firedThresholds()));
             timerAt[i] = nextTimer.map(timer -> text(timer.at())).orElse(null);
             timerPercent[i] = nextTimer.map(NextTimer::percent).orElse(null);
             exemptedAt[i] = text(clock.exemptedAt());
         }
         List<Object> arguments = new ArrayList<>(newTicketColumns(opened));
-        arguments.addAll(List.of(ticketIds, metrics, severities, states, targets, startedAt, dueAt, pausedAt, pausedFor,
-                metAt, breachedAt, fired, timerAt, timerPercent, exemptedAt));
+        arguments.addAll(List.of(columns.ticketIds, columns.metrics, columns.severities, columns.states));
+        arguments.addAll(columns.targetToBreached());
+        arguments.addAll(List.of(fired, timerAt, timerPercent, exemptedAt));
         String[] openedIds = opened.stream().map(t -> t.ticket().ticketId()).toArray(String[]::new);
         arguments.add(openedIds);
         arguments.addAll(List.of(ClockSegments.columns(segments)));
