@@ -139,6 +139,9 @@ class EscalationReplayTest extends RunningService {
         assertThat(second.body().get("replayId").asText()).isEqualTo(id);
         assertThat(second.header("Location")).isEqualTo(REPLAYS + "/" + id);
 
+        // the roles of the shared controller hold for the service's overriding start and cancel too
+        assertThat(api.delete(REPLAYS + "/" + id, AGENT).status()).isEqualTo(403);
+        assertThat(api.delete(REPLAYS + "/" + id, MANAGER).status()).isEqualTo(403);
         Answer cancelled = api.delete(REPLAYS + "/" + id, ANALYST);
         assertThat(cancelled.status()).isEqualTo(200);
         assertThat(cancelled.body().get("state").asText()).isEqualTo("CANCELLED");

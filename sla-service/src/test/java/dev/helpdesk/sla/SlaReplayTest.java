@@ -128,6 +128,8 @@ class SlaReplayTest extends SlaServiceTestBase {
         assertThat(second.body().get("replayId").asText()).isEqualTo(id);
         assertThat(second.contentType()).contains("application/problem+json");
 
+        // the roles of the shared controller hold for the service's overriding start and cancel too
+        assertThat(api.delete(REPLAYS + "/" + id, AGENT).status()).isEqualTo(403);
         Api.Answer cancelled = api.delete(REPLAYS + "/" + id, ANALYST);
         assertThat(cancelled.status()).isEqualTo(200);
         assertThat(cancelled.body().get("state").asText()).isEqualTo("CANCELLED");
